@@ -1,0 +1,1 @@
+"""Typed graph model, graph building and stores."""

@@ -1,0 +1,32 @@
+"""Stable ids: content hashes, so every stage is idempotent and resumable."""
+
+from __future__ import annotations
+
+import hashlib
+
+from .model import RelationType, SYMMETRIC_RELATIONS
+
+
+def _digest(*parts: object) -> str:
+    text = "\x1f".join(str(p) for p in parts)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def article_id(text: str) -> str:
+    """An article is its text: the same text from two paths is one article."""
+    return "a" + _digest("article", text)
+
+
+def entity_id(entity_type: str, key: str) -> str:
+    """An entity is its type plus its normalized canonical name key."""
+    return "e" + _digest("entity", entity_type, key)
+
+
+def relation_id(relation: RelationType, source: str, target: str) -> str:
+    if relation in SYMMETRIC_RELATIONS and target < source:
+        source, target = target, source
+    return "r" + _digest("relation", relation.value, source, target)
+
+
+def evidence_id(article: str, start: int, end: int, rule: str) -> str:
+    return "v" + _digest("evidence", article, start, end, rule)

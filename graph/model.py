@@ -1,0 +1,216 @@
+"""The one typed domain model of the knowledge graph.
+
+Closed enums of node labels and relation types, the table of allowed
+(source label, relation, target label) triples, and pydantic models for
+nodes, evidence-backed relations and article links. Every store, export and
+page is written from these types only.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class EntityType(StrEnum):
+    """Kinds of real-world actors and places an article talks about."""
+
+    PERSON = "Person"
+    GOVERNMENT = "Government"  # a state actor: administration, ministry, a country acting
+    OUTLET = "Outlet"  # a news organization
+    ORGANIZATION = "Organization"  # any other organization, or a described group
+    LOCATION = "Location"
+
+
+class NodeLabel(StrEnum):
+    """Every node label in the graph: the entity types plus articles."""
+
+    PERSON = EntityType.PERSON.value
+    GOVERNMENT = EntityType.GOVERNMENT.value
+    OUTLET = EntityType.OUTLET.value
+    ORGANIZATION = EntityType.ORGANIZATION.value
+    LOCATION = EntityType.LOCATION.value
+    ARTICLE = "Article"
+
+
+class RelationType(StrEnum):
+    """Relations extracted from text; each one is backed by evidence."""
+
+    MET_WITH = "MET_WITH"  # symmetric
+    SANCTIONED = "SANCTIONED"
+    ACCUSED = "ACCUSED"
+    QUOTED_BY = "QUOTED_BY"  # speaker -> outlet that published or received the quote
+    CITES = "CITES"  # article or outlet -> the source it relies on
+
+
+class LinkType(StrEnum):
+    """Structural edges from an article node, taken from metadata and mentions."""
+
+    PUBLISHED_BY = "PUBLISHED_BY"
+    AUTHORED_BY = "AUTHORED_BY"
+    MENTIONS = "MENTIONS"
+
+
+class SanctionStatus(StrEnum):
+    """Whether a sanction was imposed, only threatened, or lifted."""
+
+    IMPOSED = "imposed"
+    THREATENED = "threatened"
+    LIFTED = "lifted"
+
+
+SYMMETRIC_RELATIONS: frozenset[RelationType] = frozenset({RelationType.MET_WITH})
+
+_ACTORS = (EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION)
+_SPEAKERS = (*_ACTORS, EntityType.OUTLET)
+
+
+def _pairs(sources, targets) -> set[tuple[NodeLabel, NodeLabel]]:
+    return {(NodeLabel(s), NodeLabel(t)) for s in sources for t in targets}
+
+
+ALLOWED_RELATIONS: dict[RelationType, frozenset[tuple[NodeLabel, NodeLabel]]] = {
+    RelationType.MET_WITH: frozenset(_pairs(_ACTORS, _ACTORS)),
+    RelationType.SANCTIONED: frozenset(
+        _pairs((EntityType.GOVERNMENT, EntityType.ORGANIZATION), _ACTORS)
+    ),
+    RelationType.ACCUSED: frozenset(_pairs(_SPEAKERS, _SPEAKERS)),
+    RelationType.QUOTED_BY: frozenset(_pairs(_SPEAKERS, (EntityType.OUTLET,))),
+    RelationType.CITES: frozenset(
+        _pairs((NodeLabel.ARTICLE, EntityType.OUTLET), _SPEAKERS)
+    ),
+}
+
+ALLOWED_LINKS: dict[LinkType, frozenset[tuple[NodeLabel, NodeLabel]]] = {
+    LinkType.PUBLISHED_BY: frozenset({(NodeLabel.ARTICLE, NodeLabel.OUTLET)}),
+    LinkType.AUTHORED_BY: frozenset({(NodeLabel.ARTICLE, NodeLabel.PERSON)}),
+    LinkType.MENTIONS: frozenset(_pairs((NodeLabel.ARTICLE,), tuple(EntityType))),
+}
+
+
+def relation_allowed(relation: RelationType, source: NodeLabel, target: NodeLabel) -> bool:
+    """True when (source, relation, target) is in the schema table."""
+    return (NodeLabel(source), NodeLabel(target)) in ALLOWED_RELATIONS[relation]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+NodeId = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class Evidence(_Model):
+    """Where a relation was read: one sentence of one article."""
+
+    id: NodeId
+    article_id: NodeId
+    start: int = Field(ge=0, description="char offset in the article text as decoded")
+    end: int = Field(ge=0)
+    sentence: str
+    rule: str = Field(description="id of the extractor rule that produced it")
+    quote: str | None = Field(default=None, description="quote text, for QUOTED_BY")
+    direct: bool | None = Field(default=None, description="direct quote or paraphrase")
+
+    @model_validator(mode="after")
+    def _span_ordered(self) -> Evidence:
+        if self.end < self.start:
+            raise ValueError(f"evidence span end {self.end} < start {self.start}")
+        return self
+
+
+class ArticleNode(_Model):
+    id: NodeId
+    title: str
+    path: str
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    chars: int = Field(ge=0)
+
+
+class EntityNode(_Model):
+    id: NodeId
+    type: EntityType
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    mention_count: int = Field(ge=0)
+    article_count: int = Field(ge=0)
+
+
+class Relation(_Model):
+    """One edge: the same (source, type, target) found anywhere, with all evidence."""
+
+    id: NodeId
+    type: RelationType
+    source: NodeId
+    target: NodeId
+    source_label: NodeLabel
+    target_label: NodeLabel
+    status: SanctionStatus | None = None
+    evidence: tuple[Evidence, ...] = Field(min_length=1)
+    outlets: tuple[str, ...] = Field(
+        default=(), description="distinct outlets of the articles the evidence comes from"
+    )
+
+    @property
+    def corroboration(self) -> int:
+        """Number of distinct outlets reporting this relation."""
+        return len(self.outlets)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+    @model_validator(mode="after")
+    def _check_schema(self) -> Relation:
+        if not relation_allowed(self.type, self.source_label, self.target_label):
+            raise ValueError(
+                f"{self.source_label}-[{self.type}]->{self.target_label} is not in the schema"
+            )
+        if (self.status is not None) != (self.type is RelationType.SANCTIONED):
+            raise ValueError("status is set on SANCTIONED relations and only on them")
+        return self
+
+
+class ArticleLink(_Model):
+    """Structural edge from an article: its outlet, its author, the entities it mentions."""
+
+    type: LinkType
+    article_id: NodeId
+    target: NodeId
+    target_label: NodeLabel
+    count: int = Field(default=1, ge=1, description="mentions in the article (MENTIONS)")
+
+    @model_validator(mode="after")
+    def _check_schema(self) -> ArticleLink:
+        if (NodeLabel.ARTICLE, self.target_label) not in ALLOWED_LINKS[self.type]:
+            raise ValueError(f"Article-[{self.type}]->{self.target_label} is not in the schema")
+        return self
+
+
+class KnowledgeGraph(_Model):
+    """The resolved graph of a corpus: what every store holds and every view draws."""
+
+    articles: tuple[ArticleNode, ...] = ()
+    entities: tuple[EntityNode, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    links: tuple[ArticleLink, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_endpoints(self) -> KnowledgeGraph:
+        labels = {a.id: NodeLabel.ARTICLE for a in self.articles}
+        labels.update({e.id: NodeLabel(e.type) for e in self.entities})
+        for rel in self.relations:
+            for node, label in ((rel.source, rel.source_label), (rel.target, rel.target_label)):
+                if labels.get(node) != label:
+                    raise ValueError(f"relation {rel.id} points at unknown {label} node {node}")
+        for link in self.links:
+            if labels.get(link.article_id) != NodeLabel.ARTICLE:
+                raise ValueError(f"link from unknown article {link.article_id}")
+            if labels.get(link.target) != link.target_label:
+                raise ValueError(f"link to unknown {link.target_label} node {link.target}")
+        return self

@@ -1,0 +1,1 @@
+"""Reading articles and extracting entities, quotes and relations."""

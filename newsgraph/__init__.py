@@ -1,0 +1,1 @@
+"""newsgraph: news articles to a knowledge graph."""
