@@ -1,0 +1,313 @@
+"""Read article files (.txt, .html/.htm, .jsonl) and folders of them into `Article`s.
+
+Every input either becomes an `Article` or a `SkippedInput` with a reason; one
+bad file never stops the others.
+
+- `.txt`: the text is the whole decoded file; the title is its first non-blank line.
+- `.html`/`.htm`: the text is the main text that trafilatura extracts from the
+  page, so offsets index that extracted text, not the HTML source. Title,
+  author, date, site name and URL come from the page metadata.
+- `.jsonl`: one JSON object per line with a `text` and optional `title`, `url`,
+  `outlet`, `author`, `published`; each article's path is `<file>:<line>`.
+
+A `NAME.meta.json` sidecar next to `NAME.txt` or `NAME.html` overrides that
+file's metadata. Folders are walked recursively in sorted order, skipping
+hidden entries and files of other types (sidecars included).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import stat
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+import trafilatura
+
+from newsgraph.graph.ids import article_id
+
+from .decoding import SNIFF_BYTES, InputError, decode_article_bytes, is_binary
+from .records import Article, SkippedInput
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SIDECAR_SUFFIX = ".meta.json"
+METADATA_KEYS = ("title", "outlet", "author", "published", "url")
+
+_BYTES_PER_CHAR = 4
+_LIMIT_SETTING = "NEWSGRAPH_MAX_ARTICLE_CHARS"
+_LINE = re.compile(r"[^\r\n]+")
+_JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
+def read_inputs(paths: Sequence[Path], *, max_chars: int) -> Iterator[Article | SkippedInput]:
+    """Articles from files and folders, in order; unreadable inputs come out as `SkippedInput`."""
+    for path in paths:
+        yield from _read_path(path, max_chars=max_chars)
+
+
+def _read_path(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        yield _skipped(path, "no such file or directory")
+        return
+    except OSError as exc:
+        yield _skipped(path, _os_reason(exc))
+        return
+    if stat.S_ISDIR(mode):
+        yield from _read_folder(path, max_chars=max_chars)
+    elif not stat.S_ISREG(mode):
+        yield _skipped(path, "not a regular file or folder")
+    elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        expected = ", ".join(SUPPORTED_SUFFIXES[:-1]) + " or " + SUPPORTED_SUFFIXES[-1]
+        yield _skipped(path, f"unsupported format '{path.suffix}' (expected {expected})")
+    else:
+        yield from _read_file(path, max_chars=max_chars)
+
+
+def _read_folder(folder: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+    errors: list[OSError] = []
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=errors.append):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        files.extend(Path(root, name) for name in names if _is_article_file(name))
+    for error in sorted(errors, key=lambda e: str(e.filename)):
+        yield _skipped(Path(error.filename), _os_reason(error))
+    log.debug("%s: %d article files", folder, len(files))
+    for path in sorted(files, key=lambda p: p.parts):
+        yield from _read_path(path, max_chars=max_chars)
+
+
+def _is_article_file(name: str) -> bool:
+    """Sidecars end in .json, so the suffix check leaves them out too."""
+    return not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _read_file(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            yield from _read_jsonl(path, max_chars=max_chars)
+        else:
+            reader = _read_txt if suffix == ".txt" else _read_html
+            yield _apply_sidecar(reader(path, max_chars=max_chars), path)
+    except InputError as exc:
+        yield _skipped(path, exc.reason)
+    except OSError as exc:
+        yield _skipped(path, _os_reason(exc))
+
+
+def _read_txt(path: Path, *, max_chars: int) -> Article:
+    text, encoding = decode_article_bytes(_read_bytes(path, max_chars=max_chars))
+    _check_length(text, max_chars=max_chars)
+    title, title_end = _first_line(text)
+    return _article(str(path), text, encoding, {"title": title}, title_end=title_end)
+
+
+def _read_html(path: Path, *, max_chars: int) -> Article:
+    html, encoding = decode_article_bytes(_read_bytes(path, max_chars=max_chars))
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if document is None or not any(char.isalnum() for char in document.text or ""):
+        raise InputError("no article text found in HTML")
+    text = document.text
+    _check_length(text, max_chars=max_chars)
+    page = {
+        "title": document.title,
+        "outlet": document.sitename,
+        "author": document.author,
+        "published": document.date,
+        "url": document.url,
+    }
+    metadata = _metadata(page, where="HTML metadata")
+    if "title" in metadata:
+        title_end = _title_line_end(text, metadata["title"])
+    else:
+        metadata["title"], title_end = _first_line(text)
+    return _article(str(path), text, encoding, metadata, title_end=title_end)
+
+
+def _read_jsonl(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+    limit = _byte_limit(max_chars)
+    found = False
+    with path.open("rb") as file:
+        if is_binary(file.read(SNIFF_BYTES)):
+            raise InputError("binary file, not text")
+        file.seek(0)
+        for number, line in enumerate(_lines(file, limit=limit), start=1):
+            if line is not None and not line.strip():
+                continue
+            found = True
+            where = f"{path}:{number}"
+            try:
+                yield _jsonl_article(where, number, line, max_chars=max_chars)
+            except InputError as exc:
+                yield SkippedInput(path=where, reason=exc.reason)
+    if not found:
+        raise InputError("empty file")
+
+
+def _lines(file: BinaryIO, *, limit: int) -> Iterator[bytes | None]:
+    """Each line of `file`; None for a line over `limit` bytes, which is passed over unread."""
+    while line := file.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := file.readline(limit + 1)) and not rest.endswith(b"\n"):
+            continue
+        yield None
+
+
+def _jsonl_article(where: str, number: int, line: bytes | None, *, max_chars: int) -> Article:
+    if line is None:
+        raise InputError(
+            f"line {number} is over {_byte_limit(max_chars):,} bytes, too long for the limit "
+            f"of {max_chars:,} characters ({_LIMIT_SETTING})"
+        )
+    try:
+        raw, encoding = decode_article_bytes(line)
+    except InputError as exc:
+        raise InputError(f"line {number}: {exc.reason}") from None
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"line {number} is not JSON: {exc.msg} (char {exc.pos})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"line {number} is not a JSON object but {_json_type(record)}")
+    text = _jsonl_text(record, number)
+    _check_length(text, max_chars=max_chars)
+    metadata = _metadata(record, where=f"line {number}")
+    if "title" in metadata:
+        title_end = 0
+    else:
+        metadata["title"], title_end = _first_line(text)
+    return _article(where, text, encoding, metadata, title_end=title_end)
+
+
+def _jsonl_text(record: Mapping[str, object], number: int) -> str:
+    if "text" not in record:
+        raise InputError(f"line {number} has no 'text'")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(f"line {number}: 'text' must be a string, not {_json_type(text)}")
+    if not text.strip():
+        raise InputError(f"line {number}: 'text' is empty")
+    return text
+
+
+def _apply_sidecar(article: Article, path: Path) -> Article:
+    sidecar = path.with_suffix(SIDECAR_SUFFIX)
+    if not sidecar.exists():
+        return article
+    overrides = _read_sidecar(sidecar)
+    log.debug("%s: metadata from %s: %s", path, sidecar.name, sorted(overrides))
+    return article.model_copy(update=overrides)
+
+
+def _read_sidecar(sidecar: Path) -> dict[str, str]:
+    where = f"sidecar {sidecar.name}"
+    try:
+        content = sidecar.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{where}: {_os_reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{where} is not UTF-8 text") from None
+    try:
+        record = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where} is not JSON: {exc.msg} (char {exc.pos})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where} is not a JSON object but {_json_type(record)}")
+    unknown = sorted(set(record) - set(METADATA_KEYS))
+    if unknown:
+        raise InputError(
+            f"{where}: unknown key '{unknown[0]}' (expected {', '.join(METADATA_KEYS)})"
+        )
+    return _metadata(record, where=where)
+
+
+def _metadata(record: Mapping[str, object], *, where: str) -> dict[str, str]:
+    """The metadata strings in `record`, stripped; null and blank values count as absent."""
+    metadata: dict[str, str] = {}
+    for key in METADATA_KEYS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{where}: '{key}' must be a string, not {_json_type(value)}")
+        if value and value.strip():
+            metadata[key] = value.strip()
+    return metadata
+
+
+def _article(
+    path: str, text: str, encoding: str, metadata: Mapping[str, str], *, title_end: int
+) -> Article:
+    log.debug("%s: %d characters, decoded as %s", path, len(text), encoding)
+    return Article(
+        id=article_id(text),
+        path=path,
+        text=text,
+        encoding=encoding,
+        title_end=title_end,
+        **metadata,
+    )
+
+
+def _first_line(text: str) -> tuple[str, int]:
+    """The first non-blank line of non-blank `text`, stripped, and the offset where it ends."""
+    line = next(match for match in _LINE.finditer(text) if match.group().strip())
+    return line.group().strip(), line.end()
+
+
+def _title_line_end(text: str, title: str) -> int:
+    """Where the first line ends if that line is the title, else 0."""
+    line, end = _first_line(text)
+    return end if line.split() == title.split() else 0
+
+
+def _read_bytes(path: Path, *, max_chars: int) -> bytes:
+    size = path.stat().st_size
+    if size > _byte_limit(max_chars):
+        raise InputError(
+            f"file has {size:,} bytes, too large for the limit of {max_chars:,} characters "
+            f"({_LIMIT_SETTING})"
+        )
+    return path.read_bytes()
+
+
+def _check_length(text: str, *, max_chars: int) -> None:
+    if len(text) > max_chars:
+        raise InputError(
+            f"article has {len(text):,} characters, over the limit of {max_chars:,} "
+            f"({_LIMIT_SETTING})"
+        )
+
+
+def _byte_limit(max_chars: int) -> int:
+    """UTF-8 takes at most 4 bytes a character, so a bigger file cannot fit the limit."""
+    return _BYTES_PER_CHAR * max_chars
+
+
+def _json_type(value: object) -> str:
+    return _JSON_TYPES[type(value)]
+
+
+def _os_reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _skipped(path: Path, reason: str) -> SkippedInput:
+    log.debug("%s: skipped: %s", path, reason)
+    return SkippedInput(path=str(path), reason=reason)
