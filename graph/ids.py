@@ -22,10 +22,11 @@ def entity_id(entity_type: str, key: str) -> str:
     return "e" + _digest("entity", entity_type, key)
 
 
-def relation_id(relation: RelationType, source: str, target: str) -> str:
+def relation_id(relation: RelationType, source: str, target: str, *, status: str | None = None) -> str:
+    """One edge per (type, source, target), and per status for sanctions (imposed vs threatened)."""
     if relation in SYMMETRIC_RELATIONS and target < source:
         source, target = target, source
-    return "r" + _digest("relation", relation.value, source, target)
+    return "r" + _digest("relation", relation.value, source, target, status or "")
 
 
 def evidence_id(article: str, start: int, end: int, rule: str) -> str:

@@ -1,0 +1,133 @@
+"""From a token in the parse to the entity it names, for quotes and relations.
+
+A token names an entity when it lies in one of the Doc's mentions, or stands
+for one (a proxy: "officials" in "Trump administration officials"). A report
+noun stands for its author ("a report in the Associated Press" -> AP). A
+place acting ("Washington accused ...", "Beijing said") stands for its
+country's government: the mention is moved from the place to the government
+entity, created if the article has none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.graph.model import EntityType
+
+from ..lexicon import Lexicon
+from ..names import name_key
+from .syntax import children, subject
+from .types import LocalEntity, Mention, MentionKind
+
+ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET})
+
+
+class Arguments:
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.mentions: list[Mention] = doc._.ng_mentions or []
+        self.entities: list[LocalEntity] = doc._.ng_entities or []
+        self.mention_entity: list[int | None] = doc._.ng_mention_entity or []
+        self.proxies: dict[int, int] = doc._.ng_proxies or {}
+        self.report_nouns = lexicon.word_list("report_nouns")
+        self.by_token: dict[int, int] = {}
+        for i, m in enumerate(self.mentions):
+            for t in range(m.start, m.end):
+                if t not in self.by_token or self.mentions[self.by_token[t]].head != t:
+                    self.by_token[t] = i
+
+    def mention_at(self, token: Token) -> int | None:
+        if token.i in self.proxies:
+            return self.proxies[token.i]
+        return self.by_token.get(token.i)
+
+    def entity_at(self, token: Token) -> int | None:
+        mention = self.mention_at(token)
+        return None if mention is None else self.mention_entity[mention]
+
+    def actor_at(self, token: Token) -> int | None:
+        """The entity `token` names when it acts (speaks, meets, sanctions, accuses)."""
+        mention = self.mention_at(token)
+        if mention is None:
+            if token.lemma_.lower() in self.report_nouns:
+                return self.report_author(token)
+            return None
+        entity = self.mention_entity[mention]
+        if entity is None:
+            return None
+        if self.entities[entity].type is EntityType.LOCATION:
+            return self._government_of_place(mention)
+        return entity if self.entities[entity].type in ACTOR_TYPES else None
+
+    def speaker_of(self, verb: Token) -> Token | None:
+        """Who speaks with `verb`: its own subject ("who" -> the noun it describes); the
+        agent of a passive; a mention right after a comma before the verb, where the parse
+        lost the subject ("..., the Times reported"); else a subject shared from above."""
+        own = children(verb, "nsubj")
+        passive = bool(children(verb, "auxpass", "nsubjpass"))
+        if own and not passive:
+            speaker = own[0]
+            if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
+                return speaker.head.head
+            return speaker
+        if passive:
+            return subject(verb)
+        inverted = self._mention_before(verb)
+        return inverted if inverted is not None else subject(verb)
+
+    def _mention_before(self, verb: Token) -> Token | None:
+        before = verb.i - 1
+        while before >= 0 and self.doc[before].pos_ == "ADV":
+            before -= 1
+        mention = self.by_token.get(before) if before >= 0 else None
+        if mention is None or self.mentions[mention].end != before + 1:
+            return None
+        first = self.mentions[mention].start
+        while first > 0 and self.doc[first - 1].lower_ in ("the", "a", "an"):
+            first -= 1
+        if first == 0 or self.doc[first - 1].is_punct:
+            return self.doc[self.mentions[mention].head]
+        return None
+
+    def report_author(self, noun: Token) -> int | None:
+        """ "a report in the Associated Press", "the Times report", "Woodward's book" -> the author."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") and child.i < noun.i:
+                entity = self.actor_at(child)
+                if entity is not None:
+                    return entity
+            if child.dep_ == "prep" and child.lower_ in ("in", "by", "from"):
+                for obj in children(child, "pobj"):
+                    entity = self.actor_at(obj)
+                    if entity is not None:
+                        return entity
+        return None
+
+    def _government_of_place(self, mention_index: int) -> int | None:
+        mention = self.mentions[mention_index]
+        if mention.country is None:
+            return None
+        country = self.lexicon.countries[name_key(mention.country)]
+        key = name_key(country.government)
+        target = next((e.index for e in self.entities if e.key == key and e.type is EntityType.GOVERNMENT), None)
+        if target is None:
+            target = len(self.entities)
+            self.entities.append(
+                LocalEntity(
+                    index=target, name=country.government, type=EntityType.GOVERNMENT, kind=MentionKind.NAME,
+                    mentions=[], key=key, fixed_type=True,
+                )
+            )
+        self._move_mention(mention_index, target)
+        return target
+
+    def _move_mention(self, mention_index: int, target: int) -> None:
+        old = self.mention_entity[mention_index]
+        if old == target:
+            return
+        if old is not None:
+            self.entities[old].mentions.remove(mention_index)
+        self.entities[target].mentions.append(mention_index)
+        self.entities[target].mentions.sort()
+        self.mention_entity[mention_index] = target

@@ -1,0 +1,385 @@
+"""`newsgraph_coref`: resolve the Doc's mentions into the article's entities.
+
+No coreference model installs offline, so this is rules on the parse:
+1. names cluster by key; curated and constructed names by canonical name;
+2. a single-word name joins the full name it is the surname or given name of
+   (the nearest one when several people share it: "Clinton");
+3. acronyms join the name they abbreviate, by initials or by definition
+   ("Revolutionary Armed Forces of Colombia, or FARC");
+4. short outlet names ("the Times") join the outlet named in full in the
+   article, or the article's own outlet;
+5. a less specific group joins a more specific one ("Venezuelan officers" ->
+   "Venezuelan military officers"); "the officers" / "the commander" join the
+   nearest group or description with that head noun;
+6. pronouns take the nearest compatible antecedent, preferring the subject of
+   the reporting verb ("X said he ...") and then salient subjects of earlier
+   sentences.
+The entity's type is the weighted majority over its mentions, unless a
+curated list fixes it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph.graph.model import EntityType
+
+from ..lexicon import Lexicon, load_lexicon
+from ..names import initials, is_acronym, name_key
+from .types import LocalEntity, Mention, MentionKind, register_extensions
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_ACRONYM_BRIDGES = ((",", "or"), ("(",), ("’s", "("), ("'s", "("), (",", "("), ("(", "or"))
+_PRONOUN_WINDOW_SENTENCES = 3
+_TYPE_TIE_ORDER = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.OUTLET, EntityType.LOCATION)
+
+
+@Language.factory(
+    "newsgraph_coref",
+    requires=["doc._.ng_mentions"],
+    assigns=["doc._.ng_entities", "doc._.ng_mention_entity"],
+)
+def make_coref(nlp: Language, name: str) -> Coref:
+    return Coref(load_lexicon())
+
+
+class Coref:
+    def __init__(self, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = doc._.ng_mentions or []
+        clusters = _Clusters(len(mentions))
+        self._cluster_by_key(mentions, clusters)
+        self._attach_single_names(doc, mentions, clusters)
+        self._attach_acronyms(doc, mentions, clusters)
+        self._attach_short_forms(doc, mentions, clusters)
+        self._merge_group_subsets(mentions, clusters)
+        self._resolve_anaphors(mentions, clusters)
+        self._resolve_pronouns(doc, mentions, clusters)
+        entities, mention_entity = self._entities(mentions, clusters)
+        doc._.ng_entities = entities
+        doc._.ng_mention_entity = mention_entity
+        return doc
+
+    # ---- clustering passes ----------------------------------------------------------
+
+    def _cluster_by_key(self, mentions: list[Mention], clusters: _Clusters) -> None:
+        first: dict[tuple, int] = {}
+        for i, m in enumerate(mentions):
+            if m.kind in (MentionKind.PRONOUN, MentionKind.ANAPHOR) or m.short_form:
+                continue
+            key = ("canonical", name_key(m.canonical)) if m.canonical else ("name", m.key)
+            if key in first:
+                clusters.union(first[key], i)
+            else:
+                first[key] = i
+                clusters.activate(i)
+
+    def _attach_single_names(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+        """ "Maduro" -> "Nicolás Maduro"; with several candidates, the nearest one before."""
+        full_names: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            if self._is_free_name(m) and len(m.key.split()) >= 2:
+                words = [w for w in m.key.split() if w not in _NAME_SUFFIXES]
+                full_names[words[-1]].append(i)
+                if m.is_personlike():
+                    full_names["given:" + words[0]].append(i)
+        for i, m in enumerate(mentions):
+            if not self._is_free_name(m) or len(m.key.split()) != 1:
+                continue
+            candidates = full_names.get(m.key) or full_names.get("given:" + m.key) or []
+            roots = {clusters.find(c) for c in candidates}
+            if not roots:
+                continue
+            if len(roots) == 1:
+                target = candidates[0]
+            else:
+                before = [c for c in candidates if mentions[c].start < m.start]
+                target = before[-1] if before else candidates[0]
+            clusters.move(i, target)
+
+    def _attach_acronyms(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+        names = [(i, m) for i, m in enumerate(mentions) if m.kind is MentionKind.NAME and not m.short_form]
+        for (i, a), (j, b) in zip(names, names[1:]):
+            bridge = tuple(t.text for t in doc[a.end : b.start])
+            if bridge in _ACRONYM_BRIDGES and is_acronym(doc[b.start : b.end].text):
+                if b.canonical and not a.canonical:
+                    clusters.union(j, i, keep=j)
+                else:
+                    clusters.union(i, j, keep=i)
+        by_initials: dict[str, int] = {}
+        for i, m in names:
+            words = doc[m.start : m.end].text.split()
+            if len(words) >= 2:
+                by_initials.setdefault(initials(words), i)
+        for i, m in names:
+            text = doc[m.start : m.end].text
+            if is_acronym(text) and not m.canonical and text.replace(".", "") in by_initials:
+                clusters.union(by_initials[text.replace(".", "")], i)
+
+    def _attach_short_forms(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+        """ "the Times" -> The New York Times when the article names it in full or is published by it."""
+        outlet_names = {name_key(m.canonical): i for i, m in enumerate(mentions) if m.canonical and m.fixed_type is EntityType.OUTLET}
+        own = doc._.ng_outlet
+        for i, m in enumerate(mentions):
+            if not m.short_form:
+                continue
+            candidates = [name_key(e.name) for e in self.lexicon.short_forms.get(m.key, ())]
+            present = [c for c in candidates if c in outlet_names]
+            if present:
+                before = [c for c in present if mentions[outlet_names[c]].start < m.start]
+                clusters.move(i, outlet_names[(before or present)[-1]])
+            elif own is not None and name_key(own) in candidates:
+                m.canonical = own
+                m.key = name_key(own)
+                clusters.activate(i)
+            else:
+                m.canonical = "The " + m.text if not m.text.lower().startswith("the ") else m.text
+                clusters.activate(i)
+        # later mentions of the same unresolved short form join the first one
+        first: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            if m.short_form and clusters.find(i) == i:
+                if m.key in first:
+                    clusters.union(first[m.key], i)
+                else:
+                    first[m.key] = i
+
+    def _merge_group_subsets(self, mentions: list[Mention], clusters: _Clusters) -> None:
+        """ "Venezuelan officers" joins "Venezuelan military officers" in the same article."""
+        groups = [i for i, m in enumerate(mentions) if m.kind is MentionKind.GROUP and m.canonical and clusters.find(i) == i]
+        for i in groups:
+            words_i = set(mentions[i].key.split())
+            supersets = [
+                j for j in groups
+                if j != i and mentions[j].head_lemma == mentions[i].head_lemma
+                and mentions[j].country == mentions[i].country
+                and words_i < set(mentions[j].key.split())
+            ]
+            if len(supersets) == 1:
+                clusters.union(supersets[0], i, keep=supersets[0])
+
+    def _resolve_anaphors(self, mentions: list[Mention], clusters: _Clusters) -> None:
+        for i, m in enumerate(mentions):
+            if m.kind is not MentionKind.ANAPHOR:
+                continue
+            for j in range(i - 1, -1, -1):
+                other = mentions[j]
+                if other.kind in (MentionKind.GROUP, MentionKind.DESCRIPTION) and other.head_lemma == m.head_lemma:
+                    clusters.move(i, j)
+                    break
+
+    def _resolve_pronouns(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+        by_head = {m.head: i for i, m in enumerate(mentions) if m.kind is not MentionKind.PRONOUN}
+        facts = _cluster_facts(mentions, clusters)
+        for i, m in enumerate(mentions):
+            if m.kind is not MentionKind.PRONOUN or _is_expletive(doc[m.head]):
+                continue
+            target = self._antecedent(doc, i, mentions, clusters, by_head, facts)
+            if target is not None:
+                clusters.move(i, target)
+
+    def _antecedent(
+        self, doc: Doc, index: int, mentions: list[Mention], clusters: _Clusters,
+        by_head: dict[int, int], facts: dict[int, tuple[bool, str | None]],
+    ) -> int | None:
+        pronoun = mentions[index]
+
+        def fits(j: int) -> bool:
+            root = clusters.find(j)
+            return root is not None and root in facts and _compatible(pronoun, mentions[j], *facts[root])
+
+        token = doc[pronoun.head]
+        # "X said he ...": the subject of the verb that reports or frames the pronoun's clause
+        verb = token.head
+        for _ in range(4):
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
+                break
+            verb = verb.head
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.i < token.i and child.i in by_head and fits(by_head[child.i]):
+                    return by_head[child.i]
+        sentence = token.sent
+        same = [j for j, m in enumerate(mentions[:index]) if m.start >= sentence.start and m.kind is not MentionKind.PRONOUN and fits(j)]
+        if same:
+            return same[-1]
+        previous = sentence.start - 1
+        for _ in range(_PRONOUN_WINDOW_SENTENCES):
+            if previous < 0:
+                break
+            sent = doc[previous].sent
+            candidates = [j for j, m in enumerate(mentions) if sent.start <= m.start < sent.end and fits(j)]
+            if candidates:
+                return min(candidates, key=lambda j: _salience(doc, mentions[j]))
+            previous = sent.start - 1
+        return None
+
+    # ---- entities -------------------------------------------------------------------
+
+    def _entities(self, mentions: list[Mention], clusters: _Clusters) -> tuple[list[LocalEntity], list[int | None]]:
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(mentions)):
+            root = clusters.find(i)
+            if root is not None:
+                members[root].append(i)
+        entities: list[LocalEntity] = []
+        mention_entity: list[int | None] = [None] * len(mentions)
+        for root in sorted(members, key=lambda r: min(members[r])):
+            indices = sorted(members[root])
+            named = [mentions[i] for i in indices if mentions[i].kind is not MentionKind.PRONOUN]
+            if not named or all(m.kind is MentionKind.ANAPHOR for m in named):
+                continue
+            entity = self._entity(len(entities), indices, named, mentions)
+            for i in indices:
+                mention_entity[i] = entity.index
+            entities.append(entity)
+        return entities, mention_entity
+
+    def _entity(self, index: int, indices: list[int], named: list[Mention], mentions: list[Mention]) -> LocalEntity:
+        votes: Counter[EntityType] = Counter()
+        for m in named:
+            votes.update(m.votes)
+        for i in indices:
+            if mentions[i].kind is MentionKind.PRONOUN and mentions[i].gender in ("m", "f"):
+                votes[EntityType.PERSON] += 1.0
+        fixed = [m.fixed_type for m in named if m.fixed_type is not None]
+        if fixed:
+            entity_type = Counter(fixed).most_common(1)[0][0]
+        elif votes:
+            entity_type = max(_TYPE_TIE_ORDER, key=lambda t: (votes.get(t, 0.0), -_TYPE_TIE_ORDER.index(t)))
+        else:
+            entity_type = EntityType.ORGANIZATION
+        canonical = [m.canonical for m in named if m.canonical]
+        texts = [m.text for m in named if m.kind is MentionKind.NAME or m.canonical]
+        if canonical:
+            name = Counter(canonical).most_common(1)[0][0]
+        else:
+            counts = Counter(texts)
+            name = max(counts, key=lambda t: (len(t.split()), counts[t], -texts.index(t)))
+        kinds = {m.kind for m in named}
+        kind = MentionKind.NAME if MentionKind.NAME in kinds else MentionKind.GROUP if MentionKind.GROUP in kinds else MentionKind.DESCRIPTION
+        aliases = {t for t in texts if name_key(t) != name_key(name)}
+        entity = LocalEntity(
+            index=index, name=name, type=entity_type, kind=kind, mentions=indices, key=name_key(name),
+            aliases=aliases, votes=dict(votes), fixed_type=bool(fixed),
+        )
+        if entity_type is EntityType.PERSON and kind is MentionKind.NAME:
+            words = [w for w in name.split() if name_key(w) not in _NAME_SUFFIXES]
+            if len(words) >= 2:
+                entity.given_name, entity.surname = words[0], words[-1]
+            genders = [m.gender for m in named if m.gender in ("m", "f")]
+            entity.gender = Counter(genders).most_common(1)[0][0] if genders else None
+        return entity
+
+    def _is_free_name(self, m: Mention) -> bool:
+        return m.kind is MentionKind.NAME and m.fixed_type is None and not m.short_form
+
+
+def _salience(doc: Doc, mention: Mention) -> tuple[int, int]:
+    """Lower is more salient: the main clause's subject, then other subjects, then the rest."""
+    head = doc[mention.head]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+        return (0, mention.start)
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return (1, mention.start)
+    return (2, -mention.start)
+
+
+def _is_expletive(token: Token) -> bool:
+    if token.lower_ != "it":
+        return False
+    verb = token.head
+    return token.dep_ == "expl" or (
+        verb.lemma_ == "be" and any(c.dep_ in ("ccomp", "xcomp", "acomp") for c in verb.children)
+    )
+
+
+def _cluster_facts(mentions: list[Mention], clusters: _Clusters) -> dict[int, tuple[bool, str | None]]:
+    """Per cluster root: (is it a person, its gender), from its non-pronoun mentions."""
+    votes: dict[int, Counter[EntityType]] = defaultdict(Counter)
+    fixed: dict[int, EntityType] = {}
+    described: set[int] = set()
+    genders: dict[int, Counter[str]] = defaultdict(Counter)
+    for i, m in enumerate(mentions):
+        root = clusters.find(i)
+        if root is None or m.kind in (MentionKind.PRONOUN, MentionKind.ANAPHOR):
+            continue
+        votes[root].update(m.votes)
+        if m.fixed_type is not None:
+            fixed.setdefault(root, m.fixed_type)
+        if m.kind is MentionKind.DESCRIPTION:
+            described.add(root)
+        if m.gender in ("m", "f"):
+            genders[root][m.gender] += 1
+    facts = {}
+    for root, counter in votes.items():
+        if root in fixed:
+            person = fixed[root] is EntityType.PERSON
+        else:
+            score = counter.get(EntityType.PERSON, 0.0)
+            person = root in described or (score > 0 and score >= max(counter.values()))
+        gender = genders[root].most_common(1)[0][0] if genders[root] else None
+        facts[root] = (person, gender)
+    return facts
+
+
+def _compatible(pronoun: Mention, candidate: Mention, person: bool, gender: str | None) -> bool:
+    """Can `pronoun` refer to `candidate`, whose cluster is (person, gender)?"""
+    if candidate.kind in (MentionKind.ANAPHOR, MentionKind.PRONOUN):
+        return False
+    if pronoun.plural:
+        return candidate.plural or candidate.kind is MentionKind.GROUP
+    if pronoun.gender is None:  # it / its: a singular organization, government or outlet
+        return (
+            not candidate.plural and not person and candidate.kind is MentionKind.NAME
+            and candidate.fixed_type is not EntityType.LOCATION
+        )
+    if candidate.plural or not person:
+        return False
+    return (candidate.gender or gender) in (None, "u", pronoun.gender)
+
+
+class _Clusters:
+    """Union-find over mention indices; a mention outside every cluster finds None."""
+
+    def __init__(self, size: int) -> None:
+        self.parent: list[int | None] = [None] * size
+
+    def activate(self, i: int) -> None:
+        if self.parent[i] is None:
+            self.parent[i] = i
+
+    def find(self, i: int) -> int | None:
+        if self.parent[i] is None:
+            return None
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, *, keep: int | None = None) -> None:
+        self.activate(a)
+        self.activate(b)
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        winner = self.find(keep) if keep is not None else min(ra, rb)
+        loser = rb if winner == ra else ra
+        self.parent[loser] = winner
+
+    def move(self, i: int, target: int) -> None:
+        """Put mention `i` alone into `target`'s cluster (its old cluster keeps the others)."""
+        self.activate(target)
+        root = self.find(target)
+        if self.find(i) == root:
+            return
+        if self.find(i) == i:
+            others = [j for j in range(len(self.parent)) if j != i and self.find(j) == i]
+            for j in others:
+                self.parent[j] = others[0]
+        self.parent[i] = root

@@ -1,0 +1,143 @@
+"""Turn a processed Doc into the article's `ArticleExtraction` (the extract contract).
+
+Pure: reads what the components stored on the Doc, writes nothing. Offsets are
+the Doc's, which are the raw article's (the parsed text only has boilerplate
+and odd spaces blanked, keeping every length), and all text is sliced from
+the raw article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from newsgraph.graph.ids import entity_id
+from newsgraph.graph.model import SYMMETRIC_RELATIONS
+
+from .boilerplate import BoilerplateSpan
+from .components.types import FoundQuote, FoundRelation, LocalEntity, Mention, MentionKind
+from .records import (
+    Article,
+    ArticleExtraction,
+    ArticleInfo,
+    BoilerplateRecord,
+    EntityRecord,
+    EvidenceRecord,
+    QuoteRecord,
+    RelationRecord,
+    Span,
+)
+
+
+def extract_article(
+    article: Article, doc: Doc, boilerplate: list[BoilerplateSpan], *, extractor: str
+) -> ArticleExtraction:
+    mentions: list[Mention] = doc._.ng_mentions or []
+    entities: list[LocalEntity] = doc._.ng_entities or []
+    relations: list[FoundRelation] = doc._.ng_relations or []
+    quotes: list[FoundQuote] = doc._.ng_quotes or []
+    text = article.text
+
+    involved = {r.source for r in relations} | {r.target for r in relations}
+    involved |= {q.speaker_entity for q in quotes} | {q.receiver_entity for q in quotes}
+    kept = [e for e in entities if _keep(e, involved)]
+    ids = {e.index: entity_id(e.type.value, e.key) for e in kept}
+    records = _entity_records(kept, ids, mentions, doc, text)
+
+    def span(start: int, end: int) -> Span:
+        return Span(start=start, end=end, text=text[start:end])
+
+    def mention_span(index: int | None) -> Span | None:
+        if index is None:
+            return None
+        m = mentions[index]
+        return span(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+
+    quote_records = [
+        QuoteRecord(
+            speaker=ids.get(q.speaker_entity) if q.speaker_entity is not None else None,
+            speaker_mention=mention_span(q.speaker_mention),
+            cue=span(*q.cue) if q.cue else None,
+            content=span(*q.content),
+            direct=q.direct,
+            receiver=ids.get(q.receiver_entity) if q.receiver_entity is not None else None,
+            rule=q.rule,
+        )
+        for q in quotes
+    ]
+    return ArticleExtraction(
+        article=ArticleInfo(
+            id=article.id, path=article.path, title=article.title, outlet=article.outlet,
+            author=article.author, published=article.published, url=article.url, chars=len(text),
+        ),
+        entities=tuple(records),
+        relations=tuple(_relation_records(relations, ids, article.id, text)),
+        quotes=tuple(quote_records),
+        boilerplate=tuple(BoilerplateRecord(start=b.start, end=b.end, kind=b.kind) for b in boilerplate),
+        extractor=extractor,
+    )
+
+
+def _keep(entity: LocalEntity, involved: set[int | None]) -> bool:
+    """Named entities that are mentioned; groups and descriptions only when they take part."""
+    if entity.index in involved:
+        return True
+    return entity.kind is MentionKind.NAME and bool(entity.mentions)
+
+
+def _entity_records(
+    kept: list[LocalEntity], ids: dict[int, str], mentions: list[Mention], doc: Doc, text: str
+) -> list[EntityRecord]:
+    """One record per id: two local entities that resolve to the same id are one entity."""
+    grouped: dict[str, list[LocalEntity]] = defaultdict(list)
+    for entity in kept:
+        grouped[ids[entity.index]].append(entity)
+    records = []
+    for entity_id_, group in grouped.items():
+        first = group[0]
+        spans = sorted(
+            {
+                (doc[mentions[i].start].idx, doc[mentions[i].end - 1].idx + len(doc[mentions[i].end - 1]))
+                for e in group
+                for i in e.mentions
+                if mentions[i].kind is not MentionKind.PRONOUN
+            }
+        )
+        votes: dict = defaultdict(float)
+        for e in group:
+            for t, v in e.votes.items():
+                votes[t] += v
+        aliases = sorted({a for e in group for a in e.aliases} - {first.name})
+        records.append(
+            EntityRecord(
+                id=entity_id_, name=first.name, type=first.type, aliases=tuple(aliases),
+                mentions=tuple(Span(start=a, end=b, text=text[a:b]) for a, b in spans),
+                kind=first.kind.value, type_votes=dict(votes), fixed_type=any(e.fixed_type for e in group),
+                given_name=first.given_name, surname=first.surname,
+            )
+        )
+    return records
+
+
+def _relation_records(
+    relations: list[FoundRelation], ids: dict[int, str], article_id: str, text: str
+) -> list[RelationRecord]:
+    grouped: dict[tuple, list[FoundRelation]] = defaultdict(list)
+    for rel in relations:
+        source = article_id if rel.source is None else ids[rel.source]
+        target = ids[rel.target]
+        if rel.type in SYMMETRIC_RELATIONS:
+            source, target = sorted((source, target))
+        grouped[(rel.type, source, target, rel.status)].append(rel)
+    records = []
+    for (rel_type, source, target, status), found in grouped.items():
+        evidence = tuple(
+            EvidenceRecord(
+                start=r.span[0], end=r.span[1], sentence=text[r.sentence[0] : r.sentence[1]].strip(),
+                rule=r.rule, quote=r.quote, direct=r.direct,
+            )
+            for r in found
+        )
+        records.append(RelationRecord(type=rel_type, source=source, target=target, evidence=evidence, status=status))
+    return records

@@ -1,0 +1,187 @@
+"""Curated lists the extractor uses, loaded once from `ingest/data/`.
+
+Everything here is data under version control: known outlets, organizations,
+government bodies, countries (aliases, demonyms, capitals), titles, given
+names, and the closed word lists of `word_lists.json`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.graph.model import EntityType
+
+from .names import name_key
+
+DATA_PACKAGE = "newsgraph.ingest"
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """A curated entity: canonical name, type, unambiguous aliases, context-only short forms."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    government: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    known: dict[str, KnownEntity]  # name_key of name or alias -> entity
+    short_forms: dict[str, tuple[KnownEntity, ...]]  # name_key of short form -> candidates
+    countries: dict[str, Country]  # name_key of name, alias or capital -> country
+    capitals: frozenset[str]  # name_keys of capitals
+    demonyms: dict[str, Country]  # lower-case demonym -> country
+    titles: frozenset[str]  # name_keys of titles ("sen", "president", "prime minister")
+    given_names: dict[str, str]  # name_key -> gender m/f/u
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.words[name]
+
+    def country_of_government(self, government_name: str) -> Country | None:
+        key = name_key(government_name)
+        for country in self.countries.values():
+            if name_key(country.government) == key:
+                return country
+        return None
+
+
+def _read(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in _read(name).splitlines() if line.strip()]
+
+
+def _known_entities() -> list[KnownEntity]:
+    entities = []
+    for filename, entity_type in (
+        ("outlets.jsonl", EntityType.OUTLET),
+        ("organizations.jsonl", EntityType.ORGANIZATION),
+        ("governments.jsonl", EntityType.GOVERNMENT),
+    ):
+        for row in _jsonl(filename):
+            entities.append(
+                KnownEntity(
+                    name=row["name"],
+                    type=entity_type,
+                    aliases=tuple(row.get("aliases", ())),
+                    short=tuple(row.get("short", ())),
+                    country=row.get("country"),
+                )
+            )
+    return entities
+
+
+def _countries() -> list[Country]:
+    return [
+        Country(
+            name=row["name"],
+            aliases=tuple(row["aliases"]),
+            demonyms=tuple(row["demonyms"]),
+            capitals=tuple(row["capitals"]),
+            government=row["government"],
+        )
+        for row in _jsonl("countries.jsonl")
+    ]
+
+
+def _given_names() -> dict[str, str]:
+    lines = [line for line in _read("given_names.tsv").splitlines() if line and not line.startswith("#")]
+    return {name_key(row["name"]): row["gender"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    known: dict[str, KnownEntity] = {}
+    short_forms: dict[str, list[KnownEntity]] = {}
+    for entity in _known_entities():
+        for surface in (entity.name, *entity.aliases):
+            known.setdefault(name_key(surface), entity)
+        for surface in entity.short:
+            short_forms.setdefault(name_key(surface), []).append(entity)
+    countries: dict[str, Country] = {}
+    demonyms: dict[str, Country] = {}
+    capitals: set[str] = set()
+    for country in _countries():
+        for surface in (country.name, *country.aliases):
+            countries.setdefault(name_key(surface), country)
+        for capital in country.capitals:
+            countries.setdefault(name_key(capital), country)
+            capitals.add(name_key(capital))
+        for demonym in country.demonyms:
+            demonyms.setdefault(demonym.lower(), country)
+    titles = frozenset(
+        name_key(line) for line in _read("titles.txt").splitlines() if line.strip() and not line.startswith("#")
+    )
+    words = {
+        key: frozenset(values)
+        for key, values in json.loads(_read("word_lists.json")).items()
+        if not key.startswith("_")
+    }
+    return Lexicon(
+        known=known,
+        short_forms={k: tuple(v) for k, v in short_forms.items()},
+        countries=countries,
+        capitals=frozenset(capitals),
+        demonyms=demonyms,
+        titles=titles,
+        given_names=_given_names(),
+        words=words,
+    )
+
+
+def span_ruler_patterns(lexicon: Lexicon) -> list[dict]:
+    """Phrase patterns for spaCy's SpanRuler: every curated surface form with its label.
+
+    Labels: OUTLET, ORGANIZATION, GOVERNMENT (curated bodies), COUNTRY (names and
+    aliases), CAPITAL, SHORT (context-only short forms), FACILITY. The pattern
+    `id` carries the canonical name, so the span's `id_` says which entity it is.
+    """
+    patterns: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, surface: str, canonical: str) -> None:
+        """ "The New York Times" also matches "the New York Times" and "New York Times";
+        "The Hill" matches only with its article: a bare "Hill" is a surname."""
+        bare = surface.removeprefix("the ").removeprefix("The ")
+        forms = {surface}
+        if bare != surface:
+            forms.add("the " + bare)
+            if len(bare.split()) >= 2:
+                forms.add(bare)
+        for form in forms:
+            if (label, form) not in seen:
+                seen.add((label, form))
+                patterns.append({"label": label, "pattern": form, "id": canonical})
+
+    for entity in {id(e): e for e in lexicon.known.values()}.values():
+        for surface in (entity.name, *entity.aliases):
+            add(entity.type.name, surface, entity.name)
+        for surface in entity.short:
+            add("SHORT", surface, surface)
+    for country in {c.name: c for c in lexicon.countries.values()}.values():
+        for surface in (country.name, *country.aliases):
+            add("COUNTRY", surface, country.name)
+        for capital in country.capitals:
+            add("CAPITAL", capital, country.name)
+    for facility in lexicon.word_list("facilities"):
+        add("FACILITY", facility, facility)
+    return patterns

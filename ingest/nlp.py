@@ -1,0 +1,62 @@
+"""Build the spaCy pipeline: the configured model plus newsgraph's components."""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import components  # noqa: F401  (registers the factories)
+from .components.mentions import LEXICON_SPANS
+from .components.types import register_extensions
+from .lexicon import load_lexicon, span_ruler_patterns
+
+log = logging.getLogger(__name__)
+
+_EXOTIC_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"})
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+def build_nlp(model: str) -> Language:
+    """Load `model` and add newsgraph's components around its parser and NER."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed (set NEWSGRAPH_MODEL, or pip install it): {exc}"
+        ) from exc
+    register_extensions()
+    nlp.add_pipe("newsgraph_line_breaks", before="parser")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="newsgraph_lexicon",
+        after="ner",
+        config={
+            "spans_key": LEXICON_SPANS,
+            "phrase_matcher_attr": "ORTH",
+            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+            "validate": False,
+        },
+    )
+    ruler.add_patterns(span_ruler_patterns(load_lexicon()))
+    for name in ("newsgraph_mentions", "newsgraph_coref", "newsgraph_quotes", "newsgraph_relations"):
+        nlp.add_pipe(name)
+    log.debug("pipeline %s: %s", model, nlp.pipe_names)
+    return nlp
+
+
+def parse_text(text: str, masked: str) -> str:
+    """The text spaCy sees: boilerplate masked, exotic spaces made plain, same length."""
+    assert len(masked) == len(text)
+    return masked.translate(_EXOTIC_SPACES)
+
+
+def make_doc(nlp: Language, text: str, *, outlet: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.ng_outlet = outlet
+    return doc
