@@ -63,7 +63,7 @@ def build_graph(extractions: Sequence[ArticleExtraction]) -> KnowledgeGraph:
         log.debug("dropped %d relations that became self-loops or left the schema after resolution", dropped)
 
     relations = []
-    for (rel_type, source, target, status), items in sorted(evidence.items(), key=lambda kv: kv[0][:3]):
+    for (rel_type, source, target, status), items in evidence.items():
         ordered = tuple(sorted(items.values(), key=lambda e: (e.article_id, e.start, e.rule)))
         outlets = sorted({outlet_of[e.article_id] for e in ordered if outlet_of[e.article_id]})
         relations.append(
@@ -88,8 +88,8 @@ def build_graph(extractions: Sequence[ArticleExtraction]) -> KnowledgeGraph:
             )
             for e in sorted(resolution.entities.values(), key=lambda e: e.id)
         ),
-        relations=tuple(relations),
-        links=tuple(_links(extractions, resolution, labels)),
+        relations=tuple(sorted(relations, key=lambda r: (r.type.value, r.source, r.target, r.id))),
+        links=tuple(sorted(_links(extractions, resolution, labels), key=lambda l: (l.type.value, l.article_id, l.target))),
     )
 
 

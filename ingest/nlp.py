@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -48,6 +49,18 @@ def build_nlp(model: str) -> Language:
         nlp.add_pipe(name)
     log.debug("pipeline %s: %s", model, nlp.pipe_names)
     return nlp
+
+
+def model_version(model: str) -> str:
+    """ "<model>-<version>" from the installed package or folder, without loading the pipeline."""
+    try:
+        path = Path(model) if Path(model).exists() else spacy.util.get_package_path(model)
+        meta = spacy.util.get_model_meta(path)
+    except (ModuleNotFoundError, OSError, ValueError) as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed (set NEWSGRAPH_MODEL, or pip install it): {exc}"
+        ) from exc
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
 def parse_text(text: str, masked: str) -> str:

@@ -2,7 +2,8 @@
 
 spaCy's own `n_process` ships whole Docs between processes; our workers
 return only the small extraction records. Results come back in input order.
-An article whose extraction raises is reported, not fatal.
+An article whose extraction raises is reported, not fatal; a worker that
+dies (killed, out of memory) stops the run with an error instead of hanging.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
+import itertools
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from spacy.language import Language
@@ -22,33 +26,35 @@ from .records import Article, ArticleExtraction, SkippedInput
 log = logging.getLogger(__name__)
 
 _worker_nlp: Language | None = None
-_worker_batch_size = 16
+_worker_options: dict = {}
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _init_worker(model: str, batch_size: int) -> None:
-    global _worker_nlp, _worker_batch_size
+def _init_worker(model: str, batch_size: int, extractor: str) -> None:
+    global _worker_nlp
     _worker_nlp = build_nlp(model)
-    _worker_batch_size = batch_size
+    _worker_options.update(batch_size=batch_size, extractor=extractor)
 
 
 def _run_chunk(articles: list[Article]) -> list[ArticleExtraction | SkippedInput]:
     assert _worker_nlp is not None
-    return extract_chunk(_worker_nlp, articles, batch_size=_worker_batch_size)
+    return extract_chunk(_worker_nlp, articles, **_worker_options)
 
 
-def extract_chunk(nlp: Language, articles: list[Article], *, batch_size: int) -> list[ArticleExtraction | SkippedInput]:
+def extract_chunk(
+    nlp: Language, articles: list[Article], *, batch_size: int, extractor: str
+) -> list[ArticleExtraction | SkippedInput]:
     """Extract a chunk; if it fails, retry article by article so one bad article is isolated."""
     try:
-        return list(process_articles(nlp, articles, batch_size=batch_size))
+        return list(process_articles(nlp, articles, batch_size=batch_size, extractor=extractor))
     except Exception:  # noqa: BLE001  (any failure of one article must not stop the run)
         results: list[ArticleExtraction | SkippedInput] = []
         for article in articles:
             try:
-                results.extend(process_articles(nlp, [article], batch_size=1))
+                results.extend(process_articles(nlp, [article], batch_size=1, extractor=extractor))
             except Exception as exc:  # noqa: BLE001
                 log.debug("extraction failed for %s", article.path, exc_info=True)
                 results.append(SkippedInput(path=article.path, reason=f"extraction failed: {type(exc).__name__}: {exc}"))
@@ -61,16 +67,37 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+Result = tuple[Article, ArticleExtraction | SkippedInput]
+
+
 def extract_parallel(
-    articles: Iterable[Article], *, model: str, nlp: Language | None, workers: int, batch_size: int
-) -> Iterator[ArticleExtraction | SkippedInput]:
-    """Extractions in input order. `workers=1` runs in this process with `nlp`."""
+    articles: Iterable[Article], *, model: str, extractor: str, workers: int, batch_size: int
+) -> Iterator[Result]:
+    """(article, extraction or skip) in input order.
+
+    Input is read in this thread, a few chunks ahead of the workers, so memory
+    stays bounded by the batch size; the pipeline loads only if there is work.
+    """
+    chunks = _chunks(articles, batch_size)
+    first = next(chunks, None)
+    if first is None:
+        return
+    chunks = itertools.chain([first], chunks)
     if workers <= 1:
-        pipeline = nlp if nlp is not None else build_nlp(model)
-        for chunk in _chunks(articles, batch_size):
-            yield from extract_chunk(pipeline, chunk, batch_size=batch_size)
+        nlp = build_nlp(model)
+        for chunk in chunks:
+            yield from zip(chunk, extract_chunk(nlp, chunk, batch_size=batch_size, extractor=extractor), strict=True)
         return
     context = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads (progress bar)
-    with context.Pool(workers, initializer=_init_worker, initargs=(model, batch_size)) as pool:
-        for results in pool.imap(_run_chunk, _chunks(articles, batch_size)):
-            yield from results
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(model, batch_size, extractor)
+    ) as pool:
+        window: deque[tuple[list[Article], Future]] = deque()
+        for chunk in chunks:
+            window.append((chunk, pool.submit(_run_chunk, chunk)))
+            if len(window) >= 2 * workers:
+                done, future = window.popleft()
+                yield from zip(done, future.result(), strict=True)
+        while window:
+            done, future = window.popleft()
+            yield from zip(done, future.result(), strict=True)

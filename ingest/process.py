@@ -14,7 +14,7 @@ from .boilerplate import find_boilerplate, mask_text
 from .extract import extract_article
 from .lexicon import load_lexicon
 from .names import name_key
-from .nlp import make_doc, parse_text
+from .nlp import make_doc, model_version, parse_text
 from .records import Article, ArticleExtraction
 
 
@@ -31,8 +31,9 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def extractor_version(nlp: Language) -> str:
-    return f"newsgraph-{__version__}+{_code_digest()}/{nlp.meta['name']}-{nlp.meta['version']}"
+def extractor_version(model: str) -> str:
+    """Names the code, rules and model an extraction came from; the cache is keyed by it."""
+    return f"newsgraph-{__version__}+{_code_digest()}/{model_version(model)}"
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -50,11 +51,12 @@ def prepare(article: Article) -> tuple[Article, list, str]:
     return article, boilerplate, parse_text(article.text, mask_text(article.text, boilerplate))
 
 
-def process_articles(nlp: Language, articles: list[Article], *, batch_size: int) -> list[ArticleExtraction]:
+def process_articles(
+    nlp: Language, articles: list[Article], *, batch_size: int, extractor: str
+) -> list[ArticleExtraction]:
     prepared = [prepare(a) for a in articles]
     docs = (make_doc(nlp, text, outlet=article.outlet) for article, _, text in prepared)
-    version = extractor_version(nlp)
     return [
-        extract_article(article, doc, boilerplate, extractor=version)
+        extract_article(article, doc, boilerplate, extractor=extractor)
         for (article, boilerplate, _), doc in zip(prepared, nlp.pipe(docs, batch_size=batch_size))
     ]

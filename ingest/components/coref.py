@@ -255,7 +255,7 @@ class Coref:
         else:
             entity_type = EntityType.ORGANIZATION
         canonical = [m.canonical for m in named if m.canonical]
-        texts = [m.text for m in named if m.kind is MentionKind.NAME or m.canonical]
+        texts = [m.text for m in named if m.kind is MentionKind.NAME]
         if canonical:
             name = Counter(canonical).most_common(1)[0][0]
         else:

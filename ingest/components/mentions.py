@@ -138,12 +138,12 @@ class MentionFinder:
             elif label in ("COUNTRY", "CAPITAL"):
                 country = self.lexicon.countries[name_key(span.id_)]
                 canonical = country.name if label == "COUNTRY" else clean_display(text)
-                mention = self._mention(doc, start, end, MentionKind.NAME, canonical, origin=f"lexicon:{label}")
+                mention = self._mention(doc, start, end, MentionKind.NAME, clean_display(text), origin=f"lexicon:{label}")
                 mention.fixed_type = EntityType.LOCATION
                 mention.canonical = canonical
                 mention.country = country.name
             else:
-                mention = self._mention(doc, start, end, MentionKind.NAME, span.id_, origin=f"lexicon:{label}")
+                mention = self._mention(doc, start, end, MentionKind.NAME, clean_display(text), origin=f"lexicon:{label}")
                 mention.fixed_type = _LEXICON_TYPES[label]
                 mention.canonical = span.id_
             found.append(_Candidate(start, end, _PRIORITY_LEXICON, mention))
@@ -177,7 +177,8 @@ class MentionFinder:
                 if name_key(" ".join(words)) in self.lexicon.titles:
                     continue
                 canonical = f"{clean_display(' '.join(words))} {token.lower_}"
-            mention = self._mention(doc, first, token.i + 1, MentionKind.NAME, canonical, origin="pattern:government")
+            surface = clean_display(doc[first : token.i + 1].text)
+            mention = self._mention(doc, first, token.i + 1, MentionKind.NAME, surface, origin="pattern:government")
             mention.head = token.i
             mention.fixed_type = EntityType.GOVERNMENT
             mention.canonical = canonical
@@ -409,23 +410,33 @@ class MentionFinder:
         return mention
 
     def _member_of(self, doc: Doc, token: Token, covered: dict[int, Mention], by_head: dict[int, Mention]) -> Mention | None:
-        """ "Trump administration officials", "members of the Venezuelan military", "a White House spokesman"."""
+        """ "Trump administration officials", "members of the Venezuelan military", "a White House
+        spokesman"; "Trump officials" when the article names a "Trump administration"."""
         if token.lower_ not in self.member_heads:
             return None
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod") and child.i < token.i and child.i in covered:
-                target = covered[child.i]
-                if target.fixed_type in (EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET) or (
-                    target.votes.get(EntityType.ORGANIZATION, 0) > 0 and target.kind is MentionKind.NAME
-                ):
+                target = self._organization_behind(covered[child.i], covered)
+                if target is not None:
                     return target
             if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        if obj.i in by_head:
-                            return by_head[obj.i]
-                        if obj.i in covered and covered[obj.i].fixed_type not in (None, EntityType.LOCATION, EntityType.PERSON):
-                            return covered[obj.i]
+                for obj in children(child, "pobj"):
+                    if obj.i in by_head:
+                        return by_head[obj.i]
+                    if obj.i in covered:
+                        target = self._organization_behind(covered[obj.i], covered)
+                        if target is not None:
+                            return target
+        return None
+
+    def _organization_behind(self, mention: Mention, covered: dict[int, Mention]) -> Mention | None:
+        """The organization a name stands for: itself if curated as one, else "<name> administration"."""
+        if mention.fixed_type in (EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET):
+            return mention
+        if mention.fixed_type is None:
+            for other in covered.values():
+                if other.origin == "pattern:government" and other.canonical and name_key(other.canonical).startswith(mention.key + " "):
+                    return other
         return None
 
     def _state_officials(self, doc: Doc, token: Token) -> Mention | None:
@@ -437,7 +448,8 @@ class MentionFinder:
             return None
         country = nationality[1]
         start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")])
-        mention = self._mention(doc, start, token.i + 1, MentionKind.NAME, country.government, origin="group:state_officials")
+        surface = clean_display(doc[start : token.i + 1].text)
+        mention = self._mention(doc, start, token.i + 1, MentionKind.NAME, surface, origin="group:state_officials")
         mention.head = token.i
         mention.fixed_type = EntityType.GOVERNMENT
         mention.canonical = country.government

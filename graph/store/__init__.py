@@ -1,0 +1,1 @@
+"""Graph stores: the embedded LadybugDB store and Neo4j."""

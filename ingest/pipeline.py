@@ -1,0 +1,195 @@
+"""The stages, wired in one visible place.
+
+    files -> read_inputs -> (skip what the cache already extracted) -> extract_parallel
+          -> cache (one transaction per batch) -> build_graph (cross-article resolution)
+          -> store.write (atomic)
+
+`ingest` keeps the extraction cache as the source of truth and rebuilds the
+store's graph from it; `extract` runs the same extraction with no cache or
+store, for `newsgraph extract`.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Protocol
+
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.model import KnowledgeGraph
+
+from .cache import ExtractionCache
+from .parallel import Result, extract_parallel
+from .process import extractor_version
+from .readers import read_inputs
+from .records import Article, ArticleExtraction, SkippedInput
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "cache.sqlite"
+LOCK_FILE = ".lock"
+_SAVE_BATCH = 64
+
+
+class GraphWriter(Protocol):
+    def write(self, graph: KnowledgeGraph) -> None: ...
+
+
+@dataclass
+class IngestReport:
+    read: int = 0  # articles read from the inputs in this run
+    extracted: int = 0  # articles that went through the NLP in this run
+    cached: int = 0  # articles read whose extraction was already cached
+    duplicates: list[str] = field(default_factory=list)  # inputs with the same text as an earlier one
+    skipped: list[SkippedInput] = field(default_factory=list)
+    corpus: int = 0  # articles in the graph after this run
+    entities: int = 0
+    relations: int = 0
+    seconds: float = 0.0
+
+
+class IngestBusy(RuntimeError):
+    pass
+
+
+@contextmanager
+def _exclusive(home: Path) -> Iterator[None]:
+    """One ingest at a time per home folder."""
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / LOCK_FILE, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise IngestBusy(f"another ingest is writing to {home}") from exc
+        yield
+
+
+def ingest(
+    paths: Sequence[Path],
+    *,
+    home: Path,
+    store: GraphWriter,
+    model: str,
+    workers: int,
+    batch_size: int,
+    max_chars: int,
+    on_article: Callable[[str], None] | None = None,
+) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    extractor = extractor_version(model)
+    with _exclusive(home), ExtractionCache(home / CACHE_FILE) as cache:
+        pending = _pending(read_inputs(paths, max_chars=max_chars), cache, extractor, report, on_article)
+        stale = cache.articles_without(extractor)  # stored, but extracted by another version or never
+        results = extract_parallel(
+            _chain(pending, stale), model=model, extractor=extractor, workers=workers, batch_size=batch_size
+        )
+        _save(results, cache, report, on_article)
+        cache.prune(extractor)
+        graph = build_graph(list(cache.extractions(extractor)))
+        store.write(graph)
+        report.corpus = len(graph.articles)
+    report.entities, report.relations = len(graph.entities), len(graph.relations)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def extract(
+    paths: Sequence[Path], *, model: str, workers: int, batch_size: int, max_chars: int
+) -> Iterator[ArticleExtraction | SkippedInput]:
+    """Extraction records (and skipped inputs) for the inputs, in order, with no store."""
+    skipped: list[SkippedInput] = []
+
+    def only_articles(items: Iterable[Article | SkippedInput]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, SkippedInput):
+                skipped.append(item)
+            else:
+                yield item
+
+    extractor = extractor_version(model)
+    for _, result in extract_parallel(
+        only_articles(read_inputs(paths, max_chars=max_chars)),
+        model=model, extractor=extractor, workers=workers, batch_size=batch_size,
+    ):
+        yield from skipped
+        skipped.clear()
+        yield result
+    yield from skipped
+
+
+def _pending(
+    items: Iterable[Article | SkippedInput],
+    cache: ExtractionCache,
+    extractor: str,
+    report: IngestReport,
+    on_article: Callable[[str], None] | None,
+) -> Iterator[Article]:
+    """Articles that need the NLP: not seen before in this run, not in the cache."""
+    seen: dict[str, str] = {}
+    iterator = iter(items)
+    while batch := list(islice(iterator, 256)):
+        articles = []
+        for item in batch:
+            if isinstance(item, SkippedInput):
+                report.skipped.append(item)
+                log.warning("%s", item.message())
+            elif item.id in seen:
+                report.duplicates.append(f"{item.path}: same text as {seen[item.id]}")
+            else:
+                seen[item.id] = item.path
+                articles.append(item)
+        report.read += len(articles)
+        done = cache.extracted([a.id for a in articles], extractor)
+        for article in articles:
+            if article.id in done:
+                report.cached += 1
+                if on_article is not None:
+                    on_article(article.path)
+            else:
+                yield article
+
+
+def _chain(first: Iterator[Article], second: Iterator[Article]) -> Iterator[Article]:
+    """`first`, then `second` without articles `first` already yielded."""
+    yielded = set()
+    for article in first:
+        yielded.add(article.id)
+        yield article
+    for article in second:
+        if article.id not in yielded:
+            yield article
+
+
+def _save(
+    results: Iterable[Result],
+    cache: ExtractionCache,
+    report: IngestReport,
+    on_article: Callable[[str], None] | None,
+) -> None:
+    """Store articles with their extractions in the cache, one transaction per batch."""
+    batch: list[tuple[Article, ArticleExtraction]] = []
+    for article, result in results:
+        if isinstance(result, SkippedInput):
+            report.skipped.append(result)
+            log.warning("%s", result.message())
+        else:
+            batch.append((article, result))
+            report.extracted += 1
+        if on_article is not None:
+            on_article(article.path)
+        if len(batch) >= _SAVE_BATCH:
+            _commit(cache, batch)
+    _commit(cache, batch)
+
+
+def _commit(cache: ExtractionCache, batch: list[tuple[Article, ArticleExtraction]]) -> None:
+    if batch:
+        cache.save([a for a, _ in batch], [x for _, x in batch])
+        batch.clear()
