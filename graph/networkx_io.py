@@ -1,0 +1,66 @@
+"""The graph as networkx, the in-memory analysis model, and its file exports.
+
+`to_networkx` is the one conversion every view uses (export, pyvis page,
+notebooks). Node-link JSON names the edge list "edges" explicitly; GraphML
+cannot hold lists, so list attributes are written as JSON strings there.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .model import KnowledgeGraph, LinkType, NodeLabel, SYMMETRIC_RELATIONS
+
+
+def to_networkx(graph: KnowledgeGraph, *, articles: bool = True, mentions: bool = True) -> nx.MultiDiGraph:
+    """A MultiDiGraph: nodes keyed by id, one edge per relation (keyed by relation id) and
+    per article link (keyed by link type). Symmetric relations carry `symmetric=True`."""
+    g = nx.MultiDiGraph()
+    for e in graph.entities:
+        g.add_node(e.id, label=e.type.value, name=e.name, aliases=list(e.aliases),
+                   mention_count=e.mention_count, article_count=e.article_count)
+    for rel in graph.relations:
+        if not articles and NodeLabel.ARTICLE in (rel.source_label, rel.target_label):
+            continue
+        g.add_edge(
+            rel.source, rel.target, key=rel.id, type=rel.type.value, status=rel.status.value if rel.status else None,
+            symmetric=rel.type in SYMMETRIC_RELATIONS, corroboration=rel.corroboration, outlets=list(rel.outlets),
+            evidence=[ev.model_dump() for ev in rel.evidence],
+        )
+    if articles:
+        for a in graph.articles:
+            g.add_node(a.id, label=NodeLabel.ARTICLE.value, name=a.title, **a.model_dump(exclude={"id", "title"}))
+        for link in graph.links:
+            if link.type is LinkType.MENTIONS and not mentions:
+                continue
+            g.add_edge(link.article_id, link.target, key=link.type.value, type=link.type.value, count=link.count)
+    return g
+
+
+def node_link_json(graph: KnowledgeGraph) -> str:
+    data = nx.node_link_data(to_networkx(graph), edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=1, default=str)
+
+
+def write_graphml(graph: KnowledgeGraph, out: Path) -> None:
+    g = to_networkx(graph)
+    flat = nx.MultiDiGraph()
+    for node, attrs in g.nodes(data=True):
+        flat.add_node(node, **_scalars(attrs))
+    for u, v, key, attrs in g.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key, **_scalars(attrs))
+    nx.write_graphml(flat, out)
+
+
+def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
+    """GraphML holds str, int, float and bool only: lists and dicts become JSON, None is left out."""
+    out = {}
+    for name, value in attrs.items():
+        if value is None:
+            continue
+        out[name] = value if isinstance(value, (str, int, float, bool)) else json.dumps(value, ensure_ascii=False)
+    return out
