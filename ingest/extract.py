@@ -135,7 +135,7 @@ def _relation_records(
         evidence = tuple(
             EvidenceRecord(
                 start=r.span[0], end=r.span[1], sentence=text[r.sentence[0] : r.sentence[1]].strip(),
-                rule=r.rule, quote=r.quote, direct=r.direct,
+                rule=r.rule, quote=text[r.quote[0] : r.quote[1]] if r.quote else None, direct=r.direct,
             )
             for r in found
         )

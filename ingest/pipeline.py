@@ -139,7 +139,7 @@ def _pending(
         for item in batch:
             if isinstance(item, SkippedInput):
                 report.skipped.append(item)
-                log.warning("%s", item.message())
+                log.info("%s", item.message())
             elif item.id in seen:
                 report.duplicates.append(f"{item.path}: same text as {seen[item.id]}")
             else:
@@ -178,7 +178,7 @@ def _save(
     for article, result in results:
         if isinstance(result, SkippedInput):
             report.skipped.append(result)
-            log.warning("%s", result.message())
+            log.info("%s", result.message())
         else:
             batch.append((article, result))
             report.extracted += 1

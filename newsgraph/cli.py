@@ -35,6 +35,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(message)s" if not verbose else "%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
+        force=True,
     )
 
 
@@ -74,6 +75,8 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
             )
         except (ModelNotInstalled, IngestBusy) as exc:
             raise _fail(str(exc)) from exc
+    for skipped in report.skipped:
+        typer.echo(skipped.message(), err=True)
     if not quiet:
         typer.echo(
             f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "

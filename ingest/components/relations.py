@@ -193,7 +193,6 @@ class RelationFinder:
             m = args.mentions[quote.speaker_mention]
             parts.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
         span = (min(p[0] for p in parts), max(p[1] for p in parts))
-        text = doc.text[quote.content[0] : quote.content[1]]
         speaker_type = args.entities[speaker].type
         if speaker_type is EntityType.OUTLET:
             if speaker == outlet:
@@ -208,7 +207,7 @@ class RelationFinder:
             return []
         return [FoundRelation(
             type=relation, source=source, target=target, span=span, sentence=_sentence_span(doc, span),
-            rule=rule, quote=text, direct=quote.direct,
+            rule=rule, quote=quote.content, direct=quote.direct,
         )]
 
 
@@ -274,10 +273,16 @@ def _char_span(doc: Doc, args: Arguments, tokens: list[Token]) -> tuple[int, int
 
 
 def _sentence_span(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """Char offsets of the sentence(s) holding `span`, without the whitespace around them.
+
+    Masked boilerplate is whitespace in the parsed text: a sentence must not run
+    into it, or the evidence sliced from the raw text would quote a caption.
+    """
     chars = doc.char_span(span[0], span[1], alignment_mode="expand")
     first = chars[0].sent if chars is not None and len(chars) else doc[0].sent
     last = chars[-1].sent if chars is not None and len(chars) else first
-    return first.start_char, last.end_char
+    words = [t for t in doc[first.start : last.end] if not t.is_space]
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _deduplicate(relations: list[FoundRelation]) -> list[FoundRelation]:

@@ -93,7 +93,7 @@ class FoundRelation:
     sentence: tuple[int, int]  # char offsets of the sentence
     rule: str
     status: SanctionStatus | None = None
-    quote: str | None = None
+    quote: tuple[int, int] | None = None  # char offsets of the quote content
     direct: bool | None = None
 
 

@@ -1,0 +1,171 @@
+"""The `newsgraph` command line end to end: ingest, extract, export, viz, stats, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import EXIT_SKIPPED, app
+
+from ..conftest import EXAMPLES
+
+pytestmark = pytest.mark.model
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    home = tmp_path_factory.mktemp("cli-home")
+    result = run("ingest", "--home", str(home), "--workers", "1", str(EXAMPLES))
+    assert result.exit_code == 0, result.output
+    return home
+
+
+def test_ingest_summary(home):
+    result = run("ingest", "--home", str(home), "--workers", "1", str(EXAMPLES))
+    assert result.exit_code == 0
+    assert "2 articles read (0 extracted, 2 unchanged)" in result.stderr
+    assert "0 skipped" in result.stderr
+
+
+def test_stats(home):
+    result = run("stats", "--home", str(home))
+    assert result.exit_code == 0
+    lines = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.strip()}
+    assert lines["articles"] == ["2"]
+    assert int(lines["Person"][0]) >= 7 and int(lines["Outlet"][0]) >= 6
+    assert int(lines["MET_WITH"][0]) >= 2 and int(lines["QUOTED_BY"][0]) >= 4
+
+
+def test_export_node_link_json(home, tmp_path):
+    out = tmp_path / "graph.json"
+    assert run("export", "--home", str(home), "--format", "json", "--out", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "edges" in data and "links" not in data
+    graph = nx.node_link_graph(data, edges="edges")
+    types = {attrs["type"] for _, _, attrs in graph.edges(data=True)}
+    assert {"MET_WITH", "QUOTED_BY", "CITES", "PUBLISHED_BY", "MENTIONS"} <= types
+    stdout = run("export", "--home", str(home)).stdout
+    assert json.loads(stdout)["nodes"]
+
+
+def test_export_graphml(home, tmp_path):
+    out = tmp_path / "graph.graphml"
+    assert run("export", "--home", str(home), "--format", "graphml", "--out", str(out)).exit_code == 0
+    graph = nx.read_graphml(out)
+    assert graph.number_of_nodes() > 30
+    assert run("export", "--home", str(home), "--format", "csv").exit_code == 2
+
+
+def test_viz_writes_the_page(home, tmp_path):
+    out = tmp_path / "page.html"
+    result = run("viz", "--home", str(home), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Nicolás Maduro" in html and "MET_WITH" in html
+    assert run("viz", "--home", str(home), "--out", str(out), "--around", "Nicolas Maduro").exit_code == 0
+    missing = run("viz", "--home", str(home), "--out", str(out), "--around", "Nobody Atall")
+    assert missing.exit_code == 1 and "Nobody Atall" in missing.stderr
+
+
+def test_commands_on_an_empty_home(tmp_path):
+    result = run("stats", "--home", str(tmp_path / "nothing"))
+    assert result.exit_code == 1 and "newsgraph ingest" in result.stderr
+
+
+def test_extract_contract(tmp_path):
+    result = run("extract", "--workers", "1", str(EXAMPLES / "thinkprogress-venezuela-coup-talks.txt"))
+    assert result.exit_code == 0
+    [line] = result.stdout.splitlines()
+    record = json.loads(line)
+    assert set(record) >= {"article", "entities", "relations", "quotes"}
+    assert set(record["article"]) >= {"id", "path", "title", "outlet", "author", "published"}
+    assert record["article"]["outlet"] == "ThinkProgress"
+    text = (EXAMPLES / "thinkprogress-venezuela-coup-talks.txt").read_text(encoding="utf-8")
+    ids = {e["id"] for e in record["entities"]}
+    for entity in record["entities"]:
+        assert set(entity) >= {"id", "name", "type", "aliases", "mentions"}
+        for mention in entity["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+    for relation in record["relations"]:
+        assert set(relation) >= {"type", "source", "target", "evidence"}
+        assert relation["target"] in ids
+        for ev in relation["evidence"]:
+            assert set(ev) >= {"start", "end", "sentence"}
+    assert record["quotes"]
+    for quote in record["quotes"]:
+        assert set(quote) >= {"speaker", "speaker_mention", "cue", "content"}
+        assert text[quote["content"]["start"] : quote["content"]["end"]] == quote["content"]["text"]
+        assert quote["speaker"] is None or quote["speaker"] in ids
+
+
+@pytest.fixture
+def bad_inputs(tmp_path) -> Path:
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "breitbart-venezuela-coup-talks.txt", folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "latin1.txt").write_bytes(
+        "Café owners protest\n\nThe mayor met with café owners on Monday, officials said.".encode("latin-1")
+    )
+    (folder / "broken.html").write_text("<html><body><div><p></div></span><<<>>", encoding="utf-8")
+    (folder / "lines.jsonl").write_text(
+        json.dumps({"text": "Senator Jane Smith met with Prime Minister John Doe in London.", "outlet": "Reuters"})
+        + "\n{not json\n",
+        encoding="utf-8",
+    )
+    with open(folder / "huge.txt", "wb") as handle:  # a real 10 MB article
+        handle.write(b"Huge article\n\n")
+        handle.write(b"The minister met with the union leaders again. " * (10 * 1024 * 1024 // 46))
+    return folder
+
+
+def test_bad_input_is_reported_and_the_run_goes_on(bad_inputs, tmp_path):
+    home = tmp_path / "home"
+    result = run("ingest", "--home", str(home), "--workers", "1", str(bad_inputs))
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    errors = result.stderr
+    for name, reason in [
+        ("empty.txt", "empty file"),
+        ("binary.txt", "binary"),
+        ("broken.html", "no article text"),
+        ("lines.jsonl:2", "not JSON"),
+        ("huge.txt", "too large"),
+    ]:
+        line = next((l for l in errors.splitlines() if name in l), None)
+        assert line is not None and reason in line, (name, errors)
+    assert "latin1.txt" not in errors
+    assert "3 articles read" in errors and "5 skipped" in errors
+    stats = run("stats", "--home", str(home)).stdout
+    assert "articles      3" in stats
+    again = run("ingest", "--home", str(home), "--workers", "1", str(bad_inputs))
+    assert again.exit_code == EXIT_SKIPPED
+    assert run("stats", "--home", str(home)).stdout == stats
+
+
+def test_console_script_and_exit_codes(tmp_path):
+    """The installed `newsgraph` entry point, as a user runs it, in a fresh process."""
+    script = Path(sys.executable).with_name("newsgraph")
+    env = {**os.environ, "NEWSGRAPH_HOME": str(tmp_path / "home")}
+    done = subprocess.run([str(script), "ingest", "--workers", "1", "--quiet", str(EXAMPLES)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "home" / "graph.lbug").exists()
+    missing = subprocess.run([str(script), "ingest", str(tmp_path / "nope.txt")], env=env,
+                             capture_output=True, text=True, timeout=300)
+    assert missing.returncode == EXIT_SKIPPED
+    assert "nope.txt: skipped: no such file or directory" in missing.stderr
