@@ -140,8 +140,8 @@ def _join_fixed_names(clusters: dict[tuple, _Cluster], union) -> None:
         if key[0] == "fixed":
             fixed[key[2]].append(key)
     for key in clusters:
-        if key[0] == "name" and len(fixed.get(key[1], ())) == 1:
-            union(fixed[key[1]][0], key)
+        if key[0] == "name" and len(key[1].split()) >= 2 and len(fixed.get(key[1], ())) == 1:
+            union(fixed[key[1]][0], key)  # one word is too ambiguous: "Hill" is not The Hill
 
 
 def _join_aliases(clusters: dict[tuple, _Cluster], union) -> None:

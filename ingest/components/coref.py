@@ -138,8 +138,11 @@ class Coref:
                 m.canonical = own
                 m.key = name_key(own)
                 clusters.activate(i)
+            elif len(candidates) == 1:
+                m.canonical = self.lexicon.short_forms[m.key][0].name
+                clusters.activate(i)
             else:
-                m.canonical = "The " + m.text if not m.text.lower().startswith("the ") else m.text
+                m.canonical = "The " + m.text  # "the Times" of no paper the article names: one ambiguous outlet
                 clusters.activate(i)
         # later mentions of the same unresolved short form join the first one
         first: dict[str, int] = {}

@@ -131,6 +131,8 @@ class MentionFinder:
                 continue
             label = span.label_
             text = doc[start:end].text
+            if label == "SHORT" and (start == 0 or doc[start - 1].lower_ != "the"):
+                continue  # "the Times" is an outlet's short name; "Mr Hill", "Dr Fox" are people
             if label == "SHORT":
                 mention = self._mention(doc, start, end, MentionKind.NAME, text, origin="lexicon:SHORT")
                 mention.short_form = True

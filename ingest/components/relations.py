@@ -104,7 +104,7 @@ class RelationFinder:
 
     def _from_match(self, doc: Doc, args: Arguments, rule: RelationRule, nodes: dict[str, Token]) -> list[FoundRelation]:
         trigger = nodes["trigger"]
-        if not _asserted(trigger):
+        if not _asserted(trigger) or any(_second_object(t) for t in nodes.values()):
             return []
         sources = self._argument(args, rule.source, nodes)
         targets = self._argument(args, rule.target, nodes)
@@ -209,6 +209,11 @@ class RelationFinder:
             type=relation, source=source, target=target, span=span, sentence=_sentence_span(doc, span),
             rule=rule, quote=quote.content, direct=quote.direct,
         )]
+
+
+def _second_object(token: Token) -> bool:
+    """A verb has one direct object; a second one is a parse error ("accused X of ... every GP")."""
+    return token.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
 
 
 def _nominal_agent(noun: Token) -> Token | None:
