@@ -38,7 +38,7 @@ def build_graph(extractions: Sequence[ArticleExtraction]) -> KnowledgeGraph:
     labels = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
     articles = {x.article.id: x.article for x in extractions}
     labels.update({a: NodeLabel.ARTICLE for a in articles})
-    outlet_of = {x.article.id: x.article.outlet for x in extractions}
+    outlet_of = {x.article.id: _resolved_outlet(x, resolution) for x in extractions}
 
     evidence: dict[tuple, dict[str, Evidence]] = defaultdict(dict)
     dropped = 0
@@ -91,6 +91,14 @@ def build_graph(extractions: Sequence[ArticleExtraction]) -> KnowledgeGraph:
         relations=tuple(sorted(relations, key=lambda r: (r.type.value, r.source, r.target, r.id))),
         links=tuple(sorted(_links(extractions, resolution, labels), key=lambda l: (l.type.value, l.article_id, l.target))),
     )
+
+
+def _resolved_outlet(extraction: ArticleExtraction, resolution: Resolution) -> str | None:
+    """The name of the Outlet node the article's metadata outlet resolved to."""
+    for record in metadata_records(extraction):
+        if record.type is EntityType.OUTLET:
+            return resolution.entities[resolution.global_id(extraction.article.id, record.id)].name
+    return None
 
 
 def _links(

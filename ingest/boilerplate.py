@@ -18,6 +18,8 @@ from importlib import resources
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _MIN_DUPLICATE_CHARS = 25
 _WHITESPACE = re.compile(r"\s+")  # rules see one plain space for any run (NBSP included)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def find_boilerplate(
     found: dict[int, BoilerplateSpan] = {}
     seen: set[str] = set()
     for index, (start, end) in enumerate(lines):
-        line = _WHITESPACE.sub(" ", text[start:end]).strip()
+        line = _WHITESPACE.sub(" ", text[start:end]).translate(_APOSTROPHES).strip()
         for rule in rules:
             if rule.pattern.search(line):
                 found[index] = BoilerplateSpan(start, end, rule.kind, rule.id)
@@ -84,7 +86,7 @@ def find_boilerplate(
         previous = index - 1
         if span.kind == "credit" and previous >= 0 and previous not in found:
             start, end = lines[previous]
-            adjacent = "\n\n" not in text[end:span.start]
+            adjacent = not _BLANK_LINE.search(text[end : span.start])
             if adjacent and not _TERMINAL.search(text[start:end]):
                 found[previous] = BoilerplateSpan(start, end, "caption", "caption.above_credit")
     return [found[i] for i in sorted(found)]

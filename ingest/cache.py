@@ -63,7 +63,9 @@ class ExtractionCache:
             part = ids[start : start + 500]
             marks = ",".join("?" * len(part))
             rows = self._db.execute(
-                f"SELECT article_id FROM extractions WHERE extractor = ? AND article_id IN ({marks})", [extractor, *part]
+                f"SELECT e.article_id FROM extractions e JOIN articles a ON a.id = e.article_id "
+                f"WHERE e.extractor = ? AND e.article_id IN ({marks})",
+                [extractor, *part],
             )
             found.update(row[0] for row in rows)
         return found

@@ -16,7 +16,7 @@ Blocking by normalized name keys, never all pairs:
    name) joins the full-name person with that surname when one of them
    dominates; "Clinton" beside both Bill and Hillary Clinton stays apart;
 4. type by the summed weighted votes of all mentions (a curated list fixes it),
-   name by the most used full form.
+   name by the fullest form (most words), then the most used.
 """
 
 from __future__ import annotations
@@ -81,8 +81,10 @@ def metadata_records(extraction: ArticleExtraction) -> list[EntityRecord]:
     if info.outlet:
         records.append(_metadata_record(info.outlet, EntityType.OUTLET))
     if info.author:
+        outlet = name_key(info.outlet or "")
         for author in _split_authors(info.author):
-            records.append(_metadata_record(author, EntityType.PERSON))
+            if len(author.split()) >= 2 and name_key(author) != outlet:  # not "Reuters", "Staff"
+                records.append(_metadata_record(author, EntityType.PERSON))
     return records
 
 
@@ -134,14 +136,23 @@ def _block_key(record: EntityRecord) -> tuple:
 
 
 def _join_fixed_names(clusters: dict[tuple, _Cluster], union) -> None:
-    """A name NER found joins the one curated entity or metadata outlet with that exact name."""
+    """A name NER found joins the one curated entity or metadata outlet of that name.
+
+    A one-word name joins only a name that is exactly that word: "Axios" is
+    Axios, but "Hill" is not The Hill (the key drops the article, the name does not).
+    """
     fixed: dict[str, list[tuple]] = defaultdict(list)
     for key in clusters:
         if key[0] == "fixed":
             fixed[key[2]].append(key)
     for key in clusters:
-        if key[0] == "name" and len(key[1].split()) >= 2 and len(fixed.get(key[1], ())) == 1:
-            union(fixed[key[1]][0], key)  # one word is too ambiguous: "Hill" is not The Hill
+        candidates = fixed.get(key[1], ()) if key[0] == "name" else ()
+        if len(candidates) != 1:
+            continue
+        target = candidates[0]
+        with_article = any(r.name.lower().startswith("the ") for _, r in clusters[target].records)
+        if len(key[1].split()) >= 2 or not with_article:
+            union(target, key)
 
 
 def _join_aliases(clusters: dict[tuple, _Cluster], union) -> None:
@@ -167,7 +178,7 @@ def _compatible(a: tuple, b: tuple) -> bool:
 def _join_surnames(clusters: dict[tuple, _Cluster], find, union) -> None:
     full_names: dict[str, list[tuple]] = defaultdict(list)
     for key, cluster in clusters.items():
-        if key[0] == "name" and len(key[1].split()) >= 2 and _personlike(cluster):
+        if key[0] == "name" and len(key[1].split()) >= 2 and cluster.mentions() and _personlike(cluster):
             surnames = {name_key(r.surname) for _, r in cluster.records if r.surname}
             for surname in surnames or {key[1].split()[-1]}:
                 full_names[surname].append(key)
@@ -226,4 +237,4 @@ def _metadata_record(name: str, entity_type: EntityType) -> EntityRecord:
 
 def _split_authors(author: str) -> list[str]:
     parts = [p.strip() for chunk in author.split(" and ") for p in chunk.split(",")]
-    return [p for p in parts if p]
+    return list(dict.fromkeys(p for p in parts if p))

@@ -68,20 +68,25 @@ class EmbeddedStore:
         self.home.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
         _remove(tmp)
-        database = ladybug.Database(str(tmp), buffer_pool_size=_BUFFER_POOL_BYTES)
         try:
-            connection = ladybug.Connection(database)
-            for statement in schema_statements():
-                connection.execute(statement)
-            for label, rows in node_rows(graph).items():
-                _copy(connection, label.value, rows, list(node_properties(label)))
-            for rel_type, rows in relation_rows(graph).items():
-                _copy_edges(connection, rel_type.value, rows, list(RELATION_PROPERTIES))
-            for link_type, rows in link_rows(graph).items():
-                _copy_edges(connection, link_type.value, rows, list(LINK_PROPERTIES[link_type]))
-            connection.close()
-        finally:
-            database.close()
+            database = ladybug.Database(str(tmp), buffer_pool_size=_BUFFER_POOL_BYTES)
+            try:
+                connection = ladybug.Connection(database)
+                for statement in schema_statements():
+                    connection.execute(statement)
+                for label, rows in node_rows(graph).items():
+                    _copy(connection, label.value, rows, list(node_properties(label)))
+                for rel_type, rows in relation_rows(graph).items():
+                    _copy_edges(connection, rel_type.value, rows, list(RELATION_PROPERTIES))
+                for link_type, rows in link_rows(graph).items():
+                    _copy_edges(connection, link_type.value, rows, list(LINK_PROPERTIES[link_type]))
+                connection.close()
+            finally:
+                database.close()
+        except BaseException:
+            _remove(tmp)
+            _remove(Path(str(tmp) + ".wal"))
+            raise
         os.replace(tmp, self.path)
         _remove(Path(str(tmp) + ".wal"))
         log.debug("wrote %s: %d articles, %d entities, %d relations", self.path, len(graph.articles),

@@ -1,0 +1,638 @@
+"""The interactive graph page: one self-contained HTML file drawn with pyvis.
+
+Entities and articles become vis-network nodes, relations and article links
+become edges, and a side panel of plain HTML and JavaScript filters them by
+type, outlet and corroboration and finds a node by name.
+
+Article text is untrusted. Tooltips are built here as HTML-escaped text with
+only this module's own tags; labels are drawn on a canvas as plain text; and
+all data reaches the page through pyvis's Jinja ``tojson``, which escapes
+``<``, ``>``, ``&`` and ``'``, so no string can close the ``<script>`` block.
+pyvis's template always links Bootstrap from a CDN; those tags are removed
+and the finished page is checked to reference nothing outside itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import logging
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+from .model import (
+    SYMMETRIC_RELATIONS,
+    ArticleLink,
+    ArticleNode,
+    EntityNode,
+    KnowledgeGraph,
+    LinkType,
+    NodeLabel,
+    Relation,
+    RelationType,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_TOOLTIP_EVIDENCE = 8
+STABILIZATION_ITERATIONS = 200
+DRAWN_LINKS = frozenset({LinkType.PUBLISHED_BY, LinkType.AUTHORED_BY})
+PANEL_WIDTH_PX = 270
+_LARGE_PAGE_NODES = 300
+_SENTENCE_CHARS = 400
+_LABEL_CHARS = 40
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What a page shows: ``nodes``/``edges`` drawn out of ``nodes_in_graph``."""
+
+    path: Path
+    nodes: int
+    edges: int
+    nodes_in_graph: int
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class _NodeStyle:
+    colour: str
+    shape: str  # a vis-network shape
+    glyph: str  # how the legend draws the shape
+
+
+NODE_STYLES: dict[NodeLabel, _NodeStyle] = {
+    NodeLabel.PERSON: _NodeStyle("#4e79a7", "dot", "\u25cf"),
+    NodeLabel.GOVERNMENT: _NodeStyle("#e15759", "hexagon", "\u2b22"),
+    NodeLabel.ORGANIZATION: _NodeStyle("#59a14f", "triangle", "\u25b2"),
+    NodeLabel.LOCATION: _NodeStyle("#b07aa1", "triangleDown", "\u25bc"),
+    NodeLabel.OUTLET: _NodeStyle("#f28e2b", "diamond", "\u25c6"),
+    NodeLabel.ARTICLE: _NodeStyle("#9e9e9e", "square", "\u25a0"),
+}
+
+EDGE_COLOURS: dict[str, str] = {
+    RelationType.MET_WITH: "#4e79a7",
+    RelationType.SANCTIONED: "#d62728",
+    RelationType.ACCUSED: "#f28e2b",
+    RelationType.QUOTED_BY: "#17becf",
+    RelationType.CITES: "#8c564b",
+    LinkType.PUBLISHED_BY: "#bbbbbb",
+    LinkType.AUTHORED_BY: "#bbbbbb",
+}
+
+
+def render_page(
+    graph: KnowledgeGraph,
+    out: Path,
+    *,
+    title: str = "newsgraph",
+    around: str | None = None,
+    depth: int = 2,
+    max_nodes: int = 1500,
+    include_articles: bool = True,
+) -> PageSummary:
+    """Write the interactive page of ``graph`` (or of one entity's neighbourhood) to ``out``."""
+    if depth < 0:
+        raise ValueError(f"depth must be >= 0, got {depth}")
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be >= 1, got {max_nodes}")
+    index = _index(graph, include_articles)
+    centre = _resolve_entity(graph, around) if around is not None else None
+    candidates = set(nx.ego_graph(index, centre.id, radius=depth)) if centre else set(index)
+    keep = _top_by_degree(index, candidates, max_nodes, pinned=centre.id if centre else None)
+    truncated = len(keep) < len(candidates)
+
+    net = _network(len(keep))
+    _add_nodes(net, graph, keep, index)
+    _add_edges(net, graph, keep)
+    notices = _notices(len(keep), len(candidates), centre, depth)
+    page = _finish_page(net.generate_html(), net, title, notices)
+    _write_atomic(out, page)
+
+    if truncated:
+        log.warning("%s: drew %d of %d nodes, highest degree first", out, len(keep), len(candidates))
+    log.info("wrote %s: %d nodes, %d edges", out, len(net.nodes), len(net.edges))
+    return PageSummary(out, len(net.nodes), len(net.edges), index.number_of_nodes(), truncated)
+
+
+# --- which nodes to draw ---------------------------------------------------------------
+
+
+def _index(graph: KnowledgeGraph, include_articles: bool) -> nx.MultiGraph:
+    """Undirected multigraph of the drawable nodes over relations and all article links."""
+    index = nx.MultiGraph()
+    index.add_nodes_from(entity.id for entity in graph.entities)
+    if include_articles:
+        index.add_nodes_from(article.id for article in graph.articles)
+        index.add_edges_from((link.article_id, link.target) for link in graph.links)
+    index.add_edges_from(
+        (rel.source, rel.target)
+        for rel in graph.relations
+        if rel.source in index and rel.target in index
+    )
+    return index
+
+
+def _fold(text: str) -> str:
+    """Case-, accent- and spacing-insensitive key of a name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def _resolve_entity(graph: KnowledgeGraph, name: str) -> EntityNode:
+    """The entity called ``name`` (by name first, then by alias; most mentioned wins)."""
+    wanted = _fold(name)
+    by_name = [e for e in graph.entities if _fold(e.name) == wanted]
+    by_alias = [e for e in graph.entities if wanted in {_fold(a) for a in e.aliases}]
+    matches = by_name or by_alias
+    if not matches:
+        raise ValueError(f"no entity named {name!r}; close matches: {_close_matches(graph, wanted)}")
+    best = max(matches, key=lambda e: (e.mention_count, e.id))
+    if len(matches) > 1:
+        log.info("%r matches %d entities; drawing around %s (%s)", name, len(matches), best.name, best.id)
+    return best
+
+
+def _close_matches(graph: KnowledgeGraph, wanted: str) -> str:
+    names = {_fold(n): n for e in graph.entities for n in (e.name, *e.aliases)}
+    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.6)
+    return ", ".join(repr(names[key]) for key in close) or "none"
+
+
+def _top_by_degree(
+    index: nx.MultiGraph, candidates: set[str], max_nodes: int, pinned: str | None
+) -> set[str]:
+    ranked = sorted(candidates, key=lambda node: (node != pinned, -index.degree(node), node))
+    return set(ranked[:max_nodes])
+
+
+# --- nodes and edges -------------------------------------------------------------------
+
+
+def _network(node_count: int) -> Network:
+    net = Network(
+        height="100vh", width="100%", directed=True, heading="", cdn_resources="in_line"
+    )
+    net.options = _vis_options(node_count)
+    return net
+
+
+def _vis_options(node_count: int) -> dict[str, Any]:
+    large = node_count > _LARGE_PAGE_NODES
+    return {
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -6000,
+                "centralGravity": 0.3,
+                "springLength": 140,
+                "springConstant": 0.03,
+                "damping": 0.4,
+                "avoidOverlap": 0.2,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": STABILIZATION_ITERATIONS,
+                "updateInterval": 20,
+                "fit": True,
+            },
+        },
+        "layout": {"improvedLayout": node_count <= 100},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+        },
+        "nodes": {"font": {"size": 13}, "borderWidth": 1},
+        "edges": {
+            "smooth": False if large else {"type": "continuous"},
+            "font": {"size": 9, "align": "middle", "strokeWidth": 3},
+        },
+    }
+
+
+def _add_nodes(net: Network, graph: KnowledgeGraph, keep: set[str], index: nx.MultiGraph) -> None:
+    nodes = [
+        _node(e.id, NodeLabel(e.type), e.name, e.name, e.aliases, _entity_tooltip(e))
+        for e in graph.entities
+        if e.id in keep
+    ] + [
+        _node(a.id, NodeLabel.ARTICLE, _shorten(a.title, _LABEL_CHARS), a.title, (),
+              _article_tooltip(a))
+        for a in graph.articles
+        if a.id in keep
+    ]
+    for node in nodes:
+        node_id = node.pop("id")
+        net.add_node(node_id, size=min(10 + 4 * math.sqrt(index.degree(node_id)), 60), **node)
+
+
+def _node(
+    node_id: str, label: NodeLabel, text: str, name: str, aliases: tuple[str, ...], tooltip: str
+) -> dict[str, Any]:
+    style = NODE_STYLES[label]
+    return {
+        "id": node_id,
+        "label": text,
+        "shape": style.shape,
+        "color": style.colour,
+        # pyvis switches every tooltip to its link popup when a node title contains "href";
+        # a character reference shows the same text without tripping that check
+        "title": tooltip.replace("href", "&#104;ref"),
+        "ntype": label.value,
+        "name": name,
+        "aliases": list(aliases),
+    }
+
+
+def _add_edges(net: Network, graph: KnowledgeGraph, keep: set[str]) -> None:
+    names = {e.id: e.name for e in graph.entities} | {a.id: a.title for a in graph.articles}
+    articles = {a.id: a for a in graph.articles}
+    edges = [
+        _relation_edge(rel, names, articles)
+        for rel in graph.relations
+        if rel.source in keep and rel.target in keep
+    ] + [
+        _link_edge(link, names, articles)
+        for link in graph.links
+        if link.type in DRAWN_LINKS and link.article_id in keep and link.target in keep
+    ]
+    seen: set[str] = set()
+    for edge in edges:
+        if edge["id"] in seen:  # a repeated id would stop the page's DataSet from loading
+            log.warning("skipping edge with repeated id %s", edge["id"])
+            continue
+        seen.add(edge["id"])
+        net.add_edge(edge.pop("from"), edge.pop("to"), **edge)
+
+
+def _relation_edge(
+    rel: Relation, names: dict[str, str], articles: dict[str, ArticleNode]
+) -> dict[str, Any]:
+    colour = EDGE_COLOURS[rel.type]
+    return {
+        "id": rel.id,
+        "from": rel.source,
+        "to": rel.target,
+        "label": rel.type.value,
+        "title": _relation_tooltip(rel, names, articles),
+        "width": min(1 + 1.5 * rel.corroboration, 10),
+        "color": {"color": colour, "highlight": colour, "hover": colour},
+        "arrows": {"to": {"enabled": rel.type not in SYMMETRIC_RELATIONS}},
+        "kind": "relation",
+        "rtype": rel.type.value,
+        "outlets": list(rel.outlets),
+        "corroboration": rel.corroboration,
+    }
+
+
+def _link_edge(
+    link: ArticleLink, names: dict[str, str], articles: dict[str, ArticleNode]
+) -> dict[str, Any]:
+    outlet = articles[link.article_id].outlet
+    tooltip = f"{_esc(names[link.article_id])} <b>{_esc(link.type)}</b> {_esc(names[link.target])}"
+    return {
+        "id": f"{link.type.value}:{link.article_id}:{link.target}",
+        "from": link.article_id,
+        "to": link.target,
+        "title": tooltip,
+        "width": 0.5,
+        "color": {"color": EDGE_COLOURS[link.type], "highlight": "#888888"},
+        "dashes": True,
+        "kind": "link",
+        "rtype": link.type.value,
+        "outlets": [outlet] if outlet else [],
+        "corroboration": 0,
+    }
+
+
+# --- tooltips: escaped text, own tags only -------------------------------------------------
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _shorten(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+
+
+def _fields(rows: Iterable[tuple[str, object]]) -> str:
+    return "".join(f"<br>{_esc(key)}: {_esc(value)}" for key, value in rows if value not in (None, ""))
+
+
+def _entity_tooltip(entity: EntityNode) -> str:
+    return f"<b>{_esc(entity.name)}</b>" + _fields(
+        [
+            ("Type", entity.type.value),
+            ("Aliases", ", ".join(entity.aliases)),
+            ("Mentions", entity.mention_count),
+            ("Articles", entity.article_count),
+        ]
+    )
+
+
+def _article_tooltip(article: ArticleNode) -> str:
+    return f"<b>{_esc(article.title)}</b>" + _fields(
+        [
+            ("Type", NodeLabel.ARTICLE.value),
+            ("Outlet", article.outlet),
+            ("Author", article.author),
+            ("Published", article.published),
+            ("Path", article.path),
+            ("URL", article.url),
+        ]
+    )
+
+
+def _relation_tooltip(
+    rel: Relation, names: dict[str, str], articles: dict[str, ArticleNode]
+) -> str:
+    head = f"<b>{_esc(names[rel.source])}</b> {_esc(rel.type)} <b>{_esc(names[rel.target])}</b>"
+    outlets = ", ".join(rel.outlets) or "none"
+    details = _fields([("Status", rel.status and rel.status.value),
+                       ("Corroboration", f"{rel.corroboration} outlet(s): {outlets}")])
+    items = "".join(_evidence_item(ev.sentence, ev.quote, ev.direct, articles.get(ev.article_id))
+                    for ev in rel.evidence[:MAX_TOOLTIP_EVIDENCE])
+    more = len(rel.evidence) - MAX_TOOLTIP_EVIDENCE
+    tail = f"\u2026 and {more} more" if more > 0 else ""
+    return f"{head}{details}<ol>{items}</ol>{tail}"
+
+
+def _evidence_item(
+    sentence: str, quote: str | None, direct: bool | None, article: ArticleNode | None
+) -> str:
+    text = _esc(_shorten(sentence, _SENTENCE_CHARS))
+    if quote:
+        kind = {True: "direct quote", False: "paraphrase", None: "quote"}[direct]
+        text += f"<br><i>{kind}:</i> \u201c{_esc(_shorten(quote, _SENTENCE_CHARS))}\u201d"
+    source = (
+        f"{_esc(article.title)} ({_esc(article.outlet or 'unknown outlet')})"
+        if article
+        else "unknown article"
+    )
+    return f"<li>{text}<br><small>\u2014 {source}</small></li>"
+
+
+# --- the page around pyvis's output ----------------------------------------------------
+
+
+def _notices(drawn: int, candidates: int, centre: EntityNode | None, depth: int) -> list[str]:
+    notices = []
+    if centre is not None:
+        notices.append(f"Neighbourhood of {centre.name} within {depth} hop(s)")
+    if drawn < candidates:
+        notices.append(f"Showing {drawn} of {candidates} nodes, highest degree first")
+    return notices
+
+
+_EXTERNAL_TAG = re.compile(
+    r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>"
+    r"|<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>",
+    re.IGNORECASE,
+)
+_URL_IN_CSS = re.compile(r"@import|url\(\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # pyvis leaves commented-out vis tags
+
+
+def _finish_page(generated: str, net: Network, title: str, notices: list[str]) -> str:
+    """Strip pyvis's CDN tags, comments and empty headings; add title, panel, legend, script."""
+    page = generated
+    for leftover in (_EXTERNAL_TAG, _COMMENT, _EMPTY_HEADING):
+        page = leftover.sub("", page)
+    page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{_esc(title)}</title>", after=True)
+    page = _insert_once(page, "<body>", _panel(net, title, notices) + _legend(), after=True)
+    page = _insert_once(page, "</body>", f"<script>{_PAGE_SCRIPT}</script>\n", after=False)
+    page = "<!DOCTYPE html>\n" + page
+    _check_self_contained(page)
+    return page
+
+
+def _insert_once(page: str, marker: str, text: str, *, after: bool) -> str:
+    at = page.rfind(marker)  # pyvis's own markup comes after the in-lined libraries
+    if at < 0:
+        raise RuntimeError(f"pyvis page has no {marker!r}: its template changed")
+    at += len(marker) if after else 0
+    return page[:at] + text + page[at:]
+
+
+class _References(HTMLParser):
+    """The ``src``/``href`` attributes of a page's tags and the text of its ``<style>`` blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.css: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.urls += [value or "" for name, value in attrs if name in ("src", "href")]
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.css.append(data)
+
+
+def _check_self_contained(page: str) -> None:
+    """Fail if any tag loads anything (the page needs none) or a stylesheet imports a URL."""
+    refs = _References()
+    refs.feed(page)
+    refs.close()
+    if refs.urls or any(_URL_IN_CSS.search(css) for css in refs.css):
+        raise RuntimeError(f"the page still references outside resources: {refs.urls[:3]}")
+
+
+def _checkboxes(name: str, values: Iterable[str], colours: dict[str, str]) -> str:
+    return "".join(
+        f'<label><input type="checkbox" name="{name}" value="{_esc(v)}" checked> '
+        f'<span style="color:{colours[v]}">\u25a0</span> {_esc(v)}</label>'
+        for v in values
+    )
+
+
+def _panel(net: Network, title: str, notices: list[str]) -> str:
+    node_types = [t.value for t in NodeLabel if any(n["ntype"] == t.value for n in net.nodes)]
+    edge_types = sorted({e["rtype"] for e in net.edges})
+    outlets = sorted({o for e in net.edges for o in e["outlets"]})
+    names = sorted({n["name"] for n in net.nodes}, key=str.casefold)
+    type_colours = {t.value: s.colour for t, s in NODE_STYLES.items()}
+    notice_html = "".join(f'<p class="ng-notice">{_esc(text)}</p>' for text in notices)
+    return f"""
+<style>{_PAGE_STYLE}</style>
+<div id="ng-panel">
+  <h1>{_esc(title)}</h1>
+  <p>{len(net.nodes)} nodes, {len(net.edges)} edges; <span id="ng-visible"></span></p>
+  {notice_html}
+  <label for="ng-search">Find by name</label>
+  <input id="ng-search" type="search" list="ng-names" autocomplete="off">
+  <datalist id="ng-names">{"".join(f'<option value="{_esc(n)}">' for n in names)}</datalist>
+  <div id="ng-search-status"></div>
+  <div id="ng-filters">
+    <h2>Node types</h2>{_checkboxes("ng-type", node_types, type_colours)}
+    <h2>Edge types</h2>{_checkboxes("ng-rel", edge_types, EDGE_COLOURS)}
+    <h2>Outlet</h2>
+    <select id="ng-outlet"><option value="">All outlets</option>
+      {"".join(f'<option value="{_esc(o)}">{_esc(o)}</option>' for o in outlets)}</select>
+    <h2>Minimum corroboration</h2>
+    <input id="ng-minc" type="number" min="0" value="0" step="1"> outlet(s)
+    <label><input id="ng-lonely" type="checkbox"> hide nodes without visible edges</label>
+  </div>
+  <button id="ng-reset" type="button">Reset filters</button>
+</div>"""
+
+
+def _legend() -> str:
+    nodes = "".join(
+        f'<div><span style="color:{s.colour}">{s.glyph}</span> {_esc(t.value)}</div>'
+        for t, s in NODE_STYLES.items()
+    )
+    edges = "".join(
+        f'<div><span style="color:{EDGE_COLOURS[t]}">\u2501</span> {_esc(t.value)}</div>'
+        for t in RelationType
+    )
+    links = '<div><span style="color:#bbbbbb">\u2504</span> PUBLISHED_BY / AUTHORED_BY</div>'
+    hint = '<div class="ng-hint">edge width: number of outlets</div>'
+    return f'<div id="ng-legend"><b>Legend</b>{nodes}{edges}{links}{hint}</div>'
+
+
+def _write_atomic(out: Path, text: str) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_PAGE_STYLE = f"""
+body {{ margin: 0; padding-left: {PANEL_WIDTH_PX}px; font-family: system-ui, sans-serif; }}
+#ng-panel {{ position: fixed; top: 0; left: 0; bottom: 0; width: {PANEL_WIDTH_PX}px;
+  box-sizing: border-box; overflow-y: auto; padding: 8px 12px; font-size: 13px;
+  background: #fafafa; border-right: 1px solid #ddd; z-index: 10; }}
+#ng-panel h1 {{ font-size: 17px; margin: 4px 0; overflow-wrap: anywhere; }}
+#ng-panel h2 {{ font-size: 13px; margin: 10px 0 3px; }}
+#ng-panel label {{ display: block; }}
+#ng-panel input[type=search], #ng-panel select {{ width: 100%; box-sizing: border-box; }}
+#ng-minc {{ width: 60px; }}
+#ng-reset {{ margin-top: 10px; }}
+#ng-search-status {{ color: #a33; min-height: 1em; }}
+.ng-notice {{ background: #fff3cd; border: 1px solid #e0c36c; padding: 4px 6px; }}
+#ng-legend {{ position: fixed; right: 10px; bottom: 10px; z-index: 10; font-size: 12px;
+  background: rgba(255,255,255,0.92); border: 1px solid #ccc; padding: 6px 8px; }}
+#ng-legend span {{ display: inline-block; width: 1.2em; text-align: center; }}
+.ng-hint {{ color: #666; margin-top: 3px; }}
+div.vis-tooltip {{ white-space: normal; max-width: 480px; font-family: system-ui, sans-serif;
+  font-size: 12px; }}
+div.vis-tooltip ol {{ margin: 4px 0; padding-left: 18px; }}
+"""
+
+# Runs after pyvis's script, which leaves the globals `nodes`, `edges` (vis DataSets)
+# and `network`. vis-network 9 shows a string title as plain text, so each escaped
+# tooltip string is parsed into an element here.
+_PAGE_SCRIPT = r"""
+(function () {
+  "use strict";
+  var byId = function (id) { return document.getElementById(id); };
+  var fold = function (s) {
+    return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  };
+
+  function tooltipElements(dataset) {
+    dataset.update(dataset.get({ filter: function (item) { return typeof item.title === "string"; } })
+      .map(function (item) {
+        var div = document.createElement("div");
+        div.innerHTML = item.title;
+        return { id: item.id, title: div };
+      }));
+  }
+
+  function checked(name) {
+    var values = new Set();
+    document.querySelectorAll('input[name="' + name + '"]:checked')
+      .forEach(function (box) { values.add(box.value); });
+    return values;
+  }
+
+  function applyFilters() {
+    var types = checked("ng-type"), rels = checked("ng-rel");
+    var outlet = byId("ng-outlet").value;
+    var minCorroboration = Number(byId("ng-minc").value) || 0;
+    var hideLonely = byId("ng-lonely").checked;
+    var typeShown = new Set(), connected = new Set(), edgeUpdates = [], shownEdges = 0;
+    nodes.forEach(function (n) { if (types.has(n.ntype)) { typeShown.add(n.id); } });
+    edges.forEach(function (e) {
+      var show = rels.has(e.rtype) && typeShown.has(e.from) && typeShown.has(e.to) &&
+        (!outlet || e.outlets.indexOf(outlet) >= 0) &&
+        (e.kind !== "relation" || e.corroboration >= minCorroboration);
+      if (show) { connected.add(e.from); connected.add(e.to); shownEdges += 1; }
+      edgeUpdates.push({ id: e.id, hidden: !show });
+    });
+    var nodeUpdates = nodes.map(function (n) {
+      return { id: n.id, hidden: !typeShown.has(n.id) || (hideLonely && !connected.has(n.id)) };
+    });
+    edges.update(edgeUpdates);
+    nodes.update(nodeUpdates);
+    var shownNodes = nodeUpdates.filter(function (u) { return !u.hidden; }).length;
+    byId("ng-visible").textContent = "visible: " + shownNodes + " nodes, " + shownEdges + " edges";
+  }
+
+  function findNode() {
+    var wanted = fold(byId("ng-search").value), status = byId("ng-search-status");
+    status.textContent = "";
+    if (!wanted) { network.unselectAll(); return; }
+    var all = nodes.get();
+    var hit = all.find(function (n) { return fold(n.name) === wanted; }) ||
+      all.find(function (n) { return n.aliases.some(function (a) { return fold(a) === wanted; }); }) ||
+      all.find(function (n) { return fold(n.name).indexOf(wanted) >= 0; });
+    if (!hit) { status.textContent = "no node with that name"; return; }
+    if (hit.hidden) { status.textContent = "that node is hidden by the filters"; }
+    network.selectNodes([hit.id]);
+    network.focus(hit.id, { scale: 1.3, animation: { duration: 600 } });
+  }
+
+  function resetFilters() {
+    document.querySelectorAll("#ng-filters input[type=checkbox]").forEach(function (box) {
+      box.checked = box.id !== "ng-lonely";
+    });
+    byId("ng-outlet").value = "";
+    byId("ng-minc").value = "0";
+    applyFilters();
+  }
+
+  tooltipElements(nodes);
+  tooltipElements(edges);
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: { enabled: false } });
+  });
+  byId("ng-filters").addEventListener("change", applyFilters);
+  byId("ng-minc").addEventListener("input", applyFilters);
+  byId("ng-search").addEventListener("change", findNode);
+  byId("ng-search").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { findNode(); } });
+  byId("ng-reset").addEventListener("click", resetFilters);
+  applyFilters();
+})();
+"""

@@ -1,0 +1,133 @@
+"""The networkx conversion and its file exports (node-link JSON, GraphML)."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from newsgraph.graph.model import KnowledgeGraph
+from newsgraph.graph.networkx_io import node_link_json, to_networkx, write_graphml
+
+
+@pytest.fixture
+def graph(mk) -> KnowledgeGraph:
+    # 2 articles, 6 entities, 5 relations (one CITES from an article), 5 links (3 MENTIONS)
+    return mk.small_graph()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "nodes", "edges"),
+    [
+        (dict(), 8, 10),
+        (dict(mentions=False), 8, 7),
+        (dict(articles=False), 6, 4),
+        (dict(articles=False, mentions=False), 6, 4),
+    ],
+)
+def test_node_and_edge_counts(graph, kwargs, nodes, edges):
+    g = to_networkx(graph, **kwargs)
+    assert isinstance(g, nx.MultiDiGraph)
+    assert (g.number_of_nodes(), g.number_of_edges()) == (nodes, edges)
+
+
+def test_without_articles_no_article_node_appears(graph):
+    g = to_networkx(graph, articles=False)
+    assert {attrs["label"] for _, attrs in g.nodes(data=True)} == {
+        "Person", "Government", "Organization", "Outlet", "Location"}
+    assert "aA" not in g and "aB" not in g
+    assert all(attrs["type"] != "CITES" for *_, attrs in g.edges(data=True))
+
+
+def test_without_mentions_keeps_metadata_links(graph):
+    g = to_networkx(graph, mentions=False)
+    types = sorted(attrs["type"] for *_, attrs in g.edges(data=True))
+    assert "MENTIONS" not in types
+    assert types.count("PUBLISHED_BY") == 1 and types.count("AUTHORED_BY") == 1
+
+
+def test_node_attributes(graph):
+    g = to_networkx(graph)
+    assert g.nodes["ePer1"] == {"label": "Person", "name": "Nicolás Maduro", "aliases": ["Maduro", "Nicolas Maduro"],
+                                "mention_count": 5, "article_count": 2}
+    article = g.nodes["aA"]
+    assert article["label"] == "Article" and article["name"] == "Leaders meet"
+    assert article["outlet"] == "Daily Planet" and article["chars"] == 1200
+    assert g.nodes["aB"]["outlet"] is None
+
+
+def test_relation_edge_attributes(graph):
+    g = to_networkx(graph)
+    met = g.edges["eGov1", "ePer1", "r1"]
+    assert met["type"] == "MET_WITH" and met["symmetric"] is True and met["status"] is None
+    assert met["corroboration"] == 1 and met["outlets"] == ["Daily Planet"]
+    assert [e["id"] for e in met["evidence"]] == ["v1", "v2"]
+    assert met["evidence"][0] == graph.relations[2].evidence[0].model_dump()
+    sanction = g.edges["eGov1", "ePer1", "r2"]
+    assert sanction["type"] == "SANCTIONED" and sanction["status"] == "threatened" and sanction["symmetric"] is False
+    quoted = g.edges["ePer1", "eOut1", "r3"]
+    assert [(e["quote"], e["direct"]) for e in quoted["evidence"]] == [("We will win", True),
+                                                                        ("that they would win", False)]
+    assert g.edges["aA", "eOrg1", "r4"]["type"] == "CITES"
+    accused = g.edges["eOrg1", "eGov1", "r5"]
+    assert accused["corroboration"] == 0 and accused["outlets"] == []
+
+
+def test_link_edge_attributes(graph):
+    g = to_networkx(graph)
+    assert g.edges["aA", "eGov1", "MENTIONS"] == {"type": "MENTIONS", "count": 3}
+    assert g.edges["aA", "eOut1", "PUBLISHED_BY"] == {"type": "PUBLISHED_BY", "count": 1}
+    assert g.edges["aA", "ePer2", "AUTHORED_BY"]["type"] == "AUTHORED_BY"
+
+
+def test_input_is_not_mutated(graph, mk):
+    before = graph.model_dump()
+    g = to_networkx(graph)
+    g.nodes["ePer1"]["aliases"].append("changed")
+    g.edges["eGov1", "ePer1", "r1"]["evidence"][0]["sentence"] = "changed"
+    g.edges["eGov1", "ePer1", "r1"]["outlets"].clear()
+    assert graph.model_dump() == before
+    assert graph == mk.small_graph()
+    assert to_networkx(graph).edges["eGov1", "ePer1", "r1"]["outlets"] == ["Daily Planet"]
+
+
+def test_empty_graph():
+    g = to_networkx(KnowledgeGraph())
+    assert (g.number_of_nodes(), g.number_of_edges()) == (0, 0)
+
+
+def test_node_link_json_uses_edges_key(graph):
+    text = node_link_json(graph)
+    data = json.loads(text)
+    assert "edges" in data and "links" not in data
+    assert len(data["nodes"]) == 8 and len(data["edges"]) == 10
+    assert data["directed"] is True and data["multigraph"] is True
+    assert "Nicolás Maduro" in text and "ünïcode" in text  # not \u-escaped
+    edge = next(e for e in data["edges"] if e["key"] == "r3")
+    assert (edge["source"], edge["target"]) == ("ePer1", "eOut1")
+    assert edge["evidence"][0]["quote"] == "We will win"
+    back = nx.node_link_graph(data, edges="edges")
+    assert (back.number_of_nodes(), back.number_of_edges()) == (8, 10)
+
+
+def test_graphml_rereads_and_lists_are_json_strings(graph, tmp_path):
+    out = tmp_path / "graph.graphml"
+    write_graphml(graph, out)
+    g = nx.read_graphml(out)
+    assert (g.number_of_nodes(), g.number_of_edges()) == (8, 10)
+    person = g.nodes["ePer1"]
+    assert isinstance(person["aliases"], str)
+    assert json.loads(person["aliases"]) == ["Maduro", "Nicolas Maduro"]
+    assert person["mention_count"] == 5
+    assert "outlet" not in g.nodes["aB"]  # None is left out
+    edges = {key: attrs for _, _, key, attrs in g.edges(keys=True, data=True)}
+    met = edges["r1"]
+    assert met["type"] == "MET_WITH" and met["symmetric"] is True and "status" not in met
+    assert isinstance(met["evidence"], str)
+    assert [e["id"] for e in json.loads(met["evidence"])] == ["v1", "v2"]
+    assert json.loads(met["outlets"]) == ["Daily Planet"]
+    assert edges["r2"]["status"] == "threatened"
+    mentions = sorted((u, v, a["count"]) for u, v, k, a in g.edges(keys=True, data=True) if k == "MENTIONS")
+    assert mentions == [("aA", "eGov1", 3), ("aA", "eLoc1", 1), ("aB", "ePer1", 2)]
+    assert "ünïcode" in out.read_text("utf-8")

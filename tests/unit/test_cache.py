@@ -1,0 +1,163 @@
+"""The SQLite extraction cache: save, look up by extractor version, prune, atomic batches."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from pydantic_core import PydanticSerializationError
+
+from newsgraph.graph.ids import article_id
+from newsgraph.graph.model import EntityType
+from newsgraph.ingest.cache import ExtractionCache
+from newsgraph.ingest.records import Article, ArticleExtraction, ArticleInfo, EntityRecord, Span
+
+V1, V2 = "newsgraph-0.1.0+aaa/model-1", "newsgraph-0.1.0+bbb/model-1"
+
+
+def article(text: str, path: str | None = None) -> Article:
+    return Article(id=article_id(text), path=path or f"/corpus/{text[:8]}.txt", text=text, title=text.split(".")[0],
+                   outlet="Daily Planet", title_end=len(text.split(".")[0]))
+
+
+def extraction(a: Article, extractor: str = V1, *, name: str = "Jane Doe") -> ArticleExtraction:
+    return ArticleExtraction(
+        article=ArticleInfo(id=a.id, path=a.path, title=a.title, outlet=a.outlet, chars=len(a.text)),
+        entities=(EntityRecord(id="e1", name=name, type=EntityType.PERSON, kind="name",
+                               mentions=(Span(start=0, end=len(name), text=name),),
+                               type_votes={EntityType.PERSON: 1.0}),),
+        extractor=extractor,
+    )
+
+
+def bad_extraction(a: Article) -> ArticleExtraction:
+    """A record that fails to serialize, to break a save half way."""
+    info = ArticleInfo(id=a.id, path=a.path, title=a.title, chars=1)
+    return ArticleExtraction.model_construct(article=info, extractor=V1, entities=(object(),))
+
+
+@pytest.fixture
+def articles() -> list[Article]:
+    return [article("Second story. Body two."), article("First story. Body one."), article("Third story. Body three.")]
+
+
+@pytest.fixture
+def cache(tmp_path):
+    with ExtractionCache(tmp_path / "home" / "cache.sqlite") as c:
+        yield c
+
+
+def test_save_then_lookups(cache, articles):
+    cache.save(articles, [extraction(a) for a in articles])
+    ids = [a.id for a in articles]
+    assert cache.article_count() == 3
+    assert cache.known_articles(ids + ["a-unknown"]) == set(ids)
+    assert cache.extracted(ids + ["a-unknown"], V1) == set(ids)
+    assert cache.extracted(ids, V2) == set()
+    assert cache.extracted([], V1) == set()
+
+
+def test_extractions_round_trip_in_article_id_order(cache, articles):
+    saved = {a.id: extraction(a) for a in articles}
+    cache.save(articles, list(saved.values()))
+    out = list(cache.extractions(V1))
+    assert [x.article.id for x in out] == sorted(saved)
+    assert out == [saved[i] for i in sorted(saved)]
+    assert list(cache.extractions(V2)) == []
+
+
+def test_articles_without_a_new_version(cache, articles):
+    cache.save(articles, [extraction(a) for a in articles])
+    stale = list(cache.articles_without(V2))
+    assert stale == sorted(articles, key=lambda a: a.id)  # whole articles, text included, by id
+    assert stale[0].text in {a.text for a in articles}
+    assert list(cache.articles_without(V1)) == []
+    cache.save([articles[0]], [extraction(articles[0], V2)])
+    assert [a.id for a in cache.articles_without(V2)] == sorted(a.id for a in articles[1:])
+
+
+def test_article_saved_without_extraction_is_stale(cache, articles):
+    cache.save(articles[:1], [])  # e.g. a crash between reading and extracting
+    assert [a.id for a in cache.articles_without(V1)] == [articles[0].id]
+    assert cache.extracted([articles[0].id], V1) == set()
+
+
+def test_prune_drops_other_versions_only(cache, articles):
+    cache.save(articles, [extraction(a, V1) for a in articles])
+    cache.save(articles[:1], [extraction(articles[0], V2)])
+    assert cache.prune(V2) == 3
+    assert list(cache.extractions(V1)) == []
+    assert [x.article.id for x in cache.extractions(V2)] == [articles[0].id]
+    assert cache.article_count() == 3  # articles stay: they are re-extracted from the stored text
+    assert cache.prune(V2) == 0
+
+
+def test_save_is_atomic_per_call(cache, articles):
+    first, second, third = articles
+    cache.save([first], [extraction(first)])
+    with pytest.raises(PydanticSerializationError):
+        cache.save([second, third], [extraction(second), bad_extraction(third)])
+    assert cache.article_count() == 1
+    assert cache.known_articles([second.id, third.id]) == set()
+    assert cache.extracted([a.id for a in articles], V1) == {first.id}
+    assert [x.article.id for x in cache.extractions(V1)] == [first.id]
+    # the cache is still usable after the failed transaction
+    cache.save([second], [extraction(second)])
+    assert cache.extracted([second.id], V1) == {second.id}
+
+
+def test_failed_article_insert_stores_nothing(cache, articles):
+    broken = Article.model_construct(id=articles[1].id, path="/x.txt", text=object(), title="t")
+    with pytest.raises(PydanticSerializationError):
+        cache.save([articles[0], broken], [extraction(articles[0])])
+    assert cache.article_count() == 0
+    assert list(cache.extractions(V1)) == []
+
+
+def test_resaving_the_same_article_is_a_no_op(cache, articles):
+    a = articles[0]
+    cache.save([a], [extraction(a)])
+    before = list(cache.extractions(V1)), list(cache.articles_without(V2))
+    cache.save([a], [extraction(a)])
+    cache.save([a.model_copy(update={"path": "/elsewhere/same-text.txt"})], [extraction(a)])
+    assert cache.article_count() == 1
+    assert (list(cache.extractions(V1)), list(cache.articles_without(V2))) == before
+    assert next(cache.articles_without(V2)).path == a.path  # the first path is kept
+
+
+def test_resaving_with_a_new_extraction_of_the_same_version_replaces_it(cache, articles):
+    a = articles[0]
+    cache.save([a], [extraction(a, name="Jane Doe")])
+    cache.save([a], [extraction(a, name="John Roe")])
+    [x] = cache.extractions(V1)
+    assert x.entities[0].name == "John Roe"
+
+
+def test_versions_are_kept_side_by_side(cache, articles):
+    a = articles[0]
+    cache.save([a], [extraction(a, V1), extraction(a, V2)])
+    assert len(list(cache.extractions(V1))) == len(list(cache.extractions(V2))) == 1
+
+
+def test_cache_persists_across_connections(tmp_path, articles):
+    path = tmp_path / "nested" / "dir" / "cache.sqlite"
+    with ExtractionCache(path) as c:
+        c.save(articles, [extraction(a) for a in articles])
+    assert path.exists()
+    with ExtractionCache(path) as c:
+        assert c.article_count() == 3
+        assert len(list(c.extractions(V1))) == 3
+
+
+def test_lookups_over_many_ids(cache, articles):
+    cache.save(articles, [extraction(a) for a in articles])
+    ids = [f"a{i:05d}" for i in range(1234)] + [a.id for a in articles]
+    assert cache.known_articles(ids) == {a.id for a in articles}
+    assert cache.extracted(reversed(ids), V1) == {a.id for a in articles}
+
+
+def test_closed_cache_refuses_work(tmp_path, articles):
+    c = ExtractionCache(tmp_path / "cache.sqlite")
+    c.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        c.article_count()
