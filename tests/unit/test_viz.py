@@ -1,0 +1,346 @@
+"""The interactive page: self-contained, faithful to the graph, and safe with hostile text."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from newsgraph.graph.model import (
+    ArticleLink,
+    ArticleNode,
+    EntityNode,
+    EntityType,
+    Evidence,
+    KnowledgeGraph,
+    LinkType,
+    NodeLabel,
+    Relation,
+    RelationType,
+    SanctionStatus,
+)
+from newsgraph.graph.viz import MAX_TOOLTIP_EVIDENCE, PageSummary, render_page
+
+SCRIPT_BREAK = "</script><script>window.__pwned=1</script>"
+IMG_ONERROR = '<img src=x onerror="window.__pwned=2">'
+QUOTES = "\"'"
+
+HOSTILE_NAME = f"{IMG_ONERROR} Evil {QUOTES} Name"
+HOSTILE_ALIAS = f"{SCRIPT_BREAK}{QUOTES}"
+HOSTILE_TITLE = f"Breaking {SCRIPT_BREAK} {IMG_ONERROR} {QUOTES} news"
+HOSTILE_SENTENCE = f'He said "we met" {SCRIPT_BREAK} {IMG_ONERROR} it\'s {QUOTES} true.'
+HOSTILE_QUOTE = f"we met {SCRIPT_BREAK} {QUOTES}"
+HOSTILE_OUTLET = f'The "Daily" <b>Planet</b> {QUOTES}'
+LOOKS_LIKE_A_URL = "x src=//evil.example/a.js href=https://evil.example url(//evil.example)"
+
+
+def entity(eid: str, kind: EntityType, name: str, aliases: tuple[str, ...] = ()) -> EntityNode:
+    return EntityNode(id=eid, type=kind, name=name, aliases=aliases, mention_count=2, article_count=1)
+
+
+def article(aid: str, title: str, outlet: str | None, author: str | None = None) -> ArticleNode:
+    return ArticleNode(id=aid, title=title, path=f"in/{aid}.txt", outlet=outlet, author=author, chars=100)
+
+
+def evidence(eid: str, article_id: str, sentence: str, quote: str | None = None) -> Evidence:
+    return Evidence(
+        id=eid, article_id=article_id, start=0, end=len(sentence), sentence=sentence,
+        rule="test.rule", quote=quote, direct=True if quote else None,
+    )
+
+
+def relation(
+    rid: str, kind: RelationType, source: EntityNode, target: EntityNode,
+    items: tuple[Evidence, ...], outlets: tuple[str, ...],
+) -> Relation:
+    return Relation(
+        id=rid, type=kind, source=source.id, target=target.id,
+        source_label=NodeLabel(source.type), target_label=NodeLabel(target.type),
+        status=SanctionStatus.IMPOSED if kind is RelationType.SANCTIONED else None,
+        evidence=items, outlets=outlets,
+    )
+
+
+def link(kind: LinkType, article_id: str, target: EntityNode) -> ArticleLink:
+    return ArticleLink(type=kind, article_id=article_id, target=target.id, target_label=NodeLabel(target.type))
+
+
+@pytest.fixture()
+def hostile_graph() -> KnowledgeGraph:
+    evil = entity("ep1", EntityType.PERSON, HOSTILE_NAME, aliases=(HOSTILE_ALIAS,))
+    ministry = entity("eg1", EntityType.GOVERNMENT, "Ministry of Tests")
+    planet = entity("eo1", EntityType.OUTLET, HOSTILE_OUTLET)
+    wire = entity("eo2", EntityType.OUTLET, "Second Wire")
+    writer = entity("ep2", EntityType.PERSON, "Jane Writer")
+    zurich = entity("el1", EntityType.LOCATION, "Zürich", aliases=(LOOKS_LIKE_A_URL,))
+    return KnowledgeGraph(
+        articles=(
+            article("a1", HOSTILE_TITLE, HOSTILE_OUTLET),
+            article("a2", "A calm report", "Second Wire", author="Jane Writer"),
+        ),
+        entities=(evil, ministry, planet, wire, writer, zurich),
+        relations=(
+            relation("r1", RelationType.MET_WITH, evil, ministry,
+                     (evidence("v1", "a1", HOSTILE_SENTENCE, quote=HOSTILE_QUOTE),), (HOSTILE_OUTLET,)),
+            relation("r2", RelationType.ACCUSED, ministry, evil,
+                     (evidence("v2", "a1", "The ministry accused him."),
+                      evidence("v3", "a2", "The ministry accused him again.")),
+                     (HOSTILE_OUTLET, "Second Wire")),
+            relation("r3", RelationType.QUOTED_BY, evil, wire,
+                     (evidence("v4", "a2", "He told Second Wire: 'fine'.", quote="fine"),), ("Second Wire",)),
+        ),
+        links=(
+            link(LinkType.PUBLISHED_BY, "a1", planet),
+            link(LinkType.PUBLISHED_BY, "a2", wire),
+            link(LinkType.AUTHORED_BY, "a2", writer),
+            link(LinkType.MENTIONS, "a1", evil),
+            link(LinkType.MENTIONS, "a1", ministry),
+            link(LinkType.MENTIONS, "a2", zurich),
+        ),
+    )
+
+
+def chain_graph(count: int, *, parent=lambda i: i - 1) -> KnowledgeGraph:
+    """Persons 0..count-1, each MET_WITH its parent; one article that mentions person 0."""
+    people = [entity(f"p{i}", EntityType.PERSON, f"Person {i}") for i in range(count)]
+    people[0] = entity("p0", EntityType.PERSON, "José Núñez", aliases=("Nunez",))
+    relations = tuple(
+        relation(f"r{i}", RelationType.MET_WITH, people[parent(i)], people[i],
+                 (evidence(f"v{i}", "a0", f"Meeting {i}."),), ("Wire",))
+        for i in range(1, count)
+    )
+    return KnowledgeGraph(
+        articles=(article("a0", "The article", "Wire"),),
+        entities=tuple(people),
+        relations=relations,
+        links=(link(LinkType.MENTIONS, "a0", people[0]),),
+    )
+
+
+def datasets(page: str) -> tuple[list[dict], list[dict]]:
+    def load(name: str) -> list[dict]:
+        found = re.findall(rf"{name} = new vis\.DataSet\((.*?)\);\n", page)
+        assert len(found) == 1
+        return json.loads(found[0])
+
+    return load("nodes"), load("edges")
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page, as a browser's tokenizer would see it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def start_tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Tags()
+    parser.feed(page)
+    parser.close()
+    return parser.tags
+
+
+def render(graph: KnowledgeGraph, tmp_path: Path, **options) -> tuple[PageSummary, str]:
+    summary = render_page(graph, tmp_path / "page.html", **options)
+    return summary, summary.path.read_text(encoding="utf-8")
+
+
+def test_page_is_one_self_contained_file(tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "graph.html"
+    out.parent.mkdir()
+    out.write_text("old page", encoding="utf-8")
+
+    summary = render_page(chain_graph(5), out)
+    page = out.read_text(encoding="utf-8")
+
+    assert summary.path == out
+    assert page.count("<html") == 1
+    assert re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.IGNORECASE) is None
+    assert re.search(r"<link[^>]*stylesheet[^>]*https?://", page, re.IGNORECASE) is None
+    assert re.search(r"@import\s+url\(\s*['\"]?https?:", page, re.IGNORECASE) is None
+    assert "bootstrap" not in page.lower()
+    assert [p.name for p in out.parent.iterdir()] == ["graph.html"]  # no temp file left behind
+
+
+def test_text_that_looks_like_a_url_loads_nothing(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    _, page = render(hostile_graph, tmp_path)
+
+    assert page.count("<html") == 1
+    assert all("src" not in attrs and "href" not in attrs for _, attrs in start_tags(page))
+    zurich = next(n for n in datasets(page)[0] if n["id"] == "el1")
+    assert zurich["aliases"] == [LOOKS_LIKE_A_URL]  # kept as data, searchable
+    assert "x src=//evil.example/a.js &#104;ref=https://evil.example" in zurich["title"]
+
+
+def test_drawn_nodes_and_edges_match_the_graph(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    summary, page = render(hostile_graph, tmp_path)
+    nodes, edges = datasets(page)
+
+    drawn_links = [lk for lk in hostile_graph.links if lk.type is not LinkType.MENTIONS]
+    assert len(nodes) == summary.nodes == len(hostile_graph.entities) + len(hostile_graph.articles)
+    assert len(edges) == summary.edges == len(hostile_graph.relations) + len(drawn_links)
+    assert summary.nodes_in_graph == summary.nodes and not summary.truncated
+    assert {n["id"] for n in nodes} == {e.id for e in hostile_graph.entities} | {"a1", "a2"}
+    assert {n["label"] for n in nodes} >= {HOSTILE_NAME, "Zürich"}  # exact text, drawn on canvas
+
+    by_id = {e["id"]: e for e in edges}
+    assert by_id["r1"]["arrows"]["to"]["enabled"] is False  # MET_WITH is symmetric
+    assert by_id["r2"]["arrows"]["to"]["enabled"] is True
+    assert by_id["r2"]["corroboration"] == 2 and by_id["r1"]["corroboration"] == 1
+    assert by_id["r2"]["width"] > by_id["r1"]["width"]
+    assert by_id["r2"]["outlets"] == [HOSTILE_OUTLET, "Second Wire"]
+    assert {e["rtype"] for e in edges if e["kind"] == "link"} == {"PUBLISHED_BY", "AUTHORED_BY"}
+
+    shapes = {n["ntype"]: n["shape"] for n in nodes}
+    assert shapes["Article"] == "square" and shapes["Outlet"] == "diamond"
+    assert len({shapes["Person"], shapes["Article"], shapes["Outlet"]}) == 3
+    assert 'id="ng-legend"' in page and "PUBLISHED_BY / AUTHORED_BY" in page
+
+
+def test_hostile_strings_never_reach_the_page_raw(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    _, page = render(hostile_graph, tmp_path, title=f"Graph {SCRIPT_BREAK}{IMG_ONERROR}")
+
+    assert "</script><script>window.__pwned" not in page
+    assert 'onerror="window.__pwned' not in page
+    assert "<img src=x" not in page
+    tags = start_tags(page)
+    assert not [tag for tag, _ in tags if tag == "img"]
+    assert not [attrs for _, attrs in tags if any(name.startswith("on") for name in attrs)]
+    scripts = [attrs for tag, attrs in tags if tag == "script"]
+    assert len(scripts) == 4  # pyvis utils, vis-network, pyvis's graph, the page's own
+    assert f"<title>Graph {html.escape(SCRIPT_BREAK, quote=True)}" in page
+
+    nodes, edges = datasets(page)  # the data itself arrives intact
+    evil = next(n for n in nodes if n["id"] == "ep1")
+    assert evil["label"] == HOSTILE_NAME
+    assert html.escape(HOSTILE_ALIAS, quote=True) in evil["title"]
+    for item in nodes + edges:
+        assert "<img" not in item["title"] and "<script" not in item["title"].lower()
+
+
+def test_edge_tooltip_shows_evidence_with_article_and_outlet(
+    hostile_graph: KnowledgeGraph, tmp_path: Path
+) -> None:
+    _, page = render(hostile_graph, tmp_path)
+    _, edges = datasets(page)
+    tooltip = next(e for e in edges if e["id"] == "r1")["title"]
+
+    assert html.escape(HOSTILE_SENTENCE, quote=True) in tooltip
+    assert html.escape(HOSTILE_QUOTE, quote=True) in tooltip
+    assert html.escape(HOSTILE_TITLE, quote=True) in tooltip
+    assert html.escape(HOSTILE_OUTLET, quote=True) in tooltip
+
+    accused = next(e for e in edges if e["id"] == "r2")["title"]
+    assert "A calm report (Second Wire)" in accused and "The ministry accused him again." in accused
+
+
+def test_long_evidence_lists_are_cut_in_the_tooltip(tmp_path: Path) -> None:
+    graph = chain_graph(2)
+    many = tuple(evidence(f"w{i}", "a0", f"Sentence number {i}.") for i in range(MAX_TOOLTIP_EVIDENCE + 3))
+    graph = graph.model_copy(update={"relations": (graph.relations[0].model_copy(update={"evidence": many}),)})
+
+    _, page = render(graph, tmp_path)
+    tooltip = datasets(page)[1][0]["title"]
+
+    assert tooltip.count("<li>") == MAX_TOOLTIP_EVIDENCE
+    assert "\u2026 and 3 more" in tooltip
+    assert f"Sentence number {MAX_TOOLTIP_EVIDENCE}." not in tooltip
+
+
+def test_page_has_the_filters_and_search(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    _, page = render(hostile_graph, tmp_path)
+    tags = start_tags(page)
+    inputs = [attrs for tag, attrs in tags if tag == "input"]
+
+    assert {a["value"] for a in inputs if a.get("name") == "ng-type"} == {
+        "Person", "Government", "Outlet", "Location", "Article",
+    }
+    assert {a["value"] for a in inputs if a.get("name") == "ng-rel"} == {
+        "MET_WITH", "ACCUSED", "QUOTED_BY", "PUBLISHED_BY", "AUTHORED_BY",
+    }
+    options = [attrs.get("value") for tag, attrs in tags if tag == "option"]
+    assert HOSTILE_OUTLET in options and "Second Wire" in options  # decoded, so escaped in the page
+    assert any(a.get("id") == "ng-minc" and a.get("type") == "number" for a in inputs)
+    assert any(a.get("id") == "ng-search" for a in inputs)
+    assert 'network.once("stabilizationIterationsDone"' in page
+    assert '"iterations": 200' in page
+
+
+def test_around_keeps_only_the_neighbourhood(tmp_path: Path) -> None:
+    graph = chain_graph(6)
+
+    summary, page = render(graph, tmp_path, around="JOSE NUNEZ", depth=2, include_articles=False)
+    nodes, edges = datasets(page)
+    assert {n["id"] for n in nodes} == {"p0", "p1", "p2"}
+    assert {e["id"] for e in edges} == {"r1", "r2"}
+    assert summary.nodes_in_graph == 6 and not summary.truncated
+    assert "Neighbourhood of José Núñez within 2 hop(s)" in page
+
+    _, page = render(graph, tmp_path, around="nunez", depth=1)  # by alias; the article is 1 hop
+    assert {n["id"] for n in datasets(page)[0]} == {"p0", "p1", "a0"}
+
+
+def test_around_an_unknown_name_suggests_close_ones(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="José Núñez") as raised:
+        render_page(chain_graph(4), tmp_path / "page.html", around="Jose Nunes")
+    assert "Jose Nunes" in str(raised.value)
+    assert not (tmp_path / "page.html").exists()
+
+
+def test_large_graph_is_cut_to_the_highest_degree_nodes(tmp_path: Path) -> None:
+    graph = chain_graph(300, parent=lambda i: int(i**0.5))  # low ids have the most neighbours
+    degree = Counter(end for r in graph.relations for end in (r.source, r.target))
+    degree.update(end for lk in graph.links for end in (lk.article_id, lk.target))
+
+    summary, page = render(graph, tmp_path, max_nodes=50)
+    nodes, edges = datasets(page)
+
+    assert summary.truncated and summary.nodes == len(nodes) == 50
+    assert summary.nodes_in_graph == 301
+    assert "Showing 50 of 301 nodes, highest degree first" in page
+    drawn = {n["id"] for n in nodes}
+    left_out = ({e.id for e in graph.entities} | {"a0"}) - drawn
+    assert min(degree[n] for n in drawn) >= max(degree[n] for n in left_out)
+    assert {"p1", "p2", "p3"} <= drawn
+    assert all(e["from"] in drawn and e["to"] in drawn for e in edges)
+
+
+def test_without_articles_no_article_nodes_or_links(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    summary, page = render(hostile_graph, tmp_path, include_articles=False)
+    nodes, edges = datasets(page)
+
+    assert {n["ntype"] for n in nodes} == {"Person", "Government", "Outlet", "Location"}
+    assert {e["kind"] for e in edges} == {"relation"} and summary.edges == 3
+
+
+def test_inputs_are_not_mutated(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    before = hostile_graph.model_dump()
+    render(hostile_graph, tmp_path, around="Ministry of Tests", depth=1, max_nodes=3)
+    assert hostile_graph.model_dump() == before
+
+
+def test_bad_options_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="max_nodes"):
+        render_page(chain_graph(3), tmp_path / "p.html", max_nodes=0)
+    with pytest.raises(ValueError, match="depth"):
+        render_page(chain_graph(3), tmp_path / "p.html", depth=-1)
+
+
+def test_href_in_a_title_keeps_the_normal_tooltips(tmp_path: Path) -> None:
+    graph = chain_graph(2)
+    graph = graph.model_copy(update={"articles": (article("a0", 'Using <a href="x"> links', "Wire"),)})
+
+    _, page = render(graph, tmp_path)
+    tooltip = next(n for n in datasets(page)[0] if n["id"] == "a0")["title"]
+
+    assert "popup.className" not in page  # pyvis's link popup hides every vis tooltip
+    assert "href" not in tooltip and "&lt;a &#104;ref=&quot;x&quot;&gt;" in tooltip
