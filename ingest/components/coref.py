@@ -201,7 +201,7 @@ class Coref:
         # "X said he ...": the subject of the verb that reports or frames the pronoun's clause
         verb = token.head
         for _ in range(4):
-            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
                 break
             verb = verb.head
             for child in verb.children:
@@ -260,7 +260,8 @@ class Coref:
         canonical = [m.canonical for m in named if m.canonical]
         texts = [m.text for m in named if m.kind is MentionKind.NAME]
         if canonical:
-            name = Counter(canonical).most_common(1)[0][0]
+            counts = Counter(canonical)  # the fullest form: "Venezuelan military officers" over "Venezuelan officers"
+            name = max(counts, key=lambda n: (len(n.split()), counts[n], -canonical.index(n)))
         else:
             counts = Counter(texts)
             name = max(counts, key=lambda t: (len(t.split()), counts[t], -texts.index(t)))

@@ -108,7 +108,11 @@ class MentionFinder:
     # ---- proper names -------------------------------------------------------------
 
     def _name_mentions(self, doc: Doc, capitalized: frozenset[str]) -> list[Mention]:
-        candidates = self._lexicon_candidates(doc) + self._government_candidates(doc, capitalized)
+        governments = self._government_candidates(doc, capitalized)
+        candidates = [  # "the US government", "Venezuela's government": the pattern holds the country
+            c for c in self._lexicon_candidates(doc)
+            if not (c.mention.country and any(g.start <= c.start and c.end <= g.end for g in governments))
+        ] + governments
         lexicon_spans = [c for c in candidates if c.priority == _PRIORITY_LEXICON]
         for ent in doc.ents:
             if ent.label_ in _NER_VOTES:
@@ -257,7 +261,7 @@ class MentionFinder:
         return mention
 
     def _acceptable_name(self, span: Span) -> bool:
-        if not any(t.is_alpha and t.text[:1].isupper() for t in span):
+        if not any(_capitalized_word(t) for t in span):
             return False
         if any(_ORDINAL.match(t.text) for t in span) and not any(t.is_alpha for t in span):
             return False
@@ -560,7 +564,12 @@ def _strip_determiner(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _title_like(span: Span) -> bool:
-    return any(t.text[:1].isupper() for t in span if t.is_alpha)
+    return any(_capitalized_word(t) for t in span)
+
+
+def _capitalized_word(token: Token) -> bool:
+    """A word starting with a capital, periods allowed: "Maduro", "U.S.", "C.I.A."."""
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
 
 
 def _subtract(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:

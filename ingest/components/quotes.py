@@ -95,7 +95,7 @@ class QuoteFinder:
 
     def _cues(self, doc: Doc, args: Arguments, content: Span, inside: set[int]):
         """Candidate (rule, cue token, speaker token) for a quote, best first."""
-        roots = [t for t in content if t.head.i not in inside or t.head is t]
+        roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
         for root in roots:
             for ancestor in root.ancestors:
                 if ancestor.i in inside:
@@ -149,9 +149,12 @@ class QuoteFinder:
         with no reporting verb in between, continues it."""
         if not previous.direct:
             return False
-        gap_text = doc.text[previous.content[1] : content.start_char]
+        gap_start = max(previous.content[1], previous.cue[1] if previous.cue else 0)  # after "...," X said
+        if gap_start > content.start_char:
+            return False
+        gap_text = doc.text[gap_start : content.start_char]
         paragraph_breaks = len(_PARAGRAPH_BREAK.findall(gap_text))
-        gap = doc.char_span(previous.content[1], content.start_char, alignment_mode="expand") or []
+        gap = doc.char_span(gap_start, content.start_char, alignment_mode="expand") or []
         return paragraph_breaks <= 1 and not any(self._is_cue_verb(t) for t in gap)
 
     # ---- indirect attributions -----------------------------------------------------------
@@ -176,7 +179,10 @@ class QuoteFinder:
         clauses = [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ == "ccomp"]
         head = verb.head
         if not clauses and verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
-            shared = subject(verb) is speaker and not children(verb, "nsubj")  # "..., saying" shares it
+            shared_subject = subject(verb)
+            shared = (  # "..., saying" shares the subject of the clause it hangs from
+                shared_subject is not None and shared_subject.i == speaker.i and not children(verb, "nsubj")
+            )
             if not self._is_cue_verb(head) and not shared:
                 clauses = [(head.left_edge.i, verb.left_edge.i)]
                 rule += "_after"
@@ -191,7 +197,7 @@ class QuoteFinder:
     def _according_to(self, doc: Doc, args: Arguments, token: Token, direct_spans: list[tuple[int, int]]) -> list[FoundQuote]:
         objects = [obj for to in token.children for obj in children(to, "pobj")] + prep_objects(token, "to")
         head = token.head
-        if not objects or head is token:
+        if not objects or head.i == token.i:
             return []
         clause = self._clause_without(head, token)
         if clause is None or any(_overlap(clause, quoted) for quoted in direct_spans):
@@ -217,7 +223,7 @@ class QuoteFinder:
             if child.dep_ == "poss":
                 return child
         verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         return args.speaker_of(verb) if verb.pos_ in ("VERB", "AUX") else None
 
@@ -247,7 +253,7 @@ class QuoteFinder:
             if verb is None:
                 break
             candidates.extend(self._receiver_tokens(verb))
-            verb = verb.head if verb.dep_ in ("ccomp", "advcl", "conj", "xcomp") and verb.head is not verb else None
+            verb = verb.head if verb.dep_ in ("ccomp", "advcl", "conj", "xcomp") and verb.head.i != verb.i else None
         if speaker is not None:
             for child in speaker.children:
                 if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in self.interview_verbs:

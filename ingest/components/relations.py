@@ -235,7 +235,7 @@ def _asserted(trigger: Token) -> bool:
     current = trigger
     for _ in range(3):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return True
         if head.pos_ in ("VERB", "AUX"):
             if is_negated(head) and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
@@ -252,7 +252,7 @@ def _sanction_status(trigger: Token) -> SanctionStatus:
     words = [trigger]
     current = trigger
     for _ in range(3):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         words.append(current)

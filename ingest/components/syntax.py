@@ -38,7 +38,7 @@ def subject(verb: Token) -> Token | None:
             return None
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ in SUBJECT_SHARING_DEPS and current.head is not current:
+        if current.dep_ in SUBJECT_SHARING_DEPS and current.head.i != current.i:
             if current.dep_ == "ccomp" and current.head.pos_ in ("VERB", "AUX"):
                 return None  # a reported clause has its own subject
             current = current.head
@@ -64,7 +64,7 @@ def governing_verb(token: Token) -> Token | None:
     """The nearest verb above a noun: "held several meetings" -> held."""
     current = token
     for _ in range(8):
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):

@@ -1,0 +1,342 @@
+"""newsgraph_coref on hand-built Docs: names, surnames, acronyms, short outlet names,
+groups, anaphors, pronouns and entity typing."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.graph.model import EntityType
+from newsgraph.ingest.components.types import MentionKind
+
+PUNCT = ("PUNCT", ".", "punct")
+
+
+def _period(head: int) -> tuple:
+    return (".", *PUNCT, head)
+
+
+# ---- names -----------------------------------------------------------------------------
+
+
+def test_surname_attaches_to_the_full_name(ng):
+    # Nicolás Maduro spoke. Maduro left.
+    doc = ng.run([
+        ("Nicolás", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Maduro", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        _period(2),
+        ("Maduro", "PROPN", "NNP", "nsubj", 5, None, "B-PERSON"),
+        ("left", "VERB", "VBD", "ROOT", 5, "leave"),
+        _period(5),
+    ])
+    assert ng.entity_names(doc) == ["Nicolás Maduro"]
+    maduro = ng.entity(doc, "Nicolás Maduro")
+    assert maduro.type is EntityType.PERSON
+    assert maduro.aliases == {"Maduro"}
+    assert (maduro.given_name, maduro.surname, maduro.gender) == ("Nicolás", "Maduro", "m")
+    assert doc._.ng_mention_entity == [0, 0]
+
+
+def test_shared_surname_goes_to_the_nearest_preceding_full_name(ng):
+    # Bill Clinton praised Hillary Clinton. Clinton smiled.
+    doc = ng.run([
+        ("Bill", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Clinton", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("praised", "VERB", "VBD", "ROOT", 2, "praise"),
+        ("Hillary", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+        ("Clinton", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
+        _period(2),
+        ("Clinton", "PROPN", "NNP", "nsubj", 7, None, "B-PERSON"),
+        ("smiled", "VERB", "VBD", "ROOT", 7, "smile"),
+        _period(7),
+    ])
+    assert ng.entity_names(doc) == ["Bill Clinton", "Hillary Clinton"]
+    assert ng.entity_of(doc, "Clinton").name == "Hillary Clinton"
+    assert ng.entity(doc, "Bill Clinton").mentions == [0]
+
+
+# ---- acronyms --------------------------------------------------------------------------
+
+
+def test_acronym_joins_the_name_it_follows_with_or(ng):
+    # The Citizens Action Council, or CAC, met.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 3),
+        ("Citizens", "PROPN", "NNPS", "compound", 3, None, "B-ORG"),
+        ("Action", "PROPN", "NNP", "compound", 3, None, "I-ORG"),
+        ("Council", "PROPN", "NNP", "nsubj", 8, None, "I-ORG"),
+        (",", "PUNCT", ",", "punct", 3),
+        ("or", "CCONJ", "CC", "cc", 3),
+        ("ZAP", "PROPN", "NNP", "conj", 3, None, "B-ORG"),
+        (",", "PUNCT", ",", "punct", 3),
+        ("met", "VERB", "VBD", "ROOT", 8, "meet"),
+        _period(8),
+    ])
+    # "ZAP" is no initialism of the name: only the ", or" bridge can join them
+    assert ng.entity_names(doc) == ["Citizens Action Council"]
+    council = ng.entity(doc, "Citizens Action Council")
+    assert council.aliases == {"ZAP"}
+    assert council.type is EntityType.ORGANIZATION
+
+
+def test_acronym_joins_the_name_by_initials(ng):
+    # The Citizens Action Council met. CAC left.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 3),
+        ("Citizens", "PROPN", "NNPS", "compound", 3, None, "B-ORG"),
+        ("Action", "PROPN", "NNP", "compound", 3, None, "I-ORG"),
+        ("Council", "PROPN", "NNP", "nsubj", 4, None, "I-ORG"),
+        ("met", "VERB", "VBD", "ROOT", 4, "meet"),
+        _period(4),
+        ("CAC", "PROPN", "NNP", "nsubj", 7, None, "B-ORG"),
+        ("left", "VERB", "VBD", "ROOT", 7, "leave"),
+        _period(7),
+    ])
+    assert ng.entity_names(doc) == ["Citizens Action Council"]
+    assert ng.entity(doc, "Citizens Action Council").aliases == {"CAC"}
+
+
+# ---- short outlet names ------------------------------------------------------------------
+
+_TIMES_LATER = [  # heads relative to "Times"
+    ("Times", "PROPN", "NNP", "nsubj", 1, None, "B-ORG"),
+    ("reported", "VERB", "VBD", "ROOT", 1, "report"),
+    ("it", "PRON", "PRP", "dobj", 1),
+    _period(1),
+]
+
+
+def _the_times(offset: int) -> list[tuple]:
+    """ "The Times reported it." starting at token `offset`."""
+    return [("The", "DET", "DT", "det", offset + 1), *_shift(_TIMES_LATER, offset + 1)]
+
+
+def test_the_times_joins_the_new_york_times_named_earlier(ng):
+    # The New York Times spoke. The Times reported it.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 3, None, "B-ORG"),
+        ("New", "PROPN", "NNP", "compound", 2, None, "I-ORG"),
+        ("York", "PROPN", "NNP", "compound", 3, None, "I-ORG"),
+        ("Times", "PROPN", "NNP", "nsubj", 4, None, "I-ORG"),
+        ("spoke", "VERB", "VBD", "ROOT", 4, "speak"),
+        _period(4),
+        *_the_times(6),
+    ], outlet="Reuters")
+    assert ng.entity_names(doc)[0] == "The New York Times"
+    times = ng.mention(doc, "Times")
+    assert times.short_form
+    assert ng.entity_of(doc, "Times").name == "The New York Times"
+    assert ng.entity(doc, "The New York Times").type is EntityType.OUTLET
+
+
+def test_the_times_is_the_articles_own_outlet_when_not_named_in_full(ng):
+    # The Times reported it.   (published by The New York Times)
+    doc = ng.run(_the_times(0), outlet="The New York Times")
+    entity = ng.entity_of(doc, "Times")
+    assert (entity.name, entity.type) == ("The New York Times", EntityType.OUTLET)
+
+
+def test_the_times_is_a_separate_outlet_otherwise(ng):
+    # The Times reported it. The Times reported it.   (published by Reuters)
+    doc = ng.run([*_the_times(0), *_the_times(5)], outlet="Reuters")
+    # (newsgraph_relations appends the article's own outlet, with no mentions)
+    assert ng.entity_names(doc) == ["The Times", "Reuters"]
+    assert ng.entity(doc, "Reuters").mentions == []
+    entity = ng.entity(doc, "The Times")
+    assert entity.type is EntityType.OUTLET
+    assert len([m for m in entity.mentions if doc._.ng_mentions[m].text == "Times"]) == 2
+
+
+def test_the_times_without_article_outlet_is_a_separate_outlet(ng):
+    doc = ng.run(_the_times(0), outlet=None)
+    assert ng.entity_names(doc) == ["The Times"]
+
+
+# ---- groups and anaphors -----------------------------------------------------------------
+
+_SPECIFIC = [  # Venezuelan military officers met. (tokens 0-3)
+    ("Venezuelan", "ADJ", "JJ", "amod", 2, None, "B-NORP"),
+    ("military", "ADJ", "JJ", "amod", 2),
+    ("officers", "NOUN", "NNS", "nsubj", 3, "officer"),
+    ("met", "VERB", "VBD", "ROOT", 3, "meet"),
+]
+
+
+def _shift(rows: list[tuple], offset: int) -> list[tuple]:
+    return [(w, p, t, d, h + offset, *rest) for w, p, t, d, h, *rest in rows]
+
+
+def test_less_specific_group_joins_the_more_specific_one(ng):
+    # Venezuelan military officers met. Venezuelan officers left.
+    doc = ng.run([
+        *_SPECIFIC,
+        _period(3),
+        ("Venezuelan", "ADJ", "JJ", "amod", 6, None, "B-NORP"),
+        ("officers", "NOUN", "NNS", "nsubj", 7, "officer"),
+        ("left", "VERB", "VBD", "ROOT", 7, "leave"),
+        _period(7),
+    ])
+    assert [m.text for m in doc._.ng_mentions] == ["Venezuelan military officers", "Venezuelan officers"]
+    assert ng.entity_names(doc) == ["Venezuelan military officers"]
+    group = ng.entity(doc, "Venezuelan military officers")
+    assert group.mentions == [0, 1]
+    assert (group.type, group.kind) == (EntityType.ORGANIZATION, MentionKind.GROUP)
+
+
+def test_less_specific_group_named_first_still_joins_the_more_specific_one(ng):
+    # Venezuelan officers left. Venezuelan military officers met.
+    doc = ng.run([
+        ("Venezuelan", "ADJ", "JJ", "amod", 1, None, "B-NORP"),
+        ("officers", "NOUN", "NNS", "nsubj", 2, "officer"),
+        ("left", "VERB", "VBD", "ROOT", 2, "leave"),
+        _period(2),
+        *_shift(_SPECIFIC, 4),
+        _period(7),
+    ])
+    assert len(doc._.ng_entities) == 1
+    assert doc._.ng_mention_entity == [0, 0]
+
+
+def test_merged_group_is_named_by_the_more_specific_group_whatever_the_order(ng):
+    # Venezuelan officers left. Venezuelan military officers met.
+    doc = ng.run([
+        ("Venezuelan", "ADJ", "JJ", "amod", 1, None, "B-NORP"),
+        ("officers", "NOUN", "NNS", "nsubj", 2, "officer"),
+        ("left", "VERB", "VBD", "ROOT", 2, "leave"),
+        _period(2),
+        *_shift(_SPECIFIC, 4),
+        _period(7),
+    ])
+    assert ng.entity_names(doc) == ["Venezuelan military officers"]
+
+
+def test_the_officers_joins_the_group_with_head_officers(ng):
+    # Venezuelan military officers met. The officers left.
+    doc = ng.run([
+        *_SPECIFIC,
+        _period(3),
+        ("The", "DET", "DT", "det", 6),
+        ("officers", "NOUN", "NNS", "nsubj", 7, "officer"),
+        ("left", "VERB", "VBD", "ROOT", 7, "leave"),
+        _period(7),
+    ])
+    anaphor = doc._.ng_mentions[1]
+    assert (anaphor.text, anaphor.kind) == ("officers", MentionKind.ANAPHOR)
+    assert ng.entity_names(doc) == ["Venezuelan military officers"]
+    assert doc._.ng_mention_entity == [0, 0]
+
+
+# ---- pronouns ------------------------------------------------------------------------------
+
+
+def test_he_in_reported_clause_resolves_to_the_reporting_subject(ng):
+    # Marco Rubio told Nicolás Maduro that he would win.
+    doc = ng.run([
+        ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("told", "VERB", "VBD", "ROOT", 2, "tell"),
+        ("Nicolás", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+        ("Maduro", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
+        ("that", "SCONJ", "IN", "mark", 8),
+        ("he", "PRON", "PRP", "nsubj", 8),
+        ("would", "AUX", "MD", "aux", 8),
+        ("win", "VERB", "VB", "ccomp", 2),
+        _period(2),
+    ])
+    # the nearest compatible mention is Maduro; the reporting subject wins
+    assert ng.entity_of(doc, "he").name == "Marco Rubio"
+
+
+def test_sentence_initial_he_resolves_to_previous_main_clause_subject(ng):
+    # Marco Rubio met Juan Guaidó. He smiled.
+    doc = ng.run([
+        ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("met", "VERB", "VBD", "ROOT", 2, "meet"),
+        ("Juan", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+        ("Guaidó", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
+        _period(2),
+        ("He", "PRON", "PRP", "nsubj", 7),
+        ("smiled", "VERB", "VBD", "ROOT", 7, "smile"),
+        _period(7),
+    ])
+    assert ng.entity_of(doc, "He").name == "Marco Rubio"
+    assert ng.entity(doc, "Marco Rubio").mentions == [0, 2]
+
+
+def test_she_skips_a_male_candidate_for_a_female_one(ng):
+    # Marco Rubio met Lilian Tintori. She smiled.
+    doc = ng.run([
+        ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("met", "VERB", "VBD", "ROOT", 2, "meet"),
+        ("Lilian", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+        ("Tintori", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
+        _period(2),
+        ("She", "PRON", "PRP", "nsubj", 7),
+        ("smiled", "VERB", "VBD", "ROOT", 7, "smile"),
+        _period(7),
+    ])
+    assert ng.entity_of(doc, "She").name == "Lilian Tintori"
+    assert ng.entity(doc, "Lilian Tintori").gender == "f"
+
+
+def test_it_takes_an_organization_not_a_person(ng):
+    # Marco Rubio praised the Citizens Action Council. It thanked him.
+    doc = ng.run([
+        ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("praised", "VERB", "VBD", "ROOT", 2, "praise"),
+        ("the", "DET", "DT", "det", 6),
+        ("Citizens", "PROPN", "NNPS", "compound", 6, None, "B-ORG"),
+        ("Action", "PROPN", "NNP", "compound", 6, None, "I-ORG"),
+        ("Council", "PROPN", "NNP", "dobj", 2, None, "I-ORG"),
+        _period(2),
+        ("It", "PRON", "PRP", "nsubj", 9),
+        ("thanked", "VERB", "VBD", "ROOT", 9, "thank"),
+        ("him", "PRON", "PRP", "dobj", 9, "he"),
+        _period(9),
+    ])
+    assert ng.entity_of(doc, "It").name == "Citizens Action Council"
+    assert ng.entity_of(doc, "him").name == "Marco Rubio"
+
+
+# ---- typing ----------------------------------------------------------------------------------
+
+
+def _guaido(label: str, offset: int) -> list[tuple]:
+    """ "Guaidó spoke." with NER label `label`."""
+    return [
+        ("Guaidó", "PROPN", "NNP", "nsubj", offset + 1, None, f"B-{label}"),
+        ("spoke", "VERB", "VBD", "ROOT", offset + 1, "speak"),
+        _period(offset + 1),
+    ]
+
+
+def test_majority_vote_types_a_name_person(ng):
+    doc = ng.run([*_guaido("PERSON", 0), *_guaido("ORG", 3), *_guaido("PERSON", 6)])
+    assert ng.entity_names(doc) == ["Guaidó"]
+    guaido = ng.entity(doc, "Guaidó")
+    assert guaido.type is EntityType.PERSON
+    assert not guaido.fixed_type
+    assert guaido.votes[EntityType.PERSON] > guaido.votes[EntityType.ORGANIZATION]
+
+
+def test_majority_vote_types_a_name_organization(ng):
+    doc = ng.run([*_guaido("ORG", 0), *_guaido("ORG", 3), *_guaido("PERSON", 6)])
+    assert ng.entity(doc, "Guaidó").type is EntityType.ORGANIZATION
+
+
+def test_curated_name_type_is_fixed_whatever_ner_says(ng):
+    # FARC spoke. FARC spoke.   (NER: PERSON twice)
+    rows = [
+        ("FARC", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 1, "speak"),
+        _period(1),
+    ]
+    doc = ng.run([*rows, *_shift(rows, 3)])
+    farc = ng.entity(doc, "Revolutionary Armed Forces of Colombia")
+    assert farc.type is EntityType.ORGANIZATION
+    assert farc.fixed_type
+    assert farc.aliases == {"FARC"}
+    assert len(farc.mentions) == 2

@@ -1,0 +1,643 @@
+"""newsgraph_relations on hand-built Docs: every rule of data/relation_patterns.jsonl,
+negation and unasserted triggers, sanction status, places acting, conjoined
+arguments, the schema filter, and relations from quotes."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+PUNCT = ("PUNCT", ".", "punct")
+OPEN = ("“", "PUNCT", "``", "punct")
+CLOSE = ("”", "PUNCT", "''", "punct")
+COMMA = (",", "PUNCT", ",", "punct")
+
+RUBIO = ("Rubio", "PROPN", "NNP")
+MADURO = ("Maduro", "PROPN", "NNP")
+
+
+def rubio(dep: str, head: int) -> tuple:
+    return (*RUBIO, dep, head, None, "B-PERSON")
+
+
+def maduro(dep: str, head: int) -> tuple:
+    return (*MADURO, dep, head, None, "B-PERSON")
+
+
+def period(head: int) -> tuple:
+    return (".", *PUNCT, head)
+
+
+def _rule_ids() -> list[str]:
+    text = resources.files("newsgraph.ingest").joinpath("data/relation_patterns.jsonl").read_text("utf-8")
+    return [json.loads(line)["id"] for line in text.splitlines() if line.strip()]
+
+
+# ---- MET_WITH -------------------------------------------------------------------------------
+
+
+def test_met_with_verb_with(ng):
+    # Rubio met with Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("met", "VERB", "VBD", "ROOT", 1, "meet"), ("with", "ADP", "IN", "prep", 1),
+                  maduro("pobj", 2), period(1)])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_with")]
+    relation = doc._.ng_relations[0]
+    assert doc.text[relation.span[0] : relation.span[1]] == "Rubio met with Maduro"
+    assert relation.sentence == (0, len(doc.text))
+
+
+def test_met_with_verb_with_clause(ng):
+    # Rubio met with Venezuelan officers plotting a coup.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("met", "VERB", "VBD", "ROOT", 1, "meet"),
+        ("with", "ADP", "IN", "prep", 1),
+        ("Venezuelan", "ADJ", "JJ", "amod", 4, None, "B-NORP"),
+        ("officers", "NOUN", "NNS", "nsubj", 5, "officer"),
+        ("plotting", "VERB", "VBG", "pcomp", 2, "plot"),
+        ("a", "DET", "DT", "det", 7),
+        ("coup", "NOUN", "NN", "dobj", 5),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Venezuelan officers", None, "met_with.verb_with_clause")]
+
+
+def test_met_with_verb_object(ng):
+    # Rubio met Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("met", "VERB", "VBD", "ROOT", 1, "meet"), maduro("dobj", 1), period(1)])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_object")]
+
+
+def test_met_with_passive(ng):
+    # Tintori was received by Trump.
+    doc = ng.run([
+        ("Tintori", "PROPN", "NNP", "nsubjpass", 2, None, "B-PERSON"),
+        ("was", "AUX", "VBD", "auxpass", 2, "be"),
+        ("received", "VERB", "VBN", "ROOT", 2, "receive"),
+        ("by", "ADP", "IN", "agent", 2),
+        ("Trump", "PROPN", "NNP", "pobj", 3, None, "B-PERSON"),
+        period(2),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Trump", "Tintori", None, "met_with.passive")]
+
+
+def test_met_with_noun_with(ng):
+    # Rubio held a meeting with Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("held", "VERB", "VBD", "ROOT", 1, "hold"),
+        ("a", "DET", "DT", "det", 3),
+        ("meeting", "NOUN", "NN", "dobj", 1),
+        ("with", "ADP", "IN", "prep", 3),
+        maduro("pobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_with")]
+
+
+def test_met_with_noun_with_clause(ng):
+    # Rubio held secret meetings with Venezuelan officers plotting a coup.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("held", "VERB", "VBD", "ROOT", 1, "hold"),
+        ("secret", "ADJ", "JJ", "amod", 3),
+        ("meetings", "NOUN", "NNS", "dobj", 1, "meeting"),
+        ("with", "ADP", "IN", "prep", 3),
+        ("Venezuelan", "ADJ", "JJ", "amod", 6, None, "B-NORP"),
+        ("officers", "NOUN", "NNS", "nsubj", 7, "officer"),
+        ("plotting", "VERB", "VBG", "pcomp", 4, "plot"),
+        ("a", "DET", "DT", "det", 9),
+        ("coup", "NOUN", "NN", "dobj", 7),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Venezuelan officers", None, "met_with.noun_with_clause")]
+
+
+def test_met_with_noun_between(ng):
+    # A meeting between Rubio and Maduro took place.
+    doc = ng.run([
+        ("A", "DET", "DT", "det", 1),
+        ("meeting", "NOUN", "NN", "nsubj", 6),
+        ("between", "ADP", "IN", "prep", 1),
+        rubio("pobj", 2),
+        ("and", "CCONJ", "CC", "cc", 3),
+        maduro("conj", 3),
+        ("took", "VERB", "VBD", "ROOT", 6, "take"),
+        ("place", "NOUN", "NN", "dobj", 6),
+        period(6),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_between")]
+
+
+def test_met_with_host(ng):
+    # Trump hosted Lilian Tintori.
+    doc = ng.run([
+        ("Trump", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("hosted", "VERB", "VBD", "ROOT", 1, "host"),
+        ("Lilian", "PROPN", "NNP", "compound", 3, None, "B-PERSON"),
+        ("Tintori", "PROPN", "NNP", "dobj", 1, None, "I-PERSON"),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Trump", "Lilian Tintori", None, "met_with.host")]
+
+
+def test_met_with_welcome_to_a_person_glued_to_the_oval_office(ng):
+    # Trump welcomed to the Oval Office Lilian Tintori.   (NER: ORG "the Oval Office Lilian Tintori")
+    doc = ng.run([
+        ("Trump", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("welcomed", "VERB", "VBD", "ROOT", 1, "welcome"),
+        ("to", "ADP", "IN", "prep", 1),
+        ("the", "DET", "DT", "det", 7, None, "B-ORG"),
+        ("Oval", "PROPN", "NNP", "compound", 5, None, "I-ORG"),
+        ("Office", "PROPN", "NNP", "compound", 7, None, "I-ORG"),
+        ("Lilian", "PROPN", "NNP", "compound", 7, None, "I-ORG"),
+        ("Tintori", "PROPN", "NNP", "pobj", 2, None, "I-ORG"),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Trump", "Lilian Tintori", None, "met_with.welcome_to")]
+
+
+def test_welcome_to_a_place_is_no_meeting(ng):
+    # Trump welcomed Rubio to the White House.
+    doc = ng.run([
+        ("Trump", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("welcomed", "VERB", "VBD", "ROOT", 1, "welcome"),
+        rubio("dobj", 1),
+        ("to", "ADP", "IN", "prep", 1),
+        ("the", "DET", "DT", "det", 6),
+        ("White", "PROPN", "NNP", "compound", 6, None, "B-ORG"),
+        ("House", "PROPN", "NNP", "pobj", 3, None, "I-ORG"),
+        period(1),
+    ])
+    # the White House is a Government, not a Person: only the host rule applies
+    assert ng.relations(doc) == [("MET_WITH", "Trump", "Rubio", None, "met_with.host")]
+
+
+def test_did_not_meet_gives_nothing(ng):
+    # Rubio did not meet Maduro.
+    doc = ng.run([
+        rubio("nsubj", 3),
+        ("did", "AUX", "VBD", "aux", 3, "do"),
+        ("not", "PART", "RB", "neg", 3),
+        ("meet", "VERB", "VB", "ROOT", 3),
+        maduro("dobj", 3),
+        period(3),
+    ])
+    assert ng.relations(doc) == []
+
+
+def test_sought_a_meeting_gives_nothing(ng):
+    # Rubio sought a meeting with Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("sought", "VERB", "VBD", "ROOT", 1, "seek"),
+        ("a", "DET", "DT", "det", 3),
+        ("meeting", "NOUN", "NN", "dobj", 1),
+        ("with", "ADP", "IN", "prep", 3),
+        maduro("pobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == []
+
+
+def test_plans_to_meet_gives_nothing(ng):
+    # Rubio plans to meet Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("plans", "VERB", "VBZ", "ROOT", 1, "plan"),
+        ("to", "PART", "TO", "aux", 3),
+        ("meet", "VERB", "VB", "xcomp", 1),
+        maduro("dobj", 3),
+        period(1),
+    ])
+    assert ng.relations(doc) == []
+
+
+# ---- SANCTIONED -----------------------------------------------------------------------------
+
+def treasury(start: int, dep: str, head: int) -> list[tuple]:
+    """ "the Treasury Department" from token `start`; the noun has `dep` on `head`."""
+    noun = start + 2
+    return [
+        ("the", "DET", "DT", "det", noun),
+        ("Treasury", "PROPN", "NNP", "compound", noun, None, "B-ORG"),
+        ("Department", "PROPN", "NNP", dep, head, None, "I-ORG"),
+    ]
+
+
+def test_sanctioned_verb_active(ng):
+    # The Treasury Department sanctioned Maduro.
+    doc = ng.run([*treasury(0, "nsubj", 3), ("sanctioned", "VERB", "VBD", "ROOT", 3, "sanction"), maduro("dobj", 3), period(3)])
+    assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "imposed", "sanctioned.verb")]
+
+
+def test_sanctioned_verb_passive(ng):
+    # Maduro was sanctioned by the Treasury Department.
+    doc = ng.run([
+        maduro("nsubjpass", 2),
+        ("was", "AUX", "VBD", "auxpass", 2, "be"),
+        ("sanctioned", "VERB", "VBN", "ROOT", 2, "sanction"),
+        ("by", "ADP", "IN", "agent", 2),
+        *treasury(4, "pobj", 3),
+        period(2),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "imposed", "sanctioned.verb")]
+
+
+def test_could_be_sanctioned_is_threatened(ng):
+    # Maduro could be sanctioned by the Treasury Department.
+    doc = ng.run([
+        maduro("nsubjpass", 3),
+        ("could", "AUX", "MD", "aux", 3),
+        ("be", "AUX", "VB", "auxpass", 3),
+        ("sanctioned", "VERB", "VBN", "ROOT", 3, "sanction"),
+        ("by", "ADP", "IN", "agent", 3),
+        *treasury(5, "pobj", 4),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "threatened", "sanctioned.verb")]
+
+
+def _impose(verb: str, lemma: str) -> list[tuple]:
+    """ "Washington <verb> sanctions on Maduro." """
+    return [
+        ("Washington", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        (verb, "VERB", "VBD", "ROOT", 1, lemma),
+        ("sanctions", "NOUN", "NNS", "dobj", 1, "sanction"),
+        ("on", "ADP", "IN", "prep", 1),
+        maduro("pobj", 3),
+        period(1),
+    ]
+
+
+def test_sanctioned_impose_on_by_a_capital_is_the_countrys_government(ng):
+    doc = ng.run(_impose("imposed", "impose"))
+    assert doc.text == "Washington imposed sanctions on Maduro."
+    assert ng.relations(doc) == [("SANCTIONED", "United States government", "Maduro", "imposed", "sanctioned.impose_on")]
+    government = ng.entity(doc, "United States government")
+    # the place's mention moved to the government it stands for
+    assert [doc._.ng_mentions[m].text for m in government.mentions] == ["Washington"]
+
+
+def test_lifted_sanctions(ng):
+    doc = ng.run(_impose("lifted", "lift"))
+    assert ng.relations(doc) == [("SANCTIONED", "United States government", "Maduro", "lifted", "sanctioned.impose_on")]
+
+
+def test_threatened_to_impose_sanctions(ng):
+    # Washington threatened to impose sanctions on Maduro.
+    doc = ng.run([
+        ("Washington", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        ("threatened", "VERB", "VBD", "ROOT", 1, "threaten"),
+        ("to", "PART", "TO", "aux", 3),
+        ("impose", "VERB", "VB", "xcomp", 1),
+        ("sanctions", "NOUN", "NNS", "dobj", 3, "sanction"),
+        ("on", "ADP", "IN", "prep", 3),
+        maduro("pobj", 5),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "United States government", "Maduro", "threatened", "sanctioned.impose_on")]
+
+
+def test_could_face_sanctions_without_a_target_gives_nothing(ng):
+    # Maduro could face the Treasury Department's sanctions.   (no "on"/"against": no rule matches)
+    doc = ng.run([
+        maduro("nsubj", 2),
+        ("could", "AUX", "MD", "aux", 2),
+        ("face", "VERB", "VB", "ROOT", 2),
+        *treasury(3, "poss", 7),
+        ("'s", "PART", "POS", "case", 5),
+        ("sanctions", "NOUN", "NNS", "dobj", 2, "sanction"),
+        period(2),
+    ])
+    assert ng.relations(doc) == []
+
+
+def test_could_face_sanctions_against_is_threatened(ng):
+    # The regime could face Treasury Department sanctions against Maduro.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("regime", "NOUN", "NN", "nsubj", 3),
+        ("could", "AUX", "MD", "aux", 3),
+        ("face", "VERB", "VB", "ROOT", 3),
+        ("Treasury", "PROPN", "NNP", "compound", 5, None, "B-ORG"),
+        ("Department", "PROPN", "NNP", "compound", 6, None, "I-ORG"),
+        ("sanctions", "NOUN", "NNS", "dobj", 3, "sanction"),
+        ("against", "ADP", "IN", "prep", 6),
+        maduro("pobj", 7),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "threatened", "sanctioned.noun_on")]
+
+
+def test_sanctioned_noun_on_with_a_capital_as_nominal_agent(ng):
+    # Washington's sanctions on Maduro took effect.
+    doc = ng.run([
+        ("Washington", "PROPN", "NNP", "poss", 2, None, "B-GPE"),
+        ("'s", "PART", "POS", "case", 0),
+        ("sanctions", "NOUN", "NNS", "nsubj", 5, "sanction"),
+        ("on", "ADP", "IN", "prep", 2),
+        maduro("pobj", 3),
+        ("took", "VERB", "VBD", "ROOT", 5, "take"),
+        ("effect", "NOUN", "NN", "dobj", 5),
+        period(5),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "United States government", "Maduro", "imposed", "sanctioned.noun_on")]
+
+
+def test_warned_of_sanctions_on_is_threatened(ng):
+    # Rubio warned of Washington's sanctions on Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("warned", "VERB", "VBD", "ROOT", 1, "warn"),
+        ("of", "ADP", "IN", "prep", 1),
+        ("Washington", "PROPN", "NNP", "poss", 5, None, "B-GPE"),
+        ("'s", "PART", "POS", "case", 3),
+        ("sanctions", "NOUN", "NNS", "pobj", 2, "sanction"),
+        ("on", "ADP", "IN", "prep", 5),
+        maduro("pobj", 6),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "United States government", "Maduro", "threatened", "sanctioned.noun_on")]
+
+
+def test_sanctioned_on_list(ng):
+    # Maduro is on the Treasury Department's sanctions list.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("is", "AUX", "VBZ", "ROOT", 1, "be"),
+        ("on", "ADP", "IN", "prep", 1),
+        *treasury(3, "poss", 8),
+        ("'s", "PART", "POS", "case", 5),
+        ("sanctions", "NOUN", "NNS", "compound", 8, "sanction"),
+        ("list", "NOUN", "NN", "pobj", 2),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "imposed", "sanctioned.on_list")]
+
+
+# ---- ACCUSED ----------------------------------------------------------------------------------
+
+
+def test_accused_verb_active_by_a_capital(ng):
+    # Washington accused Maduro of fraud.
+    doc = ng.run([
+        ("Washington", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        ("accused", "VERB", "VBD", "ROOT", 1, "accuse"),
+        maduro("dobj", 1),
+        ("of", "ADP", "IN", "prep", 1),
+        ("fraud", "NOUN", "NN", "pobj", 3),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "United States government", "Maduro", None, "accused.verb")]
+    assert ng.entity(doc, "United States government").fixed_type
+
+
+def test_accused_verb_passive_with_conjoined_targets(ng):
+    # Padrino met Rubio. He and other members of the Venezuelan security apparatus were accused by Washington.
+    doc = ng.run([
+        ("Padrino", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("met", "VERB", "VBD", "ROOT", 1, "meet"),
+        rubio("dobj", 1),
+        period(1),
+        ("He", "PRON", "PRP", "nsubjpass", 14),
+        ("and", "CCONJ", "CC", "cc", 4),
+        ("other", "ADJ", "JJ", "amod", 7),
+        ("members", "NOUN", "NNS", "conj", 4, "member"),
+        ("of", "ADP", "IN", "prep", 7),
+        ("the", "DET", "DT", "det", 12),
+        ("Venezuelan", "ADJ", "JJ", "amod", 12, None, "B-NORP"),
+        ("security", "NOUN", "NN", "compound", 12),
+        ("apparatus", "NOUN", "NN", "pobj", 8),
+        ("were", "AUX", "VBD", "auxpass", 14, "be"),
+        ("accused", "VERB", "VBN", "ROOT", 14, "accuse"),
+        ("by", "ADP", "IN", "agent", 14),
+        ("Washington", "PROPN", "NNP", "pobj", 15, None, "B-GPE"),
+        period(14),
+    ])
+    accused = [r for r in ng.relations(doc) if r[0] == "ACCUSED"]
+    assert accused == [
+        ("ACCUSED", "United States government", "Padrino", None, "accused.verb"),
+        ("ACCUSED", "United States government", "Venezuelan security apparatus", None, "accused.verb"),
+    ]
+    assert ("MET_WITH", "Padrino", "Rubio", None, "met_with.verb_object") in ng.relations(doc)
+
+
+def test_accused_noun_against(ng):
+    # Washington's accusations against Maduro angered him.
+    doc = ng.run([
+        ("Washington", "PROPN", "NNP", "poss", 2, None, "B-GPE"),
+        ("'s", "PART", "POS", "case", 0),
+        ("accusations", "NOUN", "NNS", "nsubj", 5, "accusation"),
+        ("against", "ADP", "IN", "prep", 2),
+        maduro("pobj", 3),
+        ("angered", "VERB", "VBD", "ROOT", 5, "anger"),
+        ("him", "PRON", "PRP", "dobj", 5, "he"),
+        period(5),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "United States government", "Maduro", None, "accused.noun_against")]
+
+
+# ---- CITES ------------------------------------------------------------------------------------
+
+def nyt(start: int, dep: str, head: int) -> list[tuple]:
+    """ "the New York Times" from token `start`; "Times" has `dep` on `head`."""
+    noun = start + 3
+    return [
+        ("The" if start == 0 else "the", "DET", "DT", "det", noun, None, "B-ORG"),
+        ("New", "PROPN", "NNP", "compound", start + 2, None, "I-ORG"),
+        ("York", "PROPN", "NNP", "compound", noun, None, "I-ORG"),
+        ("Times", "PROPN", "NNP", dep, head, None, "I-ORG"),
+    ]
+
+
+def test_cites_verb_outlet_subject(ng):
+    # The New York Times cited American officials.
+    doc = ng.run([
+        *nyt(0, "nsubj", 4),
+        ("cited", "VERB", "VBD", "ROOT", 4, "cite"),
+        ("American", "ADJ", "JJ", "amod", 6, None, "B-NORP"),
+        ("officials", "NOUN", "NNS", "dobj", 4, "official"),
+        period(4),
+    ], outlet="Reuters")
+    assert ng.relations(doc) == [("CITES", "The New York Times", "United States government", None, "cites.verb")]
+
+
+def test_cites_verb_person_subject_gives_nothing(ng):
+    # Rubio cited American officials.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("cited", "VERB", "VBD", "ROOT", 1, "cite"),
+        ("American", "ADJ", "JJ", "amod", 3, None, "B-NORP"),
+        ("officials", "NOUN", "NNS", "dobj", 1, "official"),
+        period(1),
+    ], outlet="Reuters")
+    assert ng.relations(doc) == []
+
+
+def test_cites_verb_falls_back_to_the_reporting_outlet(ng):
+    # Maduro will fall, the New York Times reported Saturday, citing American officials.
+    # ("citing" attached to the main clause, whose subject is Maduro)
+    doc = ng.run([
+        maduro("nsubj", 2),
+        ("will", "AUX", "MD", "aux", 2),
+        ("fall", "VERB", "VB", "ROOT", 2),
+        (*COMMA, 2),
+        *nyt(4, "nsubj", 8),
+        ("reported", "VERB", "VBD", "parataxis", 2, "report"),
+        ("Saturday", "PROPN", "NNP", "npadvmod", 8, None, "B-DATE"),
+        (*COMMA, 2),
+        ("citing", "VERB", "VBG", "advcl", 2, "cite"),
+        ("American", "ADJ", "JJ", "amod", 13, None, "B-NORP"),
+        ("officials", "NOUN", "NNS", "dobj", 11, "official"),
+        period(2),
+    ], outlet="Reuters")
+    relations = ng.relations(doc)
+    assert ("CITES", "The New York Times", "United States government", None, "cites.verb") in relations
+    # the report itself: the article cites the Times ("Maduro will fall, the Times reported")
+    assert (None, "The New York Times") in [(r[1], r[2]) for r in relations if r[4] == "cites.attribution"]
+
+
+# ---- schema filter, places --------------------------------------------------------------------
+
+
+def test_met_with_an_outlet_is_dropped_by_the_schema(ng):
+    # Rubio met with the New York Times.
+    doc = ng.run([rubio("nsubj", 1), ("met", "VERB", "VBD", "ROOT", 1, "meet"), ("with", "ADP", "IN", "prep", 1),
+                  *nyt(3, "pobj", 2), period(1)], outlet="Reuters")
+    assert ng.relations(doc) == []
+
+
+def test_sanctioned_by_a_person_is_dropped_by_the_schema(ng):
+    # Rubio sanctioned Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("sanctioned", "VERB", "VBD", "ROOT", 1, "sanction"), maduro("dobj", 1), period(1)])
+    assert ng.relations(doc) == []
+
+
+def test_met_with_a_location_is_dropped(ng):
+    # Rubio met with Guaidó.   (NER mislabels the person GPE: a Location with no government)
+    doc = ng.run([rubio("nsubj", 1), ("met", "VERB", "VBD", "ROOT", 1, "meet"), ("with", "ADP", "IN", "prep", 1),
+                  ("Guaidó", "PROPN", "NNP", "pobj", 2, None, "B-GPE"), period(1)])
+    assert ng.entity(doc, "Guaidó").type.value == "Location"
+    assert ng.relations(doc) == []
+
+
+def test_met_with_visit_a_person(ng):
+    # Rubio visited Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("visited", "VERB", "VBD", "ROOT", 1, "visit"), maduro("dobj", 1), period(1)])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.visit")]
+
+
+def test_visiting_a_place_without_a_government_is_no_meeting(ng):
+    # Rubio visited Miami.
+    doc = ng.run([rubio("nsubj", 1), ("visited", "VERB", "VBD", "ROOT", 1, "visit"),
+                  ("Miami", "PROPN", "NNP", "dobj", 1, None, "B-GPE"), period(1)])
+    assert ng.relations(doc) == []
+
+
+def test_visiting_a_capital_is_no_meeting_with_its_government(ng):
+    # Rubio visited Caracas.   (a place as argument stands for its government, but visit wants a Person)
+    doc = ng.run([rubio("nsubj", 1), ("visited", "VERB", "VBD", "ROOT", 1, "visit"),
+                  ("Caracas", "PROPN", "NNP", "dobj", 1, None, "B-GPE"), period(1)])
+    assert ng.relations(doc) == []
+
+
+# ---- relations from quotes ----------------------------------------------------------------------
+
+
+def _rubio_quote(outlet_rows: list[tuple] | None = None) -> list[tuple]:
+    """ “We will win,” Rubio said[ in an interview with Univision]. """
+    rows = [
+        (*OPEN, 7),
+        ("We", "PRON", "PRP", "nsubj", 3),
+        ("will", "AUX", "MD", "aux", 3),
+        ("win", "VERB", "VB", "ccomp", 7),
+        (*COMMA, 7),
+        (*CLOSE, 7),
+        rubio("nsubj", 7),
+        ("said", "VERB", "VBD", "ROOT", 7, "say"),
+    ]
+    return [*rows, *(outlet_rows or []), period(7)]
+
+
+_INTERVIEW_WITH_UNIVISION = [
+    ("in", "ADP", "IN", "prep", 7),
+    ("an", "DET", "DT", "det", 10),
+    ("interview", "NOUN", "NN", "pobj", 8),
+    ("with", "ADP", "IN", "prep", 10),
+    ("Univision", "PROPN", "NNP", "pobj", 11, None, "B-ORG"),
+]
+
+
+def test_quote_is_quoted_by_the_articles_outlet(ng):
+    doc = ng.run(_rubio_quote(), outlet="Reuters")
+    assert ng.relations(doc) == [("QUOTED_BY", "Rubio", "Reuters", None, "quoted_by.quote.verb_above")]
+    relation = doc._.ng_relations[0]
+    assert doc.text[relation.quote[0] : relation.quote[1]] == "We will win,"
+    assert relation.direct is True
+    assert doc.text[relation.span[0] : relation.span[1]] == "We will win,” Rubio said"
+
+
+def test_quote_is_quoted_by_its_receiver(ng):
+    doc = ng.run(_rubio_quote(_INTERVIEW_WITH_UNIVISION), outlet="Reuters")
+    assert doc.text == "“We will win,” Rubio said in an interview with Univision."
+    assert ng.relations(doc) == [("QUOTED_BY", "Rubio", "Univision", None, "quoted_by.quote.verb_above")]
+
+
+def test_quote_without_article_outlet_or_receiver_gives_nothing(ng):
+    doc = ng.run(_rubio_quote(), outlet=None)
+    assert ng.relations(doc) == []
+
+
+def test_indirect_speech_is_quoted_by_the_articles_outlet(ng):
+    # Rubio said that the regime would fall.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("said", "VERB", "VBD", "ROOT", 1, "say"),
+        ("that", "SCONJ", "IN", "mark", 6),
+        ("the", "DET", "DT", "det", 4),
+        ("regime", "NOUN", "NN", "nsubj", 6),
+        ("would", "AUX", "MD", "aux", 6),
+        ("fall", "VERB", "VB", "ccomp", 1),
+        period(1),
+    ], outlet="Reuters")
+    assert ng.relations(doc) == [("QUOTED_BY", "Rubio", "Reuters", None, "quoted_by.indirect.speech")]
+    assert doc._.ng_relations[0].direct is False
+
+
+# “Maduro will fall,” the New York Times reported.
+_TIMES_REPORTED = [
+    (*OPEN, 10),
+    maduro("nsubj", 3),
+    ("will", "AUX", "MD", "aux", 3),
+    ("fall", "VERB", "VB", "ccomp", 10),
+    (*COMMA, 10),
+    (*CLOSE, 10),
+    *nyt(6, "nsubj", 10),
+    ("reported", "VERB", "VBD", "ROOT", 10, "report"),
+    period(10),
+]
+
+
+def test_outlet_speaker_gives_article_cites_outlet(ng):
+    doc = ng.run(_TIMES_REPORTED, outlet="Reuters")
+    assert doc.text == "“Maduro will fall,” the New York Times reported."
+    assert ng.relations(doc) == [("CITES", None, "The New York Times", None, "cites.attribution")]
+    quote = doc._.ng_relations[0].quote
+    assert doc.text[quote[0] : quote[1]] == "Maduro will fall,"
+
+
+def test_own_outlet_as_speaker_gives_nothing(ng):
+    doc = ng.run(_TIMES_REPORTED, outlet="The New York Times")
+    [quote] = ng.quotes(doc)
+    assert quote["speaker"] == "The New York Times"
+    assert ng.relations(doc) == []
+
+
+# ---- coverage of the rule file -----------------------------------------------------------------
+
+
+def test_every_rule_in_the_pattern_file_is_tested_here():
+    source = open(__file__, encoding="utf-8").read()
+    untested = [rule for rule in _rule_ids() if f'"{rule}"' not in source]
+    assert untested == []
