@@ -83,12 +83,11 @@ class Coref:
     def _attach_single_names(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
         """ "Maduro" -> "Nicolás Maduro"; with several candidates, the nearest one before."""
         full_names: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(mentions):
-            if self._is_free_name(m) and len(m.key.split()) >= 2:
+        for i, m in enumerate(mentions):  # people only: a bare "Council" is no "Citizens Action Council"
+            if self._is_free_name(m) and len(m.key.split()) >= 2 and m.is_personlike():
                 words = [w for w in m.key.split() if w not in _NAME_SUFFIXES]
                 full_names[words[-1]].append(i)
-                if m.is_personlike():
-                    full_names["given:" + words[0]].append(i)
+                full_names["given:" + words[0]].append(i)
         for i, m in enumerate(mentions):
             if not self._is_free_name(m) or len(m.key.split()) != 1:
                 continue

@@ -337,8 +337,9 @@ class MentionFinder:
                 if mention is not None:
                     found.append(mention)
                     by_head[token.i] = mention
+        described: set[int] = {i for m in found for i in range(m.start, m.end)}
         for token in doc:
-            if token.i in covered or token.i in by_head or token.pos_ not in ("NOUN", "PROPN", "NUM"):
+            if token.i in covered or token.i in described or token.pos_ not in ("NOUN", "PROPN", "NUM"):
                 continue
             target = self._member_of(doc, token, covered, by_head)
             if target is not None:
@@ -352,6 +353,7 @@ class MentionFinder:
             if mention is not None:
                 found.append(mention)
                 by_head[token.i] = mention
+                described.update(range(mention.start, mention.end))
         return found
 
     def _qualifiers(self, doc: Doc, head: Token):
@@ -546,15 +548,13 @@ class MentionFinder:
 def _capitalized_words(doc: Doc) -> frozenset[str]:
     """Lower-case forms of words written capitalized where capitals mean something:
     not sentence-initial, and not in a headline-case sentence ("Discussed Socialist Regime")."""
-    words = set()
+    capitalized = set()
     for sent in doc.sents:
-        alpha = [t for t in sent if t.is_alpha and len(t) > 3]
-        if alpha and sum(t.is_title for t in alpha) / len(alpha) > 0.6 and len(alpha) >= 3:
+        words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6:
             continue
-        for token in sent[1:]:
-            if token.is_title:
-                words.add(token.lower_)
-    return frozenset(words)
+        capitalized.update(t.lower_ for t in sent[1:] if t.is_title)
+    return frozenset(capitalized)
 
 
 def _strip_determiner(doc: Doc, start: int, end: int) -> tuple[int, int]:

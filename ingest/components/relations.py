@@ -125,7 +125,8 @@ class RelationFinder:
         """(entity, token naming it) for each argument a rule's spec points at."""
         token = self._argument_token(spec, nodes)
         if token is None:
-            return []
+            fallback = spec.get("fallback") == "reporting_outlet"
+            return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
         tokens = [token] if spec.get("no_conjuncts") else list(with_conjuncts(token))
         found = [(args.actor_at(t), t) for t in tokens]
         found = [(e, t) for e, t in found if e is not None]
