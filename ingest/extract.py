@@ -48,18 +48,13 @@ def extract_article(
     def span(start: int, end: int) -> Span:
         return Span(start=start, end=end, text=text[start:end])
 
-    def mention_span(index: int | None) -> Span | None:
-        if index is None:
-            return None
-        m = mentions[index]
-        return span(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
-
     quote_records = [
         QuoteRecord(
             speaker=ids.get(q.speaker_entity) if q.speaker_entity is not None else None,
-            speaker_mention=mention_span(q.speaker_mention),
+            speaker_mention=span(*q.speaker_span) if q.speaker_span else None,
             cue=span(*q.cue) if q.cue else None,
             content=span(*q.content),
+            content_parts=tuple(span(*part) for part in q.parts),
             direct=q.direct,
             receiver=ids.get(q.receiver_entity) if q.receiver_entity is not None else None,
             rule=q.rule,
@@ -77,6 +72,11 @@ def extract_article(
         boilerplate=tuple(BoilerplateRecord(start=b.start, end=b.end, kind=b.kind) for b in boilerplate),
         extractor=extractor,
     )
+
+
+def quote_text(text: str, parts: tuple[tuple[int, int], ...]) -> str:
+    """A quote's words, its pieces joined by an ellipsis: `"A," X said, "B"` -> "A … B"."""
+    return " … ".join(text[a:b] for a, b in parts)
 
 
 def _keep(entity: LocalEntity, involved: set[int | None]) -> bool:
@@ -101,7 +101,6 @@ def _entity_records(
                 (doc[mentions[i].start].idx, doc[mentions[i].end - 1].idx + len(doc[mentions[i].end - 1]))
                 for e in group
                 for i in e.mentions
-                if mentions[i].kind is not MentionKind.PRONOUN
             }
         )
         votes: dict = defaultdict(float)
@@ -135,7 +134,7 @@ def _relation_records(
         evidence = tuple(
             EvidenceRecord(
                 start=r.span[0], end=r.span[1], sentence=text[r.sentence[0] : r.sentence[1]].strip(),
-                rule=r.rule, quote=text[r.quote[0] : r.quote[1]] if r.quote else None, direct=r.direct,
+                rule=r.rule, quote=quote_text(text, r.quote) if r.quote else None, direct=r.direct,
             )
             for r in found
         )

@@ -102,7 +102,10 @@ class QuoteRecord(_Record):
     speaker: str | None = Field(description="entity id, or null when unattributed")
     speaker_mention: Span | None = None
     cue: Span | None = None
-    content: Span
+    content: Span = Field(description="from the first to the last char of the content")
+    content_parts: tuple[Span, ...] = Field(
+        default=(), description="the content's pieces, when a cue or a paragraph break splits it"
+    )
     direct: bool
     receiver: str | None = Field(
         default=None, description="entity id of the outlet that received the quote"

@@ -74,7 +74,16 @@ class Arguments:
         if passive:
             return subject(verb)
         inverted = self._mention_before(verb)
-        return inverted if inverted is not None else subject(verb)
+        if inverted is not None:
+            return inverted
+        if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and self.mention_at(verb.head) is None:
+            # "issued a statement saying", "emailed supporters saying": the one who issued it speaks
+            governor = verb.head.head
+            while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+                governor = governor.head
+            if governor.pos_ in ("VERB", "AUX"):
+                return self.speaker_of(governor)
+        return subject(verb)
 
     def _mention_before(self, verb: Token) -> Token | None:
         before = verb.i - 1

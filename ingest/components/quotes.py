@@ -1,22 +1,34 @@
 """`newsgraph_quotes`: quotes and reported speech, with speaker, cue and receiver.
 
-Direct quotes (content in quotation marks) are attributed, in order, by:
-the reporting verb above the quote in the parse (`"…," X said`, `X said: "…"`,
-`X told reporters that Y "…"`), a reporting verb hanging from the quote
-(`"…" said X` parsed the other way round), "according to X", a report noun
-("a statement", "an interview"), the nearest reporting verb in the sentence,
-and finally the previous quote's speaker when a quote continues without a
-cue. Indirect attributions: a reporting or belief verb with a clausal
-complement ("X said that …"), and "according to X, …".
+Direct quotes (text in quotation marks) are attributed, best first, by: the
+reporting verb above the quote in the parse (`"…," X said`, `X told reporters
+that Y "…"`), a report noun above it ("a statement that …"), a reporting verb
+hanging from the quote (`"…" said X` parsed the other way round), "according
+to X", a reporting sentence ending in a colon just before the quote (even in
+the previous paragraph), and the nearest reporting verb around the quote
+(the sentence after it too: `"…!" he wrote.`). A quote with no cue continues
+the previous attributed quote when nothing reported comes between them.
 
-The receiver is the outlet a quote was given to: "told the BBC", "in an
-interview with Univisión", "a statement to the Times", or a speaker described
-as "who spoke with the Times".
+What is attributed is the reported content, as annotators mark it: a quoted
+fragment inside a reported clause (`Rubio says Obama is "obsessed" with …`)
+makes the whole clause the content; quoted fragments with no reporting clause
+around them are names or scare quotes, not quotes. The pieces of one
+attribution (`"A," X said, "B."`, a quote running on in the next paragraph)
+are one quote with several parts.
+
+Indirect speech: a reporting or belief verb with a clausal complement ("X
+said that …", and "…, X said" after the content), and "according to X, …".
+
+The speaker is the subject of the cue (or, when the subject is a description
+with no entity, "the man", its noun phrase); the receiver is the outlet the
+quote was given to: "told the BBC", "in an interview with Univisión", "a
+statement to the Times", or a speaker described as "who spoke with the Times".
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -30,8 +42,12 @@ from .syntax import children, governing_verb, prep_objects, subject
 from .types import FoundQuote, register_extensions
 
 _MIN_UNATTRIBUTED_TOKENS = 5
+_MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right after a quote may hold its cue
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _RECEIVER_PREPS = ("to", "with")
+# children of a cue verb that hold what is reported
+_COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "dative", "prep", "advcl", "npadvmod"})
+_NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp"})  # "a statement that …"
 
 
 @Language.factory(
@@ -55,13 +71,17 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.lexicon)
-        quotes: list[FoundQuote] = []
         spans = find_quote_spans(doc.text)
+        quotes: list[FoundQuote] = []
         for start, end in spans:
             quote = self._direct(doc, args, start, end, quotes)
-            if quote is not None:
+            if quote is None:
+                continue
+            if quotes and _same_attribution(quotes[-1], quote):
+                quotes[-1] = _joined(quotes[-1], quote)
+            else:
                 quotes.append(quote)
-        quotes.extend(self._indirect(doc, args, spans))
+        quotes.extend(self._indirect(doc, args, [p for q in quotes for p in q.parts]))
         quotes.sort(key=lambda q: q.content)
         doc._.ng_quotes = quotes
         doc._.ng_entities = args.entities
@@ -74,23 +94,24 @@ class QuoteFinder:
         if content is None or len(content) == 0:
             return None
         inside = set(range(content.start, content.end))
-        clause = any(t.pos_ in ("VERB", "AUX") for t in content)
-        for rule, cue, speaker in self._cues(doc, args, content, inside):
-            if not clause and rule != "quote.verb_above":
-                return None  # a quoted name or scare-quoted phrase, not speech
-            entity = args.actor_at(speaker) if speaker is not None else None
-            return self._quote(doc, args, (start, end), True, rule, cue, speaker, entity)
-        if not clause:
+        is_clause = any(t.pos_ in ("VERB", "AUX") for t in content)
+        cues = [(rule, cue, speaker if speaker is None or speaker.i not in inside else None)
+                for rule, cue, speaker in self._cues(doc, args, content, inside)]  # no speaker inside its quote
+        cue = next((c for c in cues if c[2] is not None), None) or (cues[0] if cues else None)
+        if cue is not None:
+            rule, cue_token, speaker = cue
+            reported = self._reported_span(cue_token, content, inside)
+            if reported is None and not is_clause:
+                return None  # a quoted name or scare quote, not speech
+            part = reported if reported is not None else (start, end)
+            return self._quote(doc, args, [part], True, rule, cue_token, speaker)
+        if not is_clause:
             return None
         previous = earlier[-1] if earlier else None
-        if previous is not None and previous.speaker_entity is not None and self._continues(doc, previous, content):
-            return FoundQuote(
-                content=(start, end), direct=True, rule="quote.continuation",
-                speaker_mention=previous.speaker_mention, speaker_entity=previous.speaker_entity,
-                cue=previous.cue, receiver_entity=previous.receiver_entity,
-            )
+        if previous is not None and previous.speaker_span is not None and self._continues(doc, args, previous, content):
+            return replace(previous, parts=[(start, end)], rule="quote.continuation")
         if len(content) >= _MIN_UNATTRIBUTED_TOKENS:
-            return FoundQuote(content=(start, end), direct=True, rule="quote.unattributed")
+            return FoundQuote(parts=[(start, end)], direct=True, rule="quote.unattributed")
         return None
 
     def _cues(self, doc: Doc, args: Arguments, content: Span, inside: set[int]):
@@ -108,45 +129,93 @@ class QuoteFinder:
                     break
         for root in roots:
             for child in root.children:
-                if child.i not in inside and self._is_cue_verb(child):
-                    yield "quote.verb_below", child, args.speaker_of(child)
+                if child.i not in inside and child.dep_ not in ("conj", "cc") and self._is_cue_verb(child):
+                    speaker = args.speaker_of(child)
+                    if speaker is None or speaker.i in inside:  # "telling the crowd, “…”" hung on the quote
+                        outside = next((a for a in root.ancestors if a.i not in inside), None)
+                        speaker = args.speaker_of(outside) if outside is not None else None
+                    yield "quote.verb_below", child, speaker
         frame = self._frame(doc, content, inside)
         for token in frame:
             if token.lower_ == "according":
-                objects = prep_objects(token, "to") or [
-                    obj for to in token.children for obj in children(to, "pobj")
-                ]
-                for obj in objects:
+                for obj in prep_objects(token, "to") or [o for to in token.children for o in children(to, "pobj")]:
                     yield "quote.according_to", token, obj
+        intro = self._colon_intro(doc, args, content)
+        if intro is not None:
+            yield "quote.colon_intro", intro, args.speaker_of(intro)
         cues = [t for t in frame if self._is_cue_verb(t) and args.speaker_of(t) is not None]
         for cue in sorted(cues, key=lambda t: min(abs(t.i - content.start), abs(t.i - content.end))):
             yield "quote.nearest_verb", cue, args.speaker_of(cue)
-        before = doc[content.start - 1] if content.start > 0 else None
-        if before is not None and before.i - 1 >= 0 and doc[before.i - 1].text == ":":
-            colon = doc[before.i - 1]
-            for token in reversed(list(colon.sent)):
-                if token.i < colon.i and self._is_cue_verb(token) and args.speaker_of(token) is not None:
-                    yield "quote.colon_intro", token, args.speaker_of(token)
-                    break
 
     def _frame(self, doc: Doc, content: Span, inside: set[int]) -> list[Token]:
-        """Tokens of the quote's sentence(s) outside any quote."""
+        """Tokens around the quote that may hold its cue, outside any quote: the sentences the
+        quote is in, and a short sentence right after it."""
         first = doc[content.start].sent.start
         last = doc[content.end - 1].sent.end
-        if content.end < len(doc) and doc[content.end].sent.start == last:
-            last = doc[content.end].sent.end  # the cue may follow in the next parse "sentence"
-        spans = find_quote_spans(doc.text[doc[first].idx : doc[last - 1].idx + len(doc[last - 1])]) if last > first else []
-        offset = doc[first].idx
-        quoted = set()
-        for a, b in spans:
-            span = doc.char_span(a + offset, b + offset, alignment_mode="expand")
+        after = last
+        while after < len(doc) and (doc[after].is_space or doc[after].is_punct):
+            after += 1
+        if after < len(doc) and "\n" not in doc.text[content.end_char : doc[after].idx]:
+            following = doc[after].sent
+            if len(following) <= _MAX_CUE_SENTENCE_TOKENS:
+                last = following.end
+        text_start = doc[first].idx
+        quoted: set[int] = set()
+        for a, b in find_quote_spans(doc.text[text_start : doc[last - 1].idx + len(doc[last - 1])]):
+            span = doc.char_span(a + text_start, b + text_start, alignment_mode="expand")
             if span is not None:
                 quoted.update(range(span.start, span.end))
         return [doc[i] for i in range(first, last) if i not in inside and i not in quoted]
 
-    def _continues(self, doc: Doc, previous: FoundQuote, content: Span) -> bool:
+    def _colon_intro(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
+        """ `X said:` just before the quote, possibly ending the previous paragraph."""
+        i = content.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in ("“", '"', "«", "„")):
+            i -= 1
+        if i < 0 or doc[i].text != ":":
+            return None
+        for token in reversed(doc[doc[i].sent.start : i]):
+            if self._is_cue_verb(token) and args.speaker_of(token) is not None:
+                return token
+        return None
+
+    def _reported_span(self, cue: Token, content: Span, inside: set[int]) -> tuple[int, int] | None:
+        """The reported content a quote belongs to: the complements of the cue that hold it.
+
+        `told reporters that Venezuela "is a mess"` -> `that Venezuela "is a mess"`;
+        `called Trump and Clinton "crazy"` -> `Trump and Clinton "crazy"`; a whole
+        quote that is itself the complement stays as it is. None when the quote
+        is not inside a complement of the cue (a name, a scare quote).
+        """
+        root = next((t for t in content if t.head.i not in inside or t.head.i == t.i), None)
+        if root is None:
+            return None
+        child = root
+        while child.head.i != cue.i:
+            if child.head.i == child.i or child.head.lemma_.lower() in self.report_nouns:
+                return None  # not under the cue, or under "in a statement": the quote is the content
+            child = child.head
+        verbal = cue.pos_ in ("VERB", "AUX")
+        if verbal and child.i < cue.i:
+            return None  # the quote hangs before its verb: `"…," X said` - the quote itself
+        deps = _COMPLEMENT_DEPS if verbal else _NOUN_COMPLEMENT_DEPS
+        if child.dep_ not in deps:
+            return None
+        if child.dep_ == "ccomp":  # "told reporters that …": the clause, not the addressee
+            start = child.left_edge.i
+        else:  # "called Trump and Clinton “crazy”": the object goes with its complement
+            start = min(c.left_edge.i for c in cue.rights if c.dep_ in deps and c.i <= child.i)
+        end = child.right_edge.i + 1
+        doc = content.doc
+        outside_words = [t for t in doc[start:end] if t.i not in inside and not (t.is_punct or t.is_space)]
+        if not outside_words:
+            return None  # the quote is the whole complement: keep its own span
+        bounds = _char_bounds(doc, start, end)
+        return None if bounds is None else (min(bounds[0], content.start_char), max(bounds[1], content.end_char))
+
+    def _continues(self, doc: Doc, args: Arguments, previous: FoundQuote, content: Span) -> bool:
         """A cue-less quote in the same or the next paragraph as an attributed direct quote,
-        with no reporting verb in between, continues it."""
+        with no other speaker's reporting verb in between, continues it."""
         if not previous.direct:
             return False
         gap_start = max(previous.content[1], previous.cue[1] if previous.cue else 0)  # after "...," X said
@@ -155,22 +224,24 @@ class QuoteFinder:
         gap_text = doc.text[gap_start : content.start_char]
         paragraph_breaks = len(_PARAGRAPH_BREAK.findall(gap_text))
         gap = doc.char_span(gap_start, content.start_char, alignment_mode="expand") or []
-        return paragraph_breaks <= 1 and not any(self._is_cue_verb(t) for t in gap)
+        return paragraph_breaks <= 1 and not any(
+            self._is_cue_verb(t) and args.speaker_of(t) is not None for t in gap
+        )
 
     # ---- indirect attributions -----------------------------------------------------------
 
-    def _indirect(self, doc: Doc, args: Arguments, direct_spans: list[tuple[int, int]]) -> list[FoundQuote]:
+    def _indirect(self, doc: Doc, args: Arguments, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         found = []
         for token in doc:
-            if _inside(token.idx, direct_spans):
+            if _inside(token.idx, direct_parts):
                 continue
             if token.lower_ == "according" and token.dep_ == "prep":
-                found.extend(self._according_to(doc, args, token, direct_spans))
+                found.extend(self._according_to(doc, args, token, direct_parts))
             elif self._is_cue_verb(token):
-                found.extend(self._reported_clause(doc, args, token, direct_spans))
+                found.extend(self._reported_clause(doc, args, token, direct_parts))
         return found
 
-    def _reported_clause(self, doc: Doc, args: Arguments, verb: Token, direct_spans: list[tuple[int, int]]) -> list[FoundQuote]:
+    def _reported_clause(self, doc: Doc, args: Arguments, verb: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         """ "X said (that) CLAUSE", and the reporting clause after its content: "CLAUSE, X reported"."""
         speaker = args.speaker_of(verb)
         if speaker is None:
@@ -189,20 +260,20 @@ class QuoteFinder:
         found = []
         for a, b in clauses:
             span = _char_bounds(doc, a, b)
-            if span is None or any(_overlap(span, quoted) for quoted in direct_spans):
+            if span is None or any(_overlap(span, part) for part in direct_parts):
                 continue  # a direct quote inside carries this attribution already
-            found.append(self._quote(doc, args, span, False, rule, verb, speaker, args.actor_at(speaker)))
+            found.append(self._quote(doc, args, [span], False, rule, verb, speaker))
         return found
 
-    def _according_to(self, doc: Doc, args: Arguments, token: Token, direct_spans: list[tuple[int, int]]) -> list[FoundQuote]:
+    def _according_to(self, doc: Doc, args: Arguments, token: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         objects = [obj for to in token.children for obj in children(to, "pobj")] + prep_objects(token, "to")
         head = token.head
         if not objects or head.i == token.i:
             return []
         clause = self._clause_without(head, token)
-        if clause is None or any(_overlap(clause, quoted) for quoted in direct_spans):
+        if clause is None or any(_overlap(clause, part) for part in direct_parts):
             return []
-        return [self._quote(doc, args, clause, False, "indirect.according_to", token, objects[0], args.actor_at(objects[0]))]
+        return [self._quote(doc, args, [clause], False, "indirect.according_to", token, objects[0])]
 
     def _clause_without(self, head: Token, prep: Token) -> tuple[int, int] | None:
         """The clause `head` heads minus the "according to X" phrase, as char offsets:
@@ -228,19 +299,16 @@ class QuoteFinder:
         return args.speaker_of(verb) if verb.pos_ in ("VERB", "AUX") else None
 
     def _quote(
-        self, doc: Doc, args: Arguments, content: tuple[int, int], direct: bool, rule: str,
-        cue: Token | None, speaker: Token | None, entity: int | None,
+        self, doc: Doc, args: Arguments, parts: list[tuple[int, int]], direct: bool, rule: str,
+        cue: Token | None, speaker: Token | None,
     ) -> FoundQuote:
-        speaker_mention = None
-        if speaker is not None:
-            speaker_mention = args.mention_at(speaker)
-        cue_span = _cue_span(cue) if cue is not None else None
+        entity = args.actor_at(speaker) if speaker is not None else None
         receiver = self._receiver(args, cue, speaker) if entity is not None else None
-        if receiver == entity:
-            receiver = None
         return FoundQuote(
-            content=content, direct=direct, rule=rule, speaker_mention=speaker_mention,
-            speaker_entity=entity, cue=cue_span, receiver_entity=receiver,
+            parts=parts, direct=direct, rule=rule,
+            speaker_span=_speaker_span(args, speaker) if speaker is not None else None,
+            speaker_entity=entity, cue=_cue_span(cue) if cue is not None else None,
+            receiver_entity=receiver if receiver != entity else None,
         )
 
     def _receiver(self, args: Arguments, cue: Token | None, speaker: Token | None) -> int | None:
@@ -273,6 +341,28 @@ class QuoteFinder:
         for noun in nouns:
             found += prep_objects(noun, *_RECEIVER_PREPS)
         return found
+
+
+def _same_attribution(previous: FoundQuote, quote: FoundQuote) -> bool:
+    """Pieces of one attribution: one cue for both (`"A," X said, "B"`), or a continuation."""
+    if quote.rule == "quote.continuation":
+        return True
+    return previous.direct and quote.direct and previous.cue is not None and previous.cue == quote.cue
+
+
+def _joined(previous: FoundQuote, quote: FoundQuote) -> FoundQuote:
+    return replace(previous, parts=[*previous.parts, *quote.parts])
+
+
+def _speaker_span(args: Arguments, speaker: Token) -> tuple[int, int]:
+    """The speaker's mention, or the noun phrase of a speaker no entity stands for ("the man")."""
+    mention = args.mention_at(speaker)
+    doc = args.doc
+    if mention is not None and args.mentions[mention].start <= speaker.i < args.mentions[mention].end:
+        m = args.mentions[mention]
+        return doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+    start = speaker.left_edge.i
+    return doc[start].idx, speaker.idx + len(speaker)
 
 
 def _cue_span(cue: Token) -> tuple[int, int]:

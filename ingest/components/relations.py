@@ -190,9 +190,8 @@ class RelationFinder:
         parts = [quote.content]
         if quote.cue is not None:
             parts.append(quote.cue)
-        if quote.speaker_mention is not None:
-            m = args.mentions[quote.speaker_mention]
-            parts.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
+        if quote.speaker_span is not None:
+            parts.append(quote.speaker_span)
         span = (min(p[0] for p in parts), max(p[1] for p in parts))
         speaker_type = args.entities[speaker].type
         if speaker_type is EntityType.OUTLET:
@@ -208,7 +207,7 @@ class RelationFinder:
             return []
         return [FoundRelation(
             type=relation, source=source, target=target, span=span, sentence=_sentence_span(doc, span),
-            rule=rule, quote=quote.content, direct=quote.direct,
+            rule=rule, quote=tuple(quote.parts), direct=quote.direct,
         )]
 
 

@@ -75,13 +75,17 @@ class LocalEntity:
 
 @dataclass
 class FoundQuote:
-    content: tuple[int, int]  # char offsets of the quoted or reported content
+    parts: list[tuple[int, int]]  # char offsets of the content, in pieces ("A," X said, "B")
     direct: bool
     rule: str
-    speaker_mention: int | None = None
+    speaker_span: tuple[int, int] | None = None  # the speaker's mention, or its noun phrase
     speaker_entity: int | None = None
     cue: tuple[int, int] | None = None  # char offsets
     receiver_entity: int | None = None
+
+    @property
+    def content(self) -> tuple[int, int]:
+        return self.parts[0][0], self.parts[-1][1]
 
 
 @dataclass
@@ -93,7 +97,7 @@ class FoundRelation:
     sentence: tuple[int, int]  # char offsets of the sentence
     rule: str
     status: SanctionStatus | None = None
-    quote: tuple[int, int] | None = None  # char offsets of the quote content
+    quote: tuple[tuple[int, int], ...] | None = None  # char offsets of the quote's parts
     direct: bool | None = None
 
 

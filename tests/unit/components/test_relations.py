@@ -573,7 +573,7 @@ def test_quote_is_quoted_by_the_articles_outlet(ng):
     doc = ng.run(_rubio_quote(), outlet="Reuters")
     assert ng.relations(doc) == [("QUOTED_BY", "Rubio", "Reuters", None, "quoted_by.quote.verb_above")]
     relation = doc._.ng_relations[0]
-    assert doc.text[relation.quote[0] : relation.quote[1]] == "We will win,"
+    assert [doc.text[a:b] for a, b in relation.quote] == ["We will win,"]
     assert relation.direct is True
     assert doc.text[relation.span[0] : relation.span[1]] == "We will win,” Rubio said"
 
@@ -623,8 +623,8 @@ def test_outlet_speaker_gives_article_cites_outlet(ng):
     doc = ng.run(_TIMES_REPORTED, outlet="Reuters")
     assert doc.text == "“Maduro will fall,” the New York Times reported."
     assert ng.relations(doc) == [("CITES", None, "The New York Times", None, "cites.attribution")]
-    quote = doc._.ng_relations[0].quote
-    assert doc.text[quote[0] : quote[1]] == "Maduro will fall,"
+    [(start, end)] = doc._.ng_relations[0].quote
+    assert doc.text[start:end] == "Maduro will fall,"
 
 
 def test_own_outlet_as_speaker_gives_nothing(ng):

@@ -1,0 +1,58 @@
+"""Quote attribution against PolNeAR: content P/R/F1 by span overlap, speaker accuracy.
+
+Direct quotes are gold attributions whose content is in quotation marks and
+our quotes marked `direct`. A predicted and a gold content match when their
+character overlap (intersection over union) reaches the threshold, one to one.
+A matched quote's speaker is right when our speaker mention, or any mention
+of the entity we resolved it to, overlaps the gold Source span (so "he" ->
+the right person counts, as does the name when gold marks the pronoun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..records import ArticleExtraction, QuoteRecord
+from .measures import PRF, Accuracy
+from .polnear import GoldArticle, GoldAttribution
+from .spans import chars, match, overlap
+
+QUOTE_MARKS = frozenset('“”"«»„')
+
+
+def is_direct(text: str, attribution: GoldAttribution) -> bool:
+    return any(ch in QUOTE_MARKS for a, b in attribution.content for ch in text[a:b])
+
+
+def _speaker_right(gold: GoldAttribution, quote: QuoteRecord, entity_spans: dict[str, set[int]]) -> bool:
+    source = chars(gold.source)
+    ours: set[int] = set()
+    if quote.speaker_mention is not None:
+        ours |= set(range(quote.speaker_mention.start, quote.speaker_mention.end))
+    if quote.speaker is not None:
+        ours |= entity_spans.get(quote.speaker, set())
+    return bool(source & ours)
+
+
+def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, threshold: float) -> list[dict]:
+    direct, everything = PRF("direct quotes: content"), PRF("all attributions: content")
+    direct_speaker = Accuracy("direct quotes: speaker (matched, gold source given)")
+    all_speaker = Accuracy("all attributions: speaker (matched, gold source given)")
+    for gold, extraction in pairs:
+        text = gold.article.text
+        entity_spans = {e.id: {i for m in e.mentions for i in range(m.start, m.end)} for e in extraction.entities}
+        gold_direct = [g for g in gold.attributions if is_direct(text, g)]
+        for prf, accuracy, gold_items, predicted in (
+            (direct, direct_speaker, gold_direct, [q for q in extraction.quotes if q.direct]),
+            (everything, all_speaker, list(gold.attributions), list(extraction.quotes)),
+        ):
+            pairs_matched = match(
+                gold_items, predicted,
+                lambda g, q: overlap(chars(g.content), set(range(q.content.start, q.content.end))),
+                threshold=threshold,
+            )
+            prf.add(matched=len(pairs_matched), predicted=len(predicted), gold=len(gold_items))
+            for g, q in pairs_matched:
+                if g.source:
+                    accuracy.add(_speaker_right(g, q, entity_spans))
+    return [direct.row(), direct_speaker.row(), everything.row(), all_speaker.row()]
