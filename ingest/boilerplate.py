@@ -27,6 +27,7 @@ class BoilerplateRule:
     id: str
     kind: str
     pattern: re.Pattern[str]
+    prefix: bool = False  # masks only the matched start of the body's first line ("LONDON (AP) — ")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def load_rules() -> tuple[BoilerplateRule, ...]:
         if raw.strip():
             row = json.loads(raw)
             flags = re.IGNORECASE if "i" in row["flags"] else 0
-            rules.append(BoilerplateRule(row["id"], row["kind"], re.compile(row["pattern"], flags)))
+            prefix = row.get("scope") == "prefix"
+            rules.append(BoilerplateRule(row["id"], row["kind"], re.compile(row["pattern"], flags), prefix))
     return tuple(rules)
 
 
@@ -75,7 +77,14 @@ def find_boilerplate(
     for index, (start, end) in enumerate(lines):
         line = _WHITESPACE.sub(" ", text[start:end]).translate(_APOSTROPHES).strip()
         for rule in rules:
-            if rule.pattern.search(line):
+            if rule.prefix:
+                if index > 0:
+                    continue  # a dateline opens the article's first paragraph only
+                match = rule.pattern.match(text[start:end])  # offsets into the raw line
+                if match:
+                    found[index] = BoilerplateSpan(start, start + match.end(), rule.kind, rule.id)
+                    break
+            elif rule.pattern.search(line):
                 found[index] = BoilerplateSpan(start, end, rule.kind, rule.id)
                 break
         else:

@@ -56,6 +56,7 @@ def extract_article(
             content=span(*q.content),
             content_parts=tuple(span(*part) for part in q.parts),
             direct=q.direct,
+            kind=q.kind.value,
             receiver=ids.get(q.receiver_entity) if q.receiver_entity is not None else None,
             rule=q.rule,
         )

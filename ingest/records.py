@@ -107,6 +107,7 @@ class QuoteRecord(_Record):
         default=(), description="the content's pieces, when a cue or a paragraph break splits it"
     )
     direct: bool
+    kind: str = Field(default="speech", description="speech (quoted words), belief, or attitude")
     receiver: str | None = Field(
         default=None, description="entity id of the outlet that received the quote"
     )

@@ -39,7 +39,7 @@ from ..lexicon import Lexicon, load_lexicon
 from .arguments import Arguments
 from .quote_spans import find_quote_spans
 from .syntax import children, governing_verb, prep_objects, subject
-from .types import FoundQuote, register_extensions
+from .types import FoundQuote, QuoteKind, register_extensions
 
 _MIN_UNATTRIBUTED_TOKENS = 5
 _MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right after a quote may hold its cue
@@ -65,6 +65,8 @@ class QuoteFinder:
         self.lexicon = lexicon
         self.speech = lexicon.word_list("speech_verbs")
         self.belief = lexicon.word_list("belief_verbs")
+        self.attitude = lexicon.word_list("attitude_verbs")
+        self.clausal_attitude = lexicon.word_list("clausal_attitude_verbs")
         self.report_nouns = lexicon.word_list("report_nouns")
         self.receiver_nouns = lexicon.word_list("receiver_nouns")
         self.interview_verbs = lexicon.word_list("interview_verbs")
@@ -101,7 +103,7 @@ class QuoteFinder:
         if cue is not None:
             rule, cue_token, speaker = cue
             reported = self._reported_span(cue_token, content, inside)
-            if reported is None and not is_clause:
+            if reported is None and not is_clause and not _linked(cue_token, content, inside):
                 return None  # a quoted name or scare quote, not speech
             part = reported if reported is not None else (start, end)
             return self._quote(doc, args, [part], True, rule, cue_token, speaker)
@@ -110,8 +112,11 @@ class QuoteFinder:
         previous = earlier[-1] if earlier else None
         if previous is not None and previous.speaker_span is not None and self._continues(doc, args, previous, content):
             return replace(previous, parts=[(start, end)], rule="quote.continuation")
+        speaker = self._previous_subject(doc, args, content)
+        if speaker is not None:
+            return self._quote(doc, args, [(start, end)], True, "quote.previous_subject", None, speaker)
         if len(content) >= _MIN_UNATTRIBUTED_TOKENS:
-            return FoundQuote(parts=[(start, end)], direct=True, rule="quote.unattributed")
+            return FoundQuote(parts=[(start, end)], direct=True, rule="quote.unattributed")  # speech, no speaker
         return None
 
     def _cues(self, doc: Doc, args: Arguments, content: Span, inside: set[int]):
@@ -142,7 +147,8 @@ class QuoteFinder:
                     yield "quote.according_to", token, obj
         intro = self._colon_intro(doc, args, content)
         if intro is not None:
-            yield "quote.colon_intro", intro, args.speaker_of(intro)
+            verbal = intro.pos_ in ("VERB", "AUX")
+            yield "quote.colon_intro", intro, args.speaker_of(intro) if verbal else intro
         cues = [t for t in frame if self._is_cue_verb(t) and args.speaker_of(t) is not None]
         for cue in sorted(cues, key=lambda t: min(abs(t.i - content.start), abs(t.i - content.end))):
             yield "quote.nearest_verb", cue, args.speaker_of(cue)
@@ -168,7 +174,8 @@ class QuoteFinder:
         return [doc[i] for i in range(first, last) if i not in inside and i not in quoted]
 
     def _colon_intro(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
-        """ `X said:` just before the quote, possibly ending the previous paragraph."""
+        """ `X said:` or just `X:` before the quote, possibly ending the previous paragraph.
+        Returns the cue verb, or the name itself when a name alone introduces the quote."""
         i = content.start - 1
         while i >= 0 and (doc[i].is_space or doc[i].text in ("“", '"', "«", "„")):
             i -= 1
@@ -177,7 +184,29 @@ class QuoteFinder:
         for token in reversed(doc[doc[i].sent.start : i]):
             if self._is_cue_verb(token) and args.speaker_of(token) is not None:
                 return token
+        before = i - 1
+        mention = args.mention_at(doc[before]) if before >= 0 else None
+        if mention is not None and args.mentions[mention].end == before + 1:
+            return doc[args.mentions[mention].head]  # "Frank Newport and Jim Harter: “…”"
         return None
+
+    def _previous_subject(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
+        """A quote opening its paragraph or sentence, right after a sentence whose subject is a
+        named actor doing something with words or stance ("Valastro praised …", then “…”)."""
+        first = doc[content.start].sent.start
+        previous = first - 1
+        while previous >= 0 and doc[previous].is_space:
+            previous -= 1
+        if previous < 0 or len(_PARAGRAPH_BREAK.findall(doc.text[doc[previous].idx : content.start_char])) > 1:
+            return None
+        root = doc[previous].sent.root
+        if not (self._is_cue_verb(root) or self._is_attitude_verb(root)):
+            return None
+        speaker = args.speaker_of(root)
+        entity = args.actor_at(speaker) if speaker is not None else None
+        if entity is None or args.entities[entity].type is not EntityType.PERSON:
+            return None
+        return speaker
 
     def _reported_span(self, cue: Token, content: Span, inside: set[int]) -> tuple[int, int] | None:
         """The reported content a quote belongs to: the complements of the cue that hold it.
@@ -235,19 +264,37 @@ class QuoteFinder:
         for token in doc:
             if _inside(token.idx, direct_parts):
                 continue
-            if token.lower_ == "according" and token.dep_ == "prep":
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found.extend(self._according_to(doc, args, token, direct_parts))
-            elif self._is_cue_verb(token):
+            elif token.text == ":" and token.i > 0:
+                found.extend(self._colon_source(doc, args, token, direct_parts))
+            elif self._is_cue_verb(token) or self._is_attitude_verb(token):
                 found.extend(self._reported_clause(doc, args, token, direct_parts))
         return found
+
+    def _is_attitude_verb(self, token: Token) -> bool:
+        """Verbs of stance as annotators count them ("criticized X", "polls show that …");
+        the ambiguous ones only with a clause ("believes that …", "wants to …")."""
+        if token.pos_ != "VERB":
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.attitude:
+            return True
+        return lemma in self.clausal_attitude and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
 
     def _reported_clause(self, doc: Doc, args: Arguments, verb: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         """ "X said (that) CLAUSE", and the reporting clause after its content: "CLAUSE, X reported"."""
         speaker = args.speaker_of(verb)
         if speaker is None:
             return []
-        rule = "indirect.speech" if verb.lemma_.lower() in self.speech else "indirect.belief"
+        lemma = verb.lemma_.lower()
+        rule = "indirect.speech" if lemma in self.speech else "indirect.belief" if lemma in self.belief else "indirect.attitude"
         clauses = [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses and self._is_attitude_verb(verb):  # "criticized X for Y", "wants to Z"
+            complements = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
+            if complements:
+                clauses = [(complements[0].left_edge.i, complements[-1].right_edge.i + 1)]
+                rule = "indirect.attitude"
         head = verb.head
         if not clauses and verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
             shared_subject = subject(verb)
@@ -268,12 +315,29 @@ class QuoteFinder:
     def _according_to(self, doc: Doc, args: Arguments, token: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         objects = [obj for to in token.children for obj in children(to, "pobj")] + prep_objects(token, "to")
         head = token.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # "…, according to X" on a noun
+            head = head.head
         if not objects or head.i == token.i:
             return []
         clause = self._clause_without(head, token)
         if clause is None or any(_overlap(clause, part) for part in direct_parts):
             return []
         return [self._quote(doc, args, [clause], False, "indirect.according_to", token, objects[0])]
+
+    def _colon_source(self, doc: Doc, args: Arguments, colon: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
+        """ "Obama: I'm Optimistic Americans Will Say No" - a named source, a colon, what it says,
+        at the start of a sentence (headlines, Q&A, bulleted statements)."""
+        sentence = colon.sent
+        before = [t for t in doc[sentence.start : colon.i] if not t.is_space]
+        if not before or len(before) > 6:
+            return []
+        mention = args.mention_at(before[-1])
+        if mention is None or args.mentions[mention].start != before[0].i:
+            return []  # the whole lead-in must be one name: "Update:" and "Washington, D.C.:" are not sources
+        content = _char_bounds(doc, colon.i + 1, sentence.end)
+        if content is None or any(_overlap(content, part) for part in direct_parts):
+            return []
+        return [self._quote(doc, args, [content], False, "indirect.colon_source", colon, before[-1])]
 
     def _clause_without(self, head: Token, prep: Token) -> tuple[int, int] | None:
         """The clause `head` heads minus the "according to X" phrase, as char offsets:
@@ -284,9 +348,23 @@ class QuoteFinder:
 
     # ---- speakers, cues, receivers ----------------------------------------------------------
 
+    def _kind(self, cue: Token | None) -> QuoteKind:
+        """What a cue reports: words (said; "according to"; a name and a colon), a belief, a stance."""
+        if cue is None or cue.pos_ not in ("VERB", "AUX"):
+            return QuoteKind.SPEECH
+        lemma = cue.lemma_.lower()
+        if lemma in self.speech:
+            return QuoteKind.SPEECH
+        reporter = cue
+        while reporter.dep_ in ("ccomp", "conj", "xcomp", "advcl") and reporter.head.i != reporter.i:
+            reporter = reporter.head
+            if reporter.lemma_.lower() in self.speech:
+                return QuoteKind.SPEECH  # "said in an interview he believes “…”": reported words
+        return QuoteKind.BELIEF if lemma in self.belief else QuoteKind.ATTITUDE
+
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
-        return token.pos_ in ("VERB", "AUX") and (lemma in self.speech or lemma in self.belief)
+        return token.pos_ in ("VERB", "AUX") and (lemma in self.speech or lemma in self.belief or lemma in self.attitude)
 
     def _speaker_of_noun(self, args: Arguments, noun: Token) -> Token | None:
         """ "In a statement, X said", "X issued a statement", "X's statement to Y"."""
@@ -305,7 +383,7 @@ class QuoteFinder:
         entity = args.actor_at(speaker) if speaker is not None else None
         receiver = self._receiver(args, cue, speaker) if entity is not None else None
         return FoundQuote(
-            parts=parts, direct=direct, rule=rule,
+            parts=parts, direct=direct, rule=rule, kind=self._kind(cue),
             speaker_span=_speaker_span(args, speaker) if speaker is not None else None,
             speaker_entity=entity, cue=_cue_span(cue) if cue is not None else None,
             receiver_entity=receiver if receiver != entity else None,
@@ -341,6 +419,11 @@ class QuoteFinder:
         for noun in nouns:
             found += prep_objects(noun, *_RECEIVER_PREPS)
         return found
+
+
+def _linked(cue: Token, content: Span, inside: set[int]) -> bool:
+    """The quote hangs right on its cue, or its cue right on the quote: dialogue (“Okay,” I said)."""
+    return any(t.head.i == cue.i or cue.head.i == t.i for t in content if t.i in inside)
 
 
 def _same_attribution(previous: FoundQuote, quote: FoundQuote) -> bool:

@@ -34,7 +34,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..names import name_key
 from .arguments import Arguments
 from .syntax import children, governing_verb, is_negated, subject, with_conjuncts
-from .types import FoundQuote, FoundRelation, LocalEntity, MentionKind, register_extensions
+from .types import FoundQuote, FoundRelation, LocalEntity, MentionKind, QuoteKind, register_extensions
 
 _UNASSERTED = frozenset({
     "want", "seek", "try", "plan", "hope", "request", "ask", "propose", "refuse", "decline", "cancel",
@@ -185,8 +185,8 @@ class RelationFinder:
 
     def _from_quote(self, doc: Doc, args: Arguments, quote: FoundQuote, outlet: int | None) -> list[FoundRelation]:
         speaker = quote.speaker_entity
-        if speaker is None or quote.rule.startswith("indirect.belief"):
-            return []
+        if speaker is None or quote.kind is not QuoteKind.SPEECH:
+            return []  # believing, praising or citing something is not being quoted
         parts = [quote.content]
         if quote.cue is not None:
             parts.append(quote.cue)

@@ -73,11 +73,18 @@ class LocalEntity:
     surname: str | None = None
 
 
+class QuoteKind(StrEnum):
+    SPEECH = "speech"  # said, told, wrote: the speaker is quoted
+    BELIEF = "belief"  # believes, thinks: a stance, not words
+    ATTITUDE = "attitude"  # praised, criticized, wants: a stance on something
+
+
 @dataclass
 class FoundQuote:
     parts: list[tuple[int, int]]  # char offsets of the content, in pieces ("A," X said, "B")
     direct: bool
     rule: str
+    kind: QuoteKind = QuoteKind.SPEECH
     speaker_span: tuple[int, int] | None = None  # the speaker's mention, or its noun phrase
     speaker_entity: int | None = None
     cue: tuple[int, int] | None = None  # char offsets

@@ -9,6 +9,7 @@ the first in sorted order.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from newsgraph.graph.ids import article_id
 from ..records import Article
 
 Ranges = tuple[tuple[int, int], ...]
+_SPAN_LINE = re.compile(r"^T\d+\t")
+_EVENT_LINE = re.compile(r"^E\d+\t")
 
 PUBLISHERS = {
     "breitbart": "Breitbart News",
@@ -50,11 +53,11 @@ def read_ann(path: Path) -> list[GoldAttribution]:
     spans: dict[str, Ranges] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, info, _ = line.split("\t", 2)
+        if _SPAN_LINE.match(line):  # a span's text may run over lines: only "T<n>\t" lines are spans
+            tid, info = line.split("\t")[:2]
             kind, spec = info.split(" ", 1)
             spans[tid] = _ranges(spec)
-        elif line.startswith("E"):
+        elif _EVENT_LINE.match(line):
             _, args = line.split("\t", 1)
             events.append(dict(arg.split(":", 1) for arg in args.split()))
     found = []

@@ -105,8 +105,33 @@ def test_rules_load_with_unique_ids():
     assert all(r.kind for r in rules)
 
 
+# Rules that mask only the start of a line: (line, masked prefix, rule)
+PREFIX_POSITIVE = [
+    ("LONDON (AP) — Donald Trump said he was unlikely to get along.", "LONDON (AP) — ", "meta.dateline"),
+    ("WASHINGTON — The Senate voted on Tuesday.", "WASHINGTON — ", "meta.dateline"),
+    ("NEW YORK, N.Y. — Officials met.", "NEW YORK, N.Y. — ", "meta.dateline"),
+]
+
+
 def test_every_rule_has_a_positive_example():
-    assert {rule for _, rule in POSITIVE} == {r.id for r in load_rules()}
+    examples = {rule for _, rule in POSITIVE} | {rule for _, _, rule in PREFIX_POSITIVE}
+    assert examples == {r.id for r in load_rules()}
+
+
+@pytest.mark.parametrize(("line", "prefix", "rule"), PREFIX_POSITIVE)
+def test_prefix_rules_mask_only_the_start_of_the_line(line, prefix, rule):
+    [span] = find_boilerplate("Title\n" + line, body_start=6)
+    assert ((span.start - 6, span.end - 6), span.rule) == ((0, len(prefix)), rule)
+
+
+@pytest.mark.parametrize("line", ["US officials said so.", "I — for one — disagree."])
+def test_ordinary_lines_have_no_dateline(line):
+    assert [s for s in find_boilerplate(line) if s.rule == "meta.dateline"] == []
+
+
+def test_a_dateline_only_opens_the_first_paragraph():
+    text = "Title\nWASHINGTON — The Senate voted.\n\nNATO — the alliance — met."
+    assert [text[s.start : s.end] for s in find_boilerplate(text, body_start=6)] == ["WASHINGTON — "]
 
 
 @pytest.mark.parametrize(("line", "rule"), POSITIVE)
