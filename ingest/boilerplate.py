@@ -27,7 +27,8 @@ class BoilerplateRule:
     id: str
     kind: str
     pattern: re.Pattern[str]
-    prefix: bool = False  # masks only the matched start of the body's first line ("LONDON (AP) — ")
+    scope: str = "line"  # "line"; "prefix": the start of the body's first line ("LONDON (AP) — ");
+    # "matches": only the matched pieces of any line (markup around an embedded post's words)
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,7 @@ def load_rules() -> tuple[BoilerplateRule, ...]:
         if raw.strip():
             row = json.loads(raw)
             flags = re.IGNORECASE if "i" in row["flags"] else 0
-            prefix = row.get("scope") == "prefix"
-            rules.append(BoilerplateRule(row["id"], row["kind"], re.compile(row["pattern"], flags), prefix))
+            rules.append(BoilerplateRule(row["id"], row["kind"], re.compile(row["pattern"], flags), row.get("scope", "line")))
     return tuple(rules)
 
 
@@ -73,11 +73,15 @@ def find_boilerplate(
     rules = load_rules() if rules is None else rules
     lines = _lines(text, body_start)
     found: dict[int, BoilerplateSpan] = {}
+    pieces: list[BoilerplateSpan] = []
     seen: set[str] = set()
     for index, (start, end) in enumerate(lines):
         line = _WHITESPACE.sub(" ", text[start:end]).translate(_APOSTROPHES).strip()
         for rule in rules:
-            if rule.prefix:
+            if rule.scope == "matches":
+                pieces += [BoilerplateSpan(start + m.start(), start + m.end(), rule.kind, rule.id)
+                           for m in rule.pattern.finditer(text[start:end])]
+            elif rule.scope == "prefix":
                 if index > 0:
                     continue  # a dateline opens the article's first paragraph only
                 match = rule.pattern.match(text[start:end])  # offsets into the raw line
@@ -98,7 +102,9 @@ def find_boilerplate(
             adjacent = not _BLANK_LINE.search(text[end : span.start])
             if adjacent and not _TERMINAL.search(text[start:end]):
                 found[previous] = BoilerplateSpan(start, end, "caption", "caption.above_credit")
-    return [found[i] for i in sorted(found)]
+    whole = [found[i] for i in sorted(found)]
+    inside_whole = [p for p in pieces if not any(w.start <= p.start and p.end <= w.end for w in whole)]
+    return sorted(whole + inside_whole, key=lambda span: span.start)
 
 
 def mask_text(text: str, spans: list[BoilerplateSpan]) -> str:

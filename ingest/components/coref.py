@@ -84,12 +84,12 @@ class Coref:
         """ "Maduro" -> "Nicolás Maduro"; with several candidates, the nearest one before."""
         full_names: dict[str, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):  # people only: a bare "Council" is no "Citizens Action Council"
-            if self._is_free_name(m) and len(m.key.split()) >= 2 and m.is_personlike():
-                words = [w for w in m.key.split() if w not in _NAME_SUFFIXES]
-                full_names[words[-1]].append(i)
+            words = [name_key(w) for w in m.text.split() if name_key(w) not in _NAME_SUFFIXES]
+            if self._is_free_name(m) and len(words) >= 2 and m.is_personlike():
+                full_names[words[-1]].append(i)  # "Robert Kilroy-Silk" -> "kilroy silk"
                 full_names["given:" + words[0]].append(i)
         for i, m in enumerate(mentions):
-            if not self._is_free_name(m) or len(m.key.split()) != 1:
+            if not self._is_free_name(m) or len(m.text.split()) != 1:
                 continue
             candidates = full_names.get(m.key) or full_names.get("given:" + m.key) or []
             roots = {clusters.find(c) for c in candidates}
@@ -123,7 +123,7 @@ class Coref:
 
     def _attach_short_forms(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
         """ "the Times" -> The New York Times when the article names it in full or is published by it."""
-        outlet_names = {name_key(m.canonical): i for i, m in enumerate(mentions) if m.canonical and m.fixed_type is EntityType.OUTLET}
+        outlet_names = {name_key(m.canonical): i for i, m in enumerate(mentions) if m.canonical and m.fixed_type is not None}
         own = doc._.ng_outlet
         for i, m in enumerate(mentions):
             if not m.short_form:
@@ -167,12 +167,19 @@ class Coref:
                 clusters.union(supersets[0], i, keep=supersets[0])
 
     def _resolve_anaphors(self, mentions: list[Mention], clusters: _Clusters) -> None:
+        """ "the officers" -> the group with that head; "the firm" -> the last organization named."""
         for i, m in enumerate(mentions):
             if m.kind is not MentionKind.ANAPHOR:
                 continue
             for j in range(i - 1, -1, -1):
                 other = mentions[j]
-                if other.kind in (MentionKind.GROUP, MentionKind.DESCRIPTION) and other.head_lemma == m.head_lemma:
+                if clusters.find(j) is None:
+                    continue
+                if m.anaphor_type is None:
+                    fits = other.kind in (MentionKind.GROUP, MentionKind.DESCRIPTION) and other.head_lemma == m.head_lemma
+                else:
+                    fits = other.kind is MentionKind.NAME and _mention_type(other) is m.anaphor_type
+                if fits:
                     clusters.move(i, j)
                     break
 
@@ -281,6 +288,14 @@ class Coref:
 
     def _is_free_name(self, m: Mention) -> bool:
         return m.kind is MentionKind.NAME and m.fixed_type is None and not m.short_form
+
+
+def _mention_type(mention: Mention) -> EntityType | None:
+    if mention.fixed_type is not None:
+        return mention.fixed_type
+    if not mention.votes:
+        return None
+    return max(_TYPE_TIE_ORDER, key=lambda t: (mention.votes.get(t, 0.0), -_TYPE_TIE_ORDER.index(t)))
 
 
 def _salience(doc: Doc, mention: Mention) -> tuple[int, int]:

@@ -47,7 +47,7 @@ _LEXICON_TYPES = {
     "CAPITAL": EntityType.LOCATION,
     "FACILITY": EntityType.LOCATION,
 }
-_SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "’s", "'s", "’", "'", "|", "—", "–", "\"", "“", "”"})
+_SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
 _PRONOUNS = {
@@ -87,6 +87,8 @@ class MentionFinder:
         self.group_heads = words("group_heads")
         self.member_heads = words("member_heads")
         self.person_role_heads = words("person_role_heads")
+        self.organization_nouns = words("organization_nouns")
+        self.outlet_nouns = words("outlet_nouns")
         self.institution_heads = words("institution_heads")
         self.government_heads = words("government_heads")
         self.role_modifiers = words("role_modifiers")
@@ -140,7 +142,7 @@ class MentionFinder:
             if label == "SHORT":
                 mention = self._mention(doc, start, end, MentionKind.NAME, text, origin="lexicon:SHORT")
                 mention.short_form = True
-                mention.fixed_type = EntityType.OUTLET
+                mention.fixed_type = self.lexicon.short_forms[name_key(text)][0].type
             elif label in ("COUNTRY", "CAPITAL"):
                 country = self.lexicon.countries[name_key(span.id_)]
                 canonical = country.name if label == "COUNTRY" else clean_display(text)
@@ -207,6 +209,10 @@ class MentionFinder:
         for start, end in self._ner_segments(doc, ent):
             inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             pieces = [(start, end)]
+            lead = next((c for c in inner if c.start == start and c.mention.fixed_type is EntityType.OUTLET), None)
+            if lead is not None:  # "BBC News Website", "BBC Radio 4": the outlet's own product
+                lead.end = lead.mention.end = end
+                continue
             if inner:
                 rest = _subtract(start, end, [(c.start, c.end) for c in inner])
                 if ent.label_ != "PERSON" and all(self._looks_like_person(doc[a:b]) for a, b in rest):
@@ -251,6 +257,8 @@ class MentionFinder:
         gender = self._title_gender(doc, start)
         if gender is not None or self._has_title(doc, start) or self._has_person_modifier(head):
             mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 3.0
+        if self._has_organization_modifier(head):
+            mention.votes[EntityType.ORGANIZATION] = mention.votes.get(EntityType.ORGANIZATION, 0.0) + 3.0
         given = self.lexicon.given_names.get(name_key(span[0].text))
         if given is not None and len(span) >= 2 and all(t.is_title or t.is_upper for t in span if t.is_alpha):
             mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 2.0
@@ -313,6 +321,15 @@ class MentionFinder:
             for c in head.rights
         )
 
+    def _has_organization_modifier(self, head: Token) -> bool:
+        """ "oil firm Yukos", "rival Euronext", "Euronext, the pan-European exchange"."""
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and child.lemma_.lower() in self.organization_nouns:
+                return True
+            if child.dep_ == "appos" and child.lemma_.lower() in self.organization_nouns:
+                return True
+        return head.dep_ == "appos" and head.head.lemma_.lower() in self.organization_nouns
+
     def _country_in(self, span: Span):
         for token in span:
             country = self.lexicon.demonyms.get(token.lower_)
@@ -349,6 +366,7 @@ class MentionFinder:
                 self._state_officials(doc, token)
                 or self._partitive(doc, token)
                 or self._group_or_description(doc, token)
+                or self._typed_anaphor(doc, token)
             )
             if mention is not None:
                 found.append(mention)
@@ -516,6 +534,29 @@ class MentionFinder:
         mention.plural = plural
         mention.country = nationality[1].name if nationality[1] else None
         mention.head_lemma = head_word
+        return mention
+
+    def _typed_anaphor(self, doc: Doc, token: Token) -> Mention | None:
+        """ "the firm", "the party", "the government", bare "ministers", "the newspaper": a
+        definite description of an entity named before, of the type the noun says."""
+        lemma = token.lemma_.lower()
+        plural = token.tag_ in ("NNS", "NNPS")
+        determiner = next((c.lower_ for c in token.lefts if c.dep_ in ("det", "poss")), None)
+        modified = any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in token.lefts)
+        if modified or token.pos_ != "NOUN":
+            return None
+        if lemma in self.government_heads and not plural and determiner == "the":
+            kind = EntityType.GOVERNMENT
+        elif lemma == "minister" and plural and determiner is None:
+            kind = EntityType.GOVERNMENT  # "He accused ministers of …"
+        elif lemma in self.outlet_nouns and not plural and determiner == "the":
+            kind = EntityType.OUTLET
+        elif lemma in self.organization_nouns and not plural and determiner == "the":
+            kind = EntityType.ORGANIZATION
+        else:
+            return None
+        mention = self._anaphor(doc, token, lemma, plural)
+        mention.anaphor_type = kind
         return mention
 
     def _anaphor(self, doc: Doc, token: Token, head_word: str, plural: bool) -> Mention:

@@ -106,6 +106,8 @@ class RelationFinder:
         trigger = nodes["trigger"]
         if not _asserted(trigger) or any(_second_object(t) for t in nodes.values()):
             return []
+        if rule.relation is not RelationType.SANCTIONED and _only_intended(trigger):
+            return []  # "will meet", "is to visit": not (yet) a meeting; threatened sanctions keep a status
         sources = self._argument(args, rule.source, nodes)
         targets = self._argument(args, rule.target, nodes)
         status = _sanction_status(trigger) if rule.relation is RelationType.SANCTIONED else None
@@ -246,6 +248,16 @@ def _asserted(trigger: Token) -> bool:
                 return True
         current = head
     return True
+
+
+def _only_intended(trigger: Token) -> bool:
+    """A future or possible act: "will meet", "could accuse", "is to visit", "plans to meet"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("be", *_UNASSERTED)
 
 
 def _sanction_status(trigger: Token) -> SanctionStatus:

@@ -30,7 +30,6 @@ POSITIVE = [
     ("Please like us on Facebook.", "social.follow"),
     ("Find us on Instagram", "social.follow"),
     ('<blockquote class="twitter-tweet">', "social.embedded_post"),
-    ("pic.twitter.com/abc123", "social.embedded_post"),
     ("— Jane Doe (@janedoe) March 5, 2024", "social.embedded_post"),
     ("Having trouble commenting? Contact us", "comments.prompt"),
     ("Leave a comment", "comments.prompt"),
@@ -113,9 +112,24 @@ PREFIX_POSITIVE = [
 ]
 
 
+# Rules that mask only the matched pieces of a line: (line, masked pieces, rule)
+MATCHES_POSITIVE = [
+    ('<tweet author="JebBush" tweet_id="1">We can fix this. pic.twitter.com/abc123</tweet>',
+     ['<tweet author="JebBush" tweet_id="1">', "pic.twitter.com/abc123", "</tweet>"], "social.embedded_post_markup"),
+]
+
+
 def test_every_rule_has_a_positive_example():
     examples = {rule for _, rule in POSITIVE} | {rule for _, _, rule in PREFIX_POSITIVE}
+    examples |= {rule for _, _, rule in MATCHES_POSITIVE}
     assert examples == {r.id for r in load_rules()}
+
+
+@pytest.mark.parametrize(("line", "pieces", "rule"), MATCHES_POSITIVE)
+def test_markup_rules_mask_only_the_markup(line, pieces, rule):
+    spans = find_boilerplate(line)
+    assert [line[s.start : s.end] for s in spans] == pieces and {s.rule for s in spans} == {rule}
+    assert "We can fix this." in mask_text(line, spans)
 
 
 @pytest.mark.parametrize(("line", "prefix", "rule"), PREFIX_POSITIVE)
