@@ -175,10 +175,12 @@ class Coref:
                 other = mentions[j]
                 if clusters.find(j) is None:
                     continue
-                if m.anaphor_type is None:
-                    fits = other.kind in (MentionKind.GROUP, MentionKind.DESCRIPTION) and other.head_lemma == m.head_lemma
-                else:
-                    fits = other.kind is MentionKind.NAME and _mention_type(other) is m.anaphor_type
+                if m.anaphor_types:
+                    fits = other.kind is MentionKind.NAME and _mention_type(other) in m.anaphor_types
+                else:  # "the officers" -> that group; "the new chairman" -> "chairman Guy Mansfield"
+                    fits = (other.kind in (MentionKind.GROUP, MentionKind.DESCRIPTION) and other.head_lemma == m.head_lemma) or (
+                        other.kind is MentionKind.NAME and m.head_lemma in other.roles
+                    )
                 if fits:
                     clusters.move(i, j)
                     break
@@ -350,8 +352,11 @@ def _compatible(pronoun: Mention, candidate: Mention, person: bool, gender: str 
     """Can `pronoun` refer to `candidate`, whose cluster is (person, gender)?"""
     if candidate.kind in (MentionKind.ANAPHOR, MentionKind.PRONOUN):
         return False
-    if pronoun.plural:
-        return candidate.plural or candidate.kind is MentionKind.GROUP
+    if pronoun.plural:  # "they": a group, or an organization ("The Lib Dems … They said")
+        return candidate.plural or candidate.kind is MentionKind.GROUP or (
+            candidate.kind is MentionKind.NAME and not person
+            and candidate.fixed_type in (EntityType.ORGANIZATION, EntityType.GOVERNMENT)
+        )
     if pronoun.gender is None:  # it / its: a singular organization, government or outlet
         return (
             not candidate.plural and not person and candidate.kind is MentionKind.NAME

@@ -60,6 +60,8 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dam
                  "king": "m", "queen": "f", "prince": "m", "princess": "f", "congressman": "m",
                  "congresswoman": "f", "chairman": "m", "chairwoman": "f"}
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER = 0, 1, 2
+_ANAPHOR_ADJECTIVES = frozenset({"new", "former", "outgoing", "incoming", "current", "then", "same", "other"})
+_UNNAMED_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "aide", "insider"})
 
 
 @dataclass
@@ -262,7 +264,8 @@ class MentionFinder:
         given = self.lexicon.given_names.get(name_key(span[0].text))
         if given is not None and len(span) >= 2 and all(t.is_title or t.is_upper for t in span if t.is_alpha):
             mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 2.0
-        mention.gender = gender or given
+        mention.gender = gender or (given if len(span) >= 2 else None)  # a bare "Clinton" is no given name
+        mention.roles = self._roles(head)
         if label == "GPE" and name_key(text) in self.lexicon.countries:
             country = self.lexicon.countries[name_key(text)]
             mention.country = country.name
@@ -319,6 +322,13 @@ class MentionFinder:
         return any(
             c.dep_ == "appos" and c.lemma_.lower() in self.lexicon.word_list("person_relation_nouns")
             for c in head.rights
+        )
+
+    def _roles(self, head: Token) -> frozenset[str]:
+        """Role nouns a name is introduced with: "chairman Guy Mansfield", "Guy Mansfield, the chairman"."""
+        return frozenset(
+            c.lemma_.lower() for c in head.children
+            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN" and c.lemma_.lower() in self.person_role_heads
         )
 
     def _has_organization_modifier(self, head: Token) -> bool:
@@ -518,7 +528,9 @@ class MentionFinder:
         nationality, org_token, roles, keep = self._qualifiers(doc, token)
         determiner = next((c.lower_ for c in token.lefts if c.dep_ == "det"), None)
         if nationality is None and org_token is None and not (kind is MentionKind.DESCRIPTION and keep and roles):
-            if determiner == "the" and not any(c.dep_ in ("amod", "compound") and c.lower_ not in self.role_modifiers for c in token.lefts):
+            plain = all(c.lower_ in self.role_modifiers or c.lower_ in _ANAPHOR_ADJECTIVES
+                        for c in token.lefts if c.dep_ in ("amod", "compound"))
+            if determiner == "the" and plain:  # "the officers", "the new chairman"
                 return self._anaphor(doc, token, head_word, plural)
             return None
         if nationality is None:
@@ -546,17 +558,19 @@ class MentionFinder:
         if modified or token.pos_ != "NOUN":
             return None
         if lemma in self.government_heads and not plural and determiner == "the":
-            kind = EntityType.GOVERNMENT
+            kinds = (EntityType.GOVERNMENT,)
         elif lemma == "minister" and plural and determiner is None:
-            kind = EntityType.GOVERNMENT  # "He accused ministers of …"
+            kinds = (EntityType.GOVERNMENT,)  # "He accused ministers of …"
         elif lemma in self.outlet_nouns and not plural and determiner == "the":
-            kind = EntityType.OUTLET
+            kinds = (EntityType.OUTLET,)
         elif lemma in self.organization_nouns and not plural and determiner == "the":
-            kind = EntityType.ORGANIZATION
+            kinds = (EntityType.ORGANIZATION,)
+        elif lemma in _UNNAMED_VOICES and determiner in (None, "a", "an", "the"):
+            kinds = (EntityType.ORGANIZATION, EntityType.GOVERNMENT)  # "a spokesman said": its organization
         else:
             return None
         mention = self._anaphor(doc, token, lemma, plural)
-        mention.anaphor_type = kind
+        mention.anaphor_types = kinds
         return mention
 
     def _anaphor(self, doc: Doc, token: Token, head_word: str, plural: bool) -> Mention:

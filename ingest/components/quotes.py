@@ -48,6 +48,7 @@ _RECEIVER_PREPS = ("to", "with")
 # children of a cue verb that hold what is reported
 _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "dative", "prep", "advcl", "npadvmod"})
 _NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp"})  # "a statement that …"
+_STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp", "dative", "prep"})  # not "Saturday"
 
 
 @Language.factory(
@@ -290,26 +291,27 @@ class QuoteFinder:
         lemma = verb.lemma_.lower()
         rule = "indirect.speech" if lemma in self.speech else "indirect.belief" if lemma in self.belief else "indirect.attitude"
         clauses = [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ == "ccomp"]
-        if not clauses and self._is_attitude_verb(verb):  # "criticized X for Y", "wants to Z"
-            complements = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
-            if complements:
-                clauses = [(complements[0].left_edge.i, complements[-1].right_edge.i + 1)]
-                rule = "indirect.attitude"
+        kind = self._kind(verb)
         head = verb.head
         if not clauses and verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
             shared_subject = subject(verb)
             shared = (  # "..., saying" shares the subject of the clause it hangs from
                 shared_subject is not None and shared_subject.i == speaker.i and not children(verb, "nsubj")
             )
-            if not self._is_cue_verb(head) and not shared:
+            if not self._is_cue_verb(head) and not shared:  # "CLAUSE, the Times reported"
                 clauses = [(head.left_edge.i, verb.left_edge.i)]
                 rule += "_after"
+        if not clauses and self._is_attitude_verb(verb):  # "criticized X for Y", "reported a rise in profits"
+            complements = [c for c in verb.rights if c.dep_ in _STANCE_OBJECT_DEPS]
+            if complements:
+                clauses = [(complements[0].left_edge.i, complements[-1].right_edge.i + 1)]
+                rule, kind = "indirect.attitude", QuoteKind.ATTITUDE  # an object, not reported words
         found = []
         for a, b in clauses:
             span = _char_bounds(doc, a, b)
             if span is None or any(_overlap(span, part) for part in direct_parts):
                 continue  # a direct quote inside carries this attribution already
-            found.append(self._quote(doc, args, [span], False, rule, verb, speaker))
+            found.append(replace(self._quote(doc, args, [span], False, rule, verb, speaker), kind=kind))
         return found
 
     def _according_to(self, doc: Doc, args: Arguments, token: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:

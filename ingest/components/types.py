@@ -45,7 +45,8 @@ class Mention:
     short_form: bool = False  # "the Times": resolved against the article's outlets
     country: str | None = None  # country a place name, demonym or capital points at
     head_lemma: str | None = None  # for groups, descriptions and anaphors
-    anaphor_type: EntityType | None = None  # "the firm" -> an Organization, "the government" -> a Government
+    anaphor_types: tuple[EntityType, ...] = ()  # "the firm" -> an Organization, "a spokesman" -> its organization
+    roles: frozenset[str] = frozenset()  # role nouns a name came with: "new chairman Guy Mansfield" -> chairman
 
     def is_personlike(self) -> bool:
         if self.kind in (MentionKind.DESCRIPTION,):

@@ -8,8 +8,11 @@ entities overlaps it; its type is right when one of those has its type (the
 annotators made a country that acts one Government node; we keep the place
 and the state acting as two nodes, "France" and "French government"); its
 names are clustered right when exactly one of our entities covers them all. Relations compare (type, source, target[, status]) after
-mapping our entities to gold ones (MET_WITH unordered). Quotes match by
-content overlap, speakers by entity.
+mapping our entities to gold ones (MET_WITH unordered). Quotes: the gold set
+marks only the words inside quotation marks and each quoted span apart, while
+we (like PolNeAR) mark the reported clause and join the pieces of one
+attribution; so each of our quote's parts is matched on its own, by overlap
+relative to the shorter of the two spans. Speakers match by entity.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from newsgraph.graph.model import RelationType
 from ..records import Article, ArticleExtraction
 from ..readers import read_inputs
 from .measures import PRF, Accuracy
-from .spans import match, overlap
+from .spans import match
 
 SCORED_TYPES = ("Person", "Government", "Outlet", "Organization")
 RELATION_TYPES = (RelationType.MET_WITH, RelationType.SANCTIONED, RelationType.ACCUSED)
@@ -98,7 +101,10 @@ class _Alignment:
         return [e for e, mine in self.ours.items() if mine & chars]
 
 
-def score_gold(pairs: Iterable[tuple[GoldFile, ArticleExtraction]], *, threshold: float) -> list[dict]:
+GOLD_QUOTE_THRESHOLD = 0.5
+
+
+def score_gold(pairs: Iterable[tuple[GoldFile, ArticleExtraction]], *, threshold: float = GOLD_QUOTE_THRESHOLD) -> list[dict]:
     recall = {t: PRF(f"entities: {t} recall") for t in SCORED_TYPES}
     typing = Accuracy("entities: type of found entities")
     clustering = Accuracy("entities: all names of an entity on one node")
@@ -123,6 +129,11 @@ def score_gold(pairs: Iterable[tuple[GoldFile, ArticleExtraction]], *, threshold
         *(r.row() for r in recall.values()), typing.row(), clustering.row(),
         *(r.row() for r in relations.values()), quotes.row(), speakers.row(),
     ]
+
+
+def _shorter_overlap(a: set[int], b: set[int]) -> float:
+    """Shared characters over the shorter span: a quoted phrase inside our reported clause counts."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _key(rel_type: str, source: str, target: str, status: str | None) -> tuple:
@@ -156,10 +167,11 @@ def _score_quotes(gold: GoldFile, extraction: ArticleExtraction, align: _Alignme
         if at >= 0:
             gold_items.append((q, set(range(at, at + len(q["content"])))))
     predicted = [
-        (q, {i for part in (q.content_parts or (q.content,)) for i in range(part.start, part.end)})
+        (q, set(range(part.start, part.end)))
         for q in extraction.quotes if q.kind == "speech"
+        for part in (q.content_parts or (q.content,))
     ]
-    matched = match(gold_items, predicted, lambda g, p: overlap(g[1], p[1]), threshold=threshold)
+    matched = match(gold_items, predicted, lambda g, p: _shorter_overlap(g[1], p[1]), threshold=threshold)
     quotes.add(matched=len(matched), predicted=len(predicted), gold=len(gold_items))
     for (g, _), (p, _) in matched:
         ours = align.to_gold.get(p.speaker) if p.speaker else None

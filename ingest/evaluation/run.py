@@ -24,13 +24,11 @@ def _extract_all(articles, *, model: str, workers: int) -> list[ArticleExtractio
     return results
 
 
-def evaluate_gold(
-    folder: Path, corpus: Path, *, model: str, workers: int, threshold: float = OVERLAP_THRESHOLD
-) -> list[dict]:
+def evaluate_gold(folder: Path, corpus: Path, *, model: str, workers: int) -> list[dict]:
     """Score against one split of the hand-made gold set (`eval/gold/dev` or `heldout`)."""
     gold = read_gold(folder, corpus)
     extractions = _extract_all([g.article for g in gold], model=model, workers=workers)
-    rows = score_gold(zip(gold, extractions, strict=True), threshold=threshold)
+    rows = score_gold(zip(gold, extractions, strict=True))
     for row in rows:
         row["measure"] = f"gold {folder.name}: {row['measure']}"
     return rows

@@ -344,3 +344,64 @@ def test_href_in_a_title_keeps_the_normal_tooltips(tmp_path: Path) -> None:
 
     assert "popup.className" not in page  # pyvis's link popup hides every vis tooltip
     assert "href" not in tooltip and "&lt;a &#104;ref=&quot;x&quot;&gt;" in tooltip
+
+
+def test_nodes_with_drawn_edges_come_before_mentioned_ones(tmp_path: Path) -> None:
+    graph = chain_graph(4)  # p0..p3 in a chain of MET_WITH
+    loners = tuple(entity(f"m{i}", EntityType.PERSON, f"Mentioned {i}") for i in range(6))
+    articles = tuple(article(f"x{i}", f"Mentions all {i}", None) for i in range(3))
+    mentions = tuple(link(LinkType.MENTIONS, a.id, m) for a in articles for m in loners)
+    graph = graph.model_copy(update={
+        "entities": graph.entities + loners, "articles": graph.articles + articles,
+        "links": graph.links + mentions,
+    })  # the articles and the mentioned people have more links (mentions), but none is drawn
+
+    summary, page = render(graph, tmp_path, max_nodes=4)
+    assert summary.truncated and {n["id"] for n in datasets(page)[0]} == {"p0", "p1", "p2", "p3"}
+
+
+def test_a_large_page_starts_with_lonely_nodes_hidden(tmp_path: Path) -> None:
+    graph = chain_graph(320)
+    loners = tuple(entity(f"m{i}", EntityType.ORGANIZATION, f"Lonely {i}") for i in range(5))
+    graph = graph.model_copy(update={"entities": graph.entities + loners})
+
+    _, page = render(graph, tmp_path)
+    lonely_box = next(a for tag, a in start_tags(page) if tag == "input" and a.get("id") == "ng-lonely")
+    assert "checked" in lonely_box
+    assert "6 nodes without edges on this page are hidden" in page  # five loners and the article
+    assert '"theta": 0.9' in page and '"updateInterval": 10' in page
+
+    _, page = render(chain_graph(20), tmp_path)
+    lonely_box = next(a for tag, a in start_tags(page) if tag == "input" and a.get("id") == "ng-lonely")
+    assert "checked" not in lonely_box and "without edges on this page" not in page
+    assert "box.defaultChecked" in page  # reset goes back to the page's own default
+
+
+def test_edges_between_the_same_nodes_get_their_own_curves(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    _, page = render(hostile_graph, tmp_path)  # r1 ep1->eg1 MET_WITH and r2 eg1->ep1 ACCUSED
+    edges = {e["id"]: e for e in datasets(page)[1]}
+
+    r1, r2 = edges["r1"]["smooth"], edges["r2"]["smooth"]
+    assert r1["enabled"] and r2["enabled"] and r1["roundness"] == r2["roundness"] > 0
+    # opposite directions, so the same turn would put them on the same side: they turn opposite ways
+    assert r1["type"] == r2["type"]
+    assert "smooth" not in edges["r3"]
+
+    three = hostile_graph.relations[0].model_copy(update={"id": "r9", "type": RelationType.ACCUSED})
+    graph = hostile_graph.model_copy(update={"relations": hostile_graph.relations + (three,)})
+    _, page = render(graph, tmp_path)
+    smooth = [e["smooth"] for e in datasets(page)[1] if e["id"] in ("r1", "r2", "r9")]
+    assert sum(1 for s in smooth if not s["enabled"]) == 1  # the middle one of three is straight
+
+
+def test_iframe_html_embeds_the_page_sandboxed(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    from newsgraph.graph.viz import iframe_html
+
+    summary, page = render(hostile_graph, tmp_path)
+    embedded = iframe_html(summary.path, height=500)
+
+    tags = start_tags(embedded)
+    assert [tag for tag, _ in tags] == ["div", "iframe"]  # everything else is inside the attribute
+    frame = tags[1][1]
+    assert frame["sandbox"] == "allow-scripts" and "height: 500px" in frame["style"]
+    assert frame["srcdoc"] == page

@@ -1,0 +1,189 @@
+"""Headless Debian Chromium driven by Playwright, with every network request blocked.
+
+`make test` installs Debian's `chromium` package (when /usr/bin/chromium is missing)
+and the Python `playwright` package; Playwright's own browser download is never used.
+The tests skip only when no Chromium binary is there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import REPO
+
+CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = REPO / "test-artifacts" / "browser"
+VIEWPORT = {"width": 1400, "height": 900}
+# Playwright adds --headless itself (headless=True) and a fresh --user-data-dir (the profile
+# folder given to launch_persistent_context, under the test's tmp_path)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+]
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium package "
+            "where it runs as root with apt-get; elsewhere install it or set NEWSGRAPH_CHROMIUM"
+        )
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def playwright_driver(chromium_path: Path) -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # an install step is missing: that is a failure, not a skip
+        pytest.fail(f"the playwright package is missing ({exc}): run `make setup-ui-tests`", pytrace=False)
+    with sync_playwright() as driver:
+        yield driver
+
+
+@dataclass
+class OpenedPage:
+    """A page opened from disk, with what it logged and every request it tried outside the file."""
+
+    page: Any
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return self.console_errors + self.page_errors
+
+    def wait_until_laid_out(self, timeout_ms: float = 60_000) -> float:
+        """Wait for the network to go idle and vis stabilization to end; ms from navigation start."""
+        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_function("() => window.ngPage && window.ngPage.stabilized", timeout=timeout_ms)
+        # pyvis's progress overlay fades out over 0.5 s; until it is gone it takes the mouse events
+        self.page.wait_for_function(
+            """() => { const bar = document.getElementById("loadingBar");
+                       return !bar || getComputedStyle(bar).display === "none"; }"""
+        )
+        return self.page.evaluate("() => window.ngPage.stabilizedAtMs")
+
+
+@pytest.fixture()
+def browser(playwright_driver: Any, chromium_path: Path, tmp_path: Path) -> Iterator[Any]:
+    """A fresh Chromium (new profile folder) whose http(s)/ws requests are all aborted and counted."""
+    context = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path / "chromium-profile"),
+        executable_path=str(chromium_path),
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport=VIEWPORT,
+        service_workers="block",
+    )
+    context.set_default_timeout(30_000)
+    yield context
+    context.close()
+
+
+def open_page(browser: Any, path: Path) -> OpenedPage:
+    page = browser.new_page()
+    opened = OpenedPage(page)
+
+    def block(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            opened.outside_requests.append(url)
+            route.abort()
+
+    page.route("**/*", block)
+    page.on("request", lambda r: None if r.url.startswith(LOCAL_SCHEMES) else opened.outside_requests.append(r.url))
+    page.on("websocket", lambda ws: opened.outside_requests.append(ws.url))
+    page.on("console", lambda m: opened.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    return opened
+
+
+def screenshot(opened: OpenedPage, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    out = ARTIFACTS / name
+    opened.page.screenshot(path=str(out))
+    return out
+
+
+# Finds a point on the screen where vis itself sees the edge: centre the view on the midpoint
+# of the edge's end nodes, then walk along the perpendicular (a curved edge bends away from the
+# straight line) and take the middle of the stretch nearest the midpoint where vis reports that
+# edge under the pointer and no node on top of it: a point on the drawn curve.
+_EDGE_POINT_JS = """
+(id) => {
+  const edge = edges.get(id);
+  const ends = network.getPositions([edge.from, edge.to]);
+  const a = ends[edge.from], b = ends[edge.to];
+  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  network.moveTo({ position: mid, scale: 1, animation: false });
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+  const at = (offset) => network.canvasToDOM({ x: mid.x + offset * normal.x, y: mid.y + offset * normal.y });
+  const hit = (offset) => network.getEdgeAt(at(offset)) === id && network.getNodeAt(at(offset)) === undefined;
+  const reach = Math.min(200, len / 2);
+  for (let step = 0; step <= reach; step++) {
+    for (const start of [step, -step]) {
+      if (!hit(start)) { continue; }
+      let low = start, high = start;
+      while (hit(low - 1)) { low -= 1; }
+      while (hit(high + 1)) { high += 1; }
+      const dom = at((low + high) / 2);
+      const canvas = document.querySelector("#mynetwork canvas").getBoundingClientRect();
+      return { x: canvas.left + dom.x, y: canvas.top + dom.y, offset: (low + high) / 2 };
+    }
+  }
+  return null;
+}
+"""
+
+_TOOLTIP_JS = """
+(wanted) => {
+  const tip = document.querySelector("div.vis-tooltip");
+  return !!tip && getComputedStyle(tip).visibility === "visible" && tip.innerText.includes(wanted);
+}
+"""
+
+
+def hover_edge(opened: OpenedPage, edge_id: str, expected_text: str) -> str:
+    """Move the mouse onto the edge as a person would and return the tooltip's text."""
+    return _hover(opened, opened.page.evaluate(_EDGE_POINT_JS, edge_id), f"edge {edge_id}", expected_text)
+
+
+def hover_node(opened: OpenedPage, node_id: str, expected_text: str) -> str:
+    point = opened.page.evaluate(
+        """(id) => {
+             const p = network.getPositions([id])[id];
+             network.moveTo({ position: p, scale: 1, animation: false });
+             const dom = network.canvasToDOM(p);
+             const canvas = document.querySelector("#mynetwork canvas").getBoundingClientRect();
+             return network.getNodeAt(dom) === id ? { x: canvas.left + dom.x, y: canvas.top + dom.y } : null;
+           }""",
+        node_id,
+    )
+    return _hover(opened, point, f"node {node_id}", expected_text)
+
+
+def _hover(opened: OpenedPage, point: dict | None, what: str, expected_text: str) -> str:
+    assert point is not None, f"found no point on the screen where vis shows {what}"
+    page = opened.page
+    page.mouse.move(point["x"] - 40, point["y"] - 40)
+    page.mouse.move(point["x"], point["y"], steps=8)
+    page.wait_for_function(_TOOLTIP_JS, arg=expected_text, timeout=5_000)
+    return page.inner_text("div.vis-tooltip")

@@ -1,0 +1,267 @@
+"""The interactive page in a real browser: Debian's headless Chromium, driven by Playwright.
+
+Each page is opened from disk (file://) with every http(s) and websocket request aborted
+and counted, and used as a person would: wait for the layout, hover an edge and a node,
+untick filters, search. Screenshots and the large page's timings go to test-artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.graph.model import KnowledgeGraph, RelationType
+from newsgraph.graph.store.embedded import EmbeddedStore
+from newsgraph.graph.viz import render_page
+from newsgraph.ingest.pipeline import ingest
+
+from ..conftest import EXAMPLES, MODEL
+from .conftest import ARTIFACTS, OpenedPage, hover_edge, hover_node, open_page, screenshot
+from .graphs import (
+    HOSTILE_ALIAS,
+    HOSTILE_NAME,
+    HOSTILE_OUTLET,
+    HOSTILE_QUOTE,
+    HOSTILE_SENTENCE,
+    HOSTILE_TITLE,
+    IMG_ONERROR,
+    SCRIPT,
+    hostile_graph,
+    large_graph,
+)
+
+pytestmark = pytest.mark.browser
+
+# a layout that takes longer than this is broken, not slow (it takes a few seconds here)
+LAYOUT_SANITY_MS = 60_000
+
+
+def vis_state(opened: OpenedPage) -> dict:
+    """What the vis network object holds: its DataSets and the nodes and edges it built from them."""
+    return opened.page.evaluate(
+        """() => ({
+             nodeIds: network.body.data.nodes.getIds(),
+             edgeIds: network.body.data.edges.getIds(),
+             builtNodes: Object.keys(network.body.nodes).length,
+             builtEdges: Object.keys(network.body.edges).length,
+             hiddenEdges: edges.get({ filter: (e) => e.hidden }).map((e) => e.id),
+             hiddenNodes: nodes.get({ filter: (n) => n.hidden }).map((n) => n.id),
+             visibleText: document.getElementById("ng-visible").textContent,
+           })"""
+    )
+
+
+def assert_clean(opened: OpenedPage) -> None:
+    assert opened.outside_requests == [], "the page tried to reach the network"
+    assert opened.problems() == [], "console or page errors"
+    injected = opened.page.evaluate(
+        """() => ({ pwned: typeof window.__pwned, images: document.querySelectorAll("img").length })"""
+    )
+    assert injected == {"pwned": "undefined", "images": 0}, "text from an article ran as markup"
+
+
+def search(opened: OpenedPage, text: str) -> list[str]:
+    opened.page.fill("#ng-search", text)
+    opened.page.press("#ng-search", "Enter")
+    return opened.page.evaluate("() => network.getSelectedNodes()")
+
+
+def test_hostile_page_shows_text_and_runs_none_of_it(browser, tmp_path: Path) -> None:
+    graph = hostile_graph()
+    summary = render_page(graph, tmp_path / "page.html", title=f"Graph {SCRIPT}")
+    opened = open_page(browser, summary.path)
+    layout_ms = opened.wait_until_laid_out()
+    assert layout_ms < LAYOUT_SANITY_MS
+
+    state = vis_state(opened)
+    expected_nodes = {e.id for e in graph.entities} | {a.id for a in graph.articles}
+    expected_edges = {r.id for r in graph.relations} | {
+        "PUBLISHED_BY:a1:eo1", "PUBLISHED_BY:a2:eo2", "AUTHORED_BY:a2:ep2",
+    }
+    assert set(state["nodeIds"]) == expected_nodes and state["builtNodes"] == len(expected_nodes) == 9
+    assert set(state["edgeIds"]) == expected_edges and state["builtEdges"] == len(expected_edges) == 7
+    assert state["visibleText"] == "visible: 9 nodes, 7 edges"
+    assert opened.page.title() == f"Graph {SCRIPT}"  # escaped in the file, shown as text
+
+    tooltip = hover_edge(opened, "r1", HOSTILE_SENTENCE)
+    for text in (HOSTILE_SENTENCE, HOSTILE_QUOTE, HOSTILE_TITLE, HOSTILE_OUTLET, "MET_WITH"):
+        assert text in tooltip
+    assert opened.page.evaluate('() => document.querySelector("div.vis-tooltip").querySelectorAll("*").length') > 0
+    screenshot(opened, "hostile-edge-tooltip.png")
+    assert_clean(opened)
+
+    tooltip = hover_node(opened, "ep1", HOSTILE_NAME)
+    assert f"Aliases: {HOSTILE_ALIAS}" in tooltip and "Type: Person" in tooltip and "Mentions: 2" in tooltip
+    assert_clean(opened)
+
+    page = opened.page
+    page.uncheck('input[name="ng-rel"][value="ACCUSED"]')
+    assert vis_state(opened)["hiddenEdges"] == ["r2"]
+    page.uncheck('input[name="ng-type"][value="Organization"]')
+    state = vis_state(opened)
+    assert state["hiddenNodes"] == ["er1"] and sorted(state["hiddenEdges"]) == ["r2", "r4"]
+    assert state["visibleText"] == "visible: 8 nodes, 5 edges"
+    page.click("#ng-reset")
+    page.select_option("#ng-outlet", "Second Wire")
+    assert sorted(vis_state(opened)["hiddenEdges"]) == ["PUBLISHED_BY:a1:eo1", "r1"]
+    page.fill("#ng-minc", "2")  # and only relations reported by two outlets; article links stay
+    assert set(vis_state(opened)["edgeIds"]) - set(vis_state(opened)["hiddenEdges"]) == {
+        "r2", "PUBLISHED_BY:a2:eo2", "AUTHORED_BY:a2:ep2",
+    }
+    page.click("#ng-reset")
+    assert vis_state(opened)["hiddenEdges"] == [] and vis_state(opened)["hiddenNodes"] == []
+
+    assert search(opened, 'ministry of "TESTS"') == ["eg1"]
+    assert search(opened, HOSTILE_ALIAS) == ["ep1"]  # by alias, quotes and tags as typed
+    assert search(opened, "nobody at all") == ["ep1"]  # unchanged
+    assert page.inner_text("#ng-search-status") == "no node with that name"
+
+    page.mouse.move(5, 5)
+    screenshot(opened, "hostile-page.png")
+    assert_clean(opened)
+
+
+HOSTILE_ARTICLE = f"""Talks in "Caracas" {SCRIPT} and O'Brien's {IMG_ONERROR} report
+
+President Donald Trump met with Nicolás Maduro in Caracas on Monday, {SCRIPT} officials said.
+
+"We had a 'good' meeting {IMG_ONERROR}," Maduro told The New York Times.
+
+The Trump administration accused Maduro's government of "rigging" the vote {SCRIPT}.
+"""
+HOSTILE_META = {
+    "title": f"Talks in \"Caracas\" {SCRIPT} and O'Brien's {IMG_ONERROR} report",
+    "outlet": "The Daily <b>Planet</b>",
+    "author": "Jane O'Writer",
+}
+
+
+def relation_to_hover(graph: KnowledgeGraph, prefer: str | None = None) -> tuple[str, str]:
+    """A relation's id and the start of its first tooltip sentence (one containing ``prefer`` if any)."""
+    candidates = [
+        (rel.id, ev.sentence) for rel in graph.relations for ev in rel.evidence[:1]
+        if rel.type is not RelationType.CITES or rel.source_label != "Article"
+    ]
+    preferred = [c for c in candidates if prefer and prefer in c[1]]
+    rel_id, sentence = (preferred or candidates)[0]
+    return rel_id, " ".join(sentence.split())[:80]
+
+
+@pytest.mark.model
+def test_seed_page_with_the_real_model(browser, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    store = EmbeddedStore(home)
+    options = dict(home=home, store=store, model=MODEL, workers=1, batch_size=8, max_chars=1_000_000)
+    assert not ingest([EXAMPLES], **options).skipped
+    seed = store.load()
+
+    summary = render_page(seed, tmp_path / "seed.html")
+    opened = open_page(browser, summary.path)
+    layout_ms = opened.wait_until_laid_out()
+    assert layout_ms < LAYOUT_SANITY_MS
+    state = vis_state(opened)
+    assert (len(state["nodeIds"]), len(state["edgeIds"])) == (summary.nodes, summary.edges)
+    assert (state["builtNodes"], state["builtEdges"]) == (summary.nodes, summary.edges)
+    assert summary.nodes == len(seed.entities) + len(seed.articles) and not summary.truncated
+    opened.page.mouse.move(5, 5)
+    screenshot(opened, "seed-page.png")
+    rel_id, sentence = relation_to_hover(seed)
+    assert sentence in hover_edge(opened, rel_id, sentence)
+    screenshot(opened, "seed-edge-tooltip.png")
+    assert_clean(opened)
+
+    articles = tmp_path / "hostile"
+    articles.mkdir()
+    (articles / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    (articles / "hostile.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
+    assert not ingest([EXAMPLES, articles], **options).skipped
+    graph = store.load()
+    assert HOSTILE_META["title"] in {a.title for a in graph.articles}
+
+    summary = render_page(graph, tmp_path / "hostile.html")
+    opened = open_page(browser, summary.path)
+    opened.wait_until_laid_out()
+    assert len(vis_state(opened)["nodeIds"]) == summary.nodes
+    title_node = next(a.id for a in graph.articles if a.title == HOSTILE_META["title"])
+    hover_node(opened, title_node, HOSTILE_META["title"])
+    rel_id, sentence = relation_to_hover(graph, prefer="__pwned")
+    assert sentence in hover_edge(opened, rel_id, sentence)
+    assert_clean(opened)
+
+
+# one action in the page (Enter in the search box, or a click on a checkbox), timed from the
+# event until the second animation frame after it, i.e. until the result is drawn
+_TIMED_JS = """
+async ([selector, text]) => {
+  const target = document.querySelector(selector);
+  const started = performance.now();
+  if (text === null) {
+    target.click();
+  } else {
+    target.value = text;
+    target.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  }
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return performance.now() - started;
+}
+"""
+
+
+def test_a_5000_node_graph_stays_usable(browser, tmp_path: Path) -> None:
+    graph = large_graph(5000)
+    started = time.perf_counter()
+    summary = render_page(graph, tmp_path / "large.html")
+    render_s = time.perf_counter() - started
+    assert summary.nodes_in_graph == 5000 and summary.truncated and summary.nodes == 1500
+
+    opened = open_page(browser, summary.path)
+    page = opened.page
+    worst_wait_ms = 0.0  # how long the page made a request from outside wait while laying out
+    while True:
+        asked = time.perf_counter()
+        done = page.evaluate("() => window.ngPage.stabilized")
+        worst_wait_ms = max(worst_wait_ms, (time.perf_counter() - asked) * 1000)
+        if done:
+            break
+        page.wait_for_timeout(50)
+    layout_ms = opened.wait_until_laid_out()
+    assert layout_ms < LAYOUT_SANITY_MS
+    dom_ready_ms = page.evaluate('() => performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd')
+
+    assert "Showing 1500 of 5000 nodes, highest degree first" in page.inner_text("#ng-panel")
+    assert page.inner_text("#ng-layout").startswith("Layout done in")
+    state = vis_state(opened)
+    assert (state["builtNodes"], state["builtEdges"]) == (summary.nodes, summary.edges)
+    screenshot(opened, "large-page.png")
+
+    before = page.evaluate("() => network.getPositions()")
+    page.wait_for_timeout(600)
+    assert page.evaluate("() => network.getPositions()") == before, "physics still moves the nodes"
+
+    drawn = set(state["nodeIds"])
+    met_with = sum(1 for r in graph.relations if r.type is RelationType.MET_WITH and {r.source, r.target} <= drawn)
+    search_ms = page.evaluate(_TIMED_JS, ["#ng-search", "Actor 0"])
+    assert page.evaluate("() => network.getSelectedNodes()") == ["n0"]
+    filter_ms = page.evaluate(_TIMED_JS, ['input[name="ng-rel"][value="MET_WITH"]', None])
+    assert len(vis_state(opened)["hiddenEdges"]) == met_with
+    started = time.perf_counter()  # the same two, as a person does them, with Playwright's checks
+    page.check('input[name="ng-rel"][value="MET_WITH"]')
+    assert search(opened, "actor 1") == ["n1"] and vis_state(opened)["hiddenEdges"] == []
+    by_hand_ms = (time.perf_counter() - started) * 1000
+    screenshot(opened, "large-page-after-search.png")
+    assert_clean(opened)
+
+    numbers = {
+        "nodes_in_graph": summary.nodes_in_graph, "nodes_drawn": summary.nodes, "edges_drawn": summary.edges,
+        "file_bytes": summary.path.stat().st_size, "render_page_s": round(render_s, 2),
+        "dom_content_loaded_ms": round(dom_ready_ms), "layout_done_ms": round(layout_ms),
+        "worst_wait_while_laying_out_ms": round(worst_wait_ms),
+        "search_to_next_frame_ms": round(search_ms), "relation_filter_to_next_frame_ms": round(filter_ms),
+        "filter_and_search_by_playwright_ms": round(by_hand_ms),
+    }
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "large-page.json").write_text(json.dumps(numbers, indent=1) + "\n", encoding="utf-8")
+    print("5,000-node page:", numbers)

@@ -1,0 +1,172 @@
+"""`newsgraph query`, `newsgraph cypher` and `--store`, on a small hand-built graph (no spaCy model)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.graph.model import (
+    ArticleLink,
+    ArticleNode,
+    EntityNode,
+    EntityType,
+    Evidence,
+    KnowledgeGraph,
+    LinkType,
+    NodeLabel,
+    Relation,
+    RelationType,
+)
+from newsgraph.graph.store.embedded import EmbeddedStore
+from newsgraph.queries import list_queries
+from newsgraph.settings import get_settings
+
+runner = CliRunner()
+PASSWORD = "swordfish-not-for-logs"
+CLOSED_PORT = "bolt://127.0.0.1:9"
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    get_settings.cache_clear()  # settings are cached per process: read `env` anew
+    return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    home = tmp_path_factory.mktemp("query-cli")
+    ev = Evidence(id="v1", article_id="aA", start=0, end=30, sentence="Maduro met the Cuban envoy in Caracas.",
+                  rule="met")
+    quote = Evidence(id="v2", article_id="aA", start=40, end=90, sentence="Maduro told the Globe: “We resist.”",
+                     rule="quote", quote="We resist.", direct=True)
+    graph = KnowledgeGraph(
+        articles=(ArticleNode(id="aA", title="Talks in Caracas", path="/c/globe-talks.txt", outlet="Globe",
+                              chars=100),),
+        entities=(
+            EntityNode(id="eCuba", type=EntityType.PERSON, name="Cuban envoy", mention_count=1, article_count=1),
+            EntityNode(id="eGlobe", type=EntityType.OUTLET, name="The Globe", mention_count=1, article_count=1),
+            EntityNode(id="eMaduro", type=EntityType.PERSON, name="Nicolás Maduro", aliases=("Maduro",),
+                       mention_count=2, article_count=1),
+        ),
+        relations=(
+            Relation(id="r1", type=RelationType.MET_WITH, source="eCuba", target="eMaduro",
+                     source_label=NodeLabel.PERSON, target_label=NodeLabel.PERSON, evidence=(ev,),
+                     outlets=("The Globe",)),
+            Relation(id="r2", type=RelationType.QUOTED_BY, source="eMaduro", target="eGlobe",
+                     source_label=NodeLabel.PERSON, target_label=NodeLabel.OUTLET, evidence=(quote,),
+                     outlets=("The Globe",)),
+        ),
+        links=(
+            ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="eCuba", target_label=NodeLabel.PERSON),
+            ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="eMaduro", target_label=NodeLabel.PERSON,
+                        count=2),
+            ArticleLink(type=LinkType.PUBLISHED_BY, article_id="aA", target="eGlobe", target_label=NodeLabel.OUTLET),
+        ),
+    )
+    EmbeddedStore(home).write(graph)
+    return home
+
+
+def test_query_list(home):
+    result = run("query", "--list")
+    assert result.exit_code == 0
+    for q in list_queries():
+        assert q.name in result.stdout
+    assert "--param entity=<entity>  (required)" in result.stdout
+    listed = json.loads(run("query", "--list", "--json").stdout)
+    meetings = next(q for q in listed if q["name"] == "meetings_of")
+    assert meetings["params"][0] == {"name": "entity", "type": "entity", "required": True, "default": None,
+                                     "description": "The entity's name or alias."}
+    assert meetings["columns"][:2] == ["entity", "met"]
+
+
+def test_query_table(home):
+    result = run("query", "meetings_of", "--param", "entity=nicolas maduro", "--home", str(home))
+    assert result.exit_code == 0, result.output
+    header, rule, row = result.stdout.splitlines()
+    assert header.split() == ["entity", "met", "met_type", "corroboration", "outlets", "sentences"]
+    assert set(rule.replace(" ", "")) == {"-"}
+    assert row.startswith("Nicolás Maduro  Cuban envoy")
+    assert header.index("met_type") == row.index("Person")  # aligned
+    assert "(1 row)" in result.stderr
+
+
+def test_query_json_and_csv(home):
+    rows = json.loads(run("query", "quoted_by", "-p", "outlet=globe", "--json", "--home", str(home)).stdout)
+    assert rows == [{"speaker": "Nicolás Maduro", "speaker_type": "Person", "outlet": "The Globe",
+                     "quote": "We resist.", "direct": True, "article": "Talks in Caracas"}]
+    text = run("query", "met_with", "--csv", "--home", str(home)).stdout
+    [record] = list(csv.DictReader(io.StringIO(text)))
+    assert record["a"] == "Cuban envoy" and record["outlets"] == "The Globe" and record["corroboration"] == "1"
+
+
+def test_query_with_no_rows_prints_the_header(home):
+    result = run("query", "corroborated", "-p", "min_outlets=2", "--home", str(home))
+    assert result.exit_code == 0 and result.stdout.split()[:2] == ["relation", "source"]
+    assert "(0 rows)" in result.stderr
+    assert json.loads(run("query", "corroborated", "-p", "min_outlets=2", "--json", "--home", str(home)).stdout) == []
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["query", "nope"], 2, "no query named 'nope'"),
+    (["query", "meetings_of"], 2, "meetings_of needs the parameter entity"),
+    (["query", "meetings_of", "-p", "entity=Maduro", "-p", "colour=red"], 2, "has no parameter colour"),
+    (["query", "corroborated", "-p", "min_outlets=lots"], 2, "must be int"),
+    (["query", "meetings_of", "-p", "entity=Nobody Atall"], 1, "no entity named 'Nobody Atall'"),
+    (["query", "meetings_of", "-p", "entity"], 2, "is not NAME=VALUE"),
+    (["query", "met_with", "--json", "--csv"], 2, "choose one of --json and --csv"),
+    (["query"], 2, "give a query name, or --list"),
+])
+def test_query_mistakes(home, args, code, message):
+    result = run(*args, "--home", str(home))
+    assert result.exit_code == code
+    assert message in result.output
+
+
+def test_cypher_ad_hoc_read_only_by_default(home):
+    result = run("cypher", "MATCH (p:Person) WHERE p.mention_count >= $n RETURN p.name AS name ORDER BY name",
+                 "-p", "n=2", "--json", "--home", str(home))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"name": "Nicolás Maduro"}]
+    create = "CREATE (:Person {id: 'eNew', name: 'New', aliases: [], mention_count: 0, article_count: 0})"
+    refused = run("cypher", create, "--home", str(home))
+    assert refused.exit_code == 1 and "add --write to allow writes" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert run("cypher", create, "--write", "--home", str(home)).exit_code == 0
+    count = run("cypher", "MATCH (p:Person) RETURN count(p) AS people", "--csv", "--home", str(home))
+    assert count.stdout.splitlines() == ["people", "3"]
+    run("cypher", "MATCH (p:Person {id: 'eNew'}) DELETE p", "--write", "--home", str(home))
+
+
+def test_cypher_errors_are_one_line(home):
+    result = run("cypher", "MATCH (p:Persn) RETURN p", "--home", str(home))
+    assert result.exit_code == 1 and "Persn" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_store_neo4j_needs_a_uri(home):
+    result = run("stats", "--store", "neo4j", "--home", str(home))
+    assert result.exit_code == 1 and "NEWSGRAPH_NEO4J_URI" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["stats"], ["export"], ["viz", "--out", "x.html"], ["query", "met_with"],
+                                     ["cypher", "RETURN 1 AS one"], ["ingest", "examples"]])
+def test_a_uri_alone_selects_neo4j_and_an_unreachable_server_is_one_line(home, command):
+    env = {"NEWSGRAPH_NEO4J_URI": CLOSED_PORT, "NEWSGRAPH_NEO4J_PASSWORD": PASSWORD}
+    result = run("-v", *command, "--home", str(home), env=env)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: cannot reach Neo4j at {CLOSED_PORT}: is the server running? (docker compose up -d neo4j)")
+    assert PASSWORD not in result.output
+
+
+def test_store_embedded_overrides_the_uri(home):
+    env = {"NEWSGRAPH_NEO4J_URI": CLOSED_PORT, "NEWSGRAPH_NEO4J_PASSWORD": PASSWORD}
+    result = run("stats", "--store", "embedded", "--home", str(home), env=env)
+    assert result.exit_code == 0 and "articles      1" in result.stdout
+    assert run("stats", "--home", str(home), env={**env, "NEWSGRAPH_STORE": "embedded"}).exit_code == 0
