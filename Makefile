@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CYPHER_LINT := tests/cypher_lint/node_modules/.installed
+UI_TESTS := $(VENV)/.ui-tests-installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup demo test clean
+.PHONY: setup setup-ui-tests demo test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +17,35 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Neo4j's Cypher linter (npm, version pinned in the lockfile) for tests/cypher_lint
+$(CYPHER_LINT): tests/cypher_lint/package.json tests/cypher_lint/package-lock.json
+	npm ci --prefix tests/cypher_lint --no-audit --no-fund --loglevel=error
+	touch $(CYPHER_LINT)
+
+# The page's browser test and the notebook runs (tests/browser, tests/notebooks): the
+# ui-tests extra, and Debian's chromium when it is missing
+$(UI_TESTS): $(STAMP) pyproject.toml | $(CHROMIUM)
+	$(BIN)/pip install --quiet -e '.[test,ui-tests]'
+	touch $(UI_TESTS)
+
+# as root with apt-get (CI, the project's machines); elsewhere the browser test skips and says why
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium for tests/browser"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "note: no $(CHROMIUM), and installing it needs root and apt-get: tests/browser will skip"; \
+	fi
+
+setup-ui-tests: $(UI_TESTS)
+
 demo: $(STAMP)
 	$(BIN)/newsgraph ingest examples/
 	$(BIN)/newsgraph viz --out graph.html
 	@echo "Open graph.html in a browser."
 
-test: $(STAMP)
+test: $(STAMP) $(CYPHER_LINT) $(UI_TESTS)
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) newsgraph-data graph.html
+	rm -rf $(VENV) newsgraph-data graph.html tests/cypher_lint/node_modules

@@ -6,27 +6,54 @@ inputs were skipped (each one named on stderr with its reason).
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .settings import Settings, get_settings
 
+if TYPE_CHECKING:
+    from newsgraph.graph.model import KnowledgeGraph
+    from newsgraph.graph.store import GraphStore, WriteReport
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 log = logging.getLogger("newsgraph")
 
 EXIT_ERROR = 1
+EXIT_USAGE = 2
 EXIT_SKIPPED = 3
+
+
+class StoreName(StrEnum):
+    AUTO = "auto"
+    EMBEDDED = "embedded"
+    NEO4J = "neo4j"
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
 
 HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Store folder (default: NEWSGRAPH_HOME or ./newsgraph-data).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")]
 BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per batch.")]
 PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), read recursively.")]
+StoreOption = Annotated[Optional[StoreName], typer.Option(
+    "--store", help="embedded or neo4j (default: NEWSGRAPH_STORE, else auto: Neo4j when NEWSGRAPH_NEO4J_URI is set).")]
+ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV (lists joined with '; ').")]
 
 
 @app.callback()
@@ -37,6 +64,8 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
         stream=sys.stderr,
         force=True,
     )
+    # the Neo4j driver's own records (Bolt traffic, routing retries) are noise next to our one-line errors
+    logging.getLogger("neo4j").setLevel(logging.WARNING if verbose else logging.ERROR)
 
 
 def _settings(home: Path | None) -> Settings:
@@ -50,31 +79,68 @@ def _workers(settings: Settings, workers: int | None) -> int:
     return workers or settings.workers or default_workers()
 
 
-def _fail(message: str) -> typer.Exit:
+def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
-    return typer.Exit(EXIT_ERROR)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
+    """The chosen store, open for the command; its problems become one line and exit 1."""
+    from newsgraph.graph.store import StoreError, open_store
+
+    try:
+        opened = open_store(settings, store.value if store else None)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    try:
+        yield opened
+    except StoreError as exc:  # a server's message may span lines (a syntax error's caret)
+        raise _fail(" ".join(str(exc).split())) from exc
+    finally:
+        opened.close()
+
+
+def _where(settings: Settings, store: StoreName | None) -> str:
+    from newsgraph.graph.store import chosen_store
+
+    if chosen_store(settings, store.value if store else None) == "neo4j":
+        return f"Neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})"
+    return str(settings.home)
+
+
+class _KeepReport:
+    """Hands the pipeline's graph to the store and keeps what the store reports."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.report: WriteReport | None = None
+
+    def write(self, graph: KnowledgeGraph) -> None:
+        self.report = self.store.write(graph)
 
 
 @app.command()
 def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption = None,
-           batch_size: BatchOption = None, quiet: QuietOption = False) -> None:
+           batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None) -> None:
     """Read articles, extract entities and relations, and write the graph to the store."""
-    from newsgraph.graph.store.embedded import EmbeddedStore
     from newsgraph.ingest.nlp import ModelNotInstalled
     from newsgraph.ingest.pipeline import IngestBusy, ingest as run_ingest
 
     from .progress import article_progress
 
     settings = _settings(home)
-    with article_progress(enabled=not quiet, label="ingest") as advance:
-        try:
-            report = run_ingest(
-                paths, home=settings.home, store=EmbeddedStore(settings.home), model=settings.model,
-                workers=_workers(settings, workers), batch_size=batch_size or settings.batch_size,
-                max_chars=settings.max_article_chars, on_article=advance,
-            )
-        except (ModelNotInstalled, IngestBusy) as exc:
-            raise _fail(str(exc)) from exc
+    with _store(settings, store) as opened:
+        writer = _KeepReport(opened)
+        with article_progress(enabled=not quiet, label="ingest") as advance:
+            try:
+                report = run_ingest(
+                    paths, home=settings.home, store=writer, model=settings.model,
+                    workers=_workers(settings, workers), batch_size=batch_size or settings.batch_size,
+                    max_chars=settings.max_article_chars, on_article=advance,
+                )
+            except (ModelNotInstalled, IngestBusy) as exc:
+                raise _fail(str(exc)) from exc
     for skipped in report.skipped:
         typer.echo(skipped.message(), err=True)
     if not quiet:
@@ -82,9 +148,11 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
             f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
             f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "
             f"graph: {report.corpus} articles, {report.entities} entities, {report.relations} relations "
-            f"in {settings.home} ({report.seconds:.1f} s)",
+            f"in {_where(settings, store)} ({report.seconds:.1f} s)",
             err=True,
         )
+        if writer.report is not None:
+            typer.echo(f"store: {writer.report.summary()}", err=True)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -112,13 +180,9 @@ def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: Bat
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _load_graph(home: Path | None):
-    from newsgraph.graph.store.embedded import EmbeddedStore, StoreEmpty
-
-    try:
-        return EmbeddedStore(_settings(home).home).load()
-    except StoreEmpty as exc:
-        raise _fail(str(exc)) from exc
+def _load_graph(home: Path | None, store: StoreName | None) -> KnowledgeGraph:
+    with _store(_settings(home), store) as opened:
+        return opened.load()
 
 
 @app.command()
@@ -126,13 +190,14 @@ def export(
     format: Annotated[str, typer.Option("--format", "-f", help="json (node-link) or graphml.")] = "json",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: stdout for json).")] = None,
     home: HomeOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Export the whole resolved graph."""
     from newsgraph.graph.networkx_io import node_link_json, write_graphml
 
     if format not in ("json", "graphml"):
         raise typer.BadParameter("use json or graphml", param_hint="--format")
-    graph = _load_graph(home)
+    graph = _load_graph(home, store)
     if format == "json":
         text = node_link_json(graph)
         if out is None:
@@ -151,12 +216,13 @@ def viz(
     around: Annotated[Optional[str], typer.Option(help="Draw only this entity's neighbourhood.")] = None,
     depth: Annotated[int, typer.Option(min=1, max=6, help="Hops around --around.")] = 2,
     home: HomeOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Write the interactive graph page (one self-contained HTML file)."""
     from newsgraph.graph.viz import render_page
 
     try:
-        summary = render_page(_load_graph(home), out, around=around, depth=depth)
+        summary = render_page(_load_graph(home, store), out, around=around, depth=depth)
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     note = " (truncated to the highest-degree nodes)" if summary.truncated else ""
@@ -164,9 +230,9 @@ def viz(
 
 
 @app.command()
-def stats(home: HomeOption = None) -> None:
+def stats(home: HomeOption = None, store: StoreOption = None) -> None:
     """Counts by entity type and relation type."""
-    graph = _load_graph(home)
+    graph = _load_graph(home, store)
     entity_counts = Counter(e.type.value for e in graph.entities)
     relation_counts = Counter(r.type.value for r in graph.relations)
     evidence_counts = Counter()
@@ -181,3 +247,113 @@ def stats(home: HomeOption = None) -> None:
     for name, count in sorted(relation_counts.items()):
         typer.echo(f"  {name:<14}{count:>5}  {evidence_counts[name]:>8}")
     typer.echo(f"  {'total':<14}{len(graph.relations):>5}  {sum(evidence_counts.values()):>8}")
+
+
+def _parse_params(pairs: list[str] | None) -> dict[str, str]:
+    params = {}
+    for pair in pairs or ():
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
+        params[name.strip()] = value
+    return params
+
+
+def _format(as_json: bool, as_csv: bool) -> OutputFormat:
+    if as_json and as_csv:
+        raise typer.BadParameter("choose one of --json and --csv")
+    return OutputFormat.JSON if as_json else OutputFormat.CSV if as_csv else OutputFormat.TABLE
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat) -> None:
+    from .output import render
+
+    if columns or fmt is OutputFormat.JSON:
+        typer.echo(render(rows, columns, fmt=fmt.value))
+    if fmt is OutputFormat.TABLE:
+        typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+def _print_query_list(as_json: bool) -> None:
+    from newsgraph.queries import list_queries
+
+    queries = list_queries()
+    if as_json:
+        typer.echo(json.dumps([
+            {"name": q.name, "description": q.description,
+             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
+                         "description": p.description} for p in q.params],
+             "columns": [c.name for c in q.columns]}
+            for q in queries
+        ], ensure_ascii=False, indent=2))
+        return
+    for q in queries:
+        typer.echo(q.name)
+        typer.echo(f"    {q.description}")
+        for p in q.params:
+            need = "required" if p.required else f"default {p.default}" if p.default else "optional"
+            typer.echo(f"    --param {p.name}=<{p.type}>  ({need}) {p.description}")
+        typer.echo(f"    columns: {', '.join(c.name for c in q.columns)}")
+
+
+@app.command()
+def query(
+    name: Annotated[Optional[str], typer.Argument(help="A named query (see --list).")] = None,
+    param: ParamOption = None,
+    list_all: Annotated[bool, typer.Option("--list", help="List the queries, their parameters and columns.")] = False,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    home: HomeOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Run a named query from the library, e.g. `query meetings_of --param entity="Nicolás Maduro"`."""
+    from newsgraph.queries import NoSuchNode, QueryParameterError, UnknownQuery, get_query_columns, run_query
+
+    if list_all:
+        _print_query_list(as_json)
+        return
+    if name is None:
+        raise typer.BadParameter("give a query name, or --list", param_hint="NAME")
+    fmt = _format(as_json, as_csv)
+    params = _parse_params(param)
+    try:
+        columns = get_query_columns(name)
+    except UnknownQuery as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
+    with _store(_settings(home), store) as opened:
+        try:
+            rows = run_query(opened, name, **params)
+        except QueryParameterError as exc:
+            raise _fail(str(exc), EXIT_USAGE) from exc
+        except NoSuchNode as exc:
+            raise _fail(str(exc)) from exc
+    _print_rows(rows, columns, fmt)
+
+
+@app.command(name="cypher")
+def cypher_command(
+    statement: Annotated[str, typer.Argument(help="One Cypher statement, in the store's dialect.")],
+    param: ParamOption = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    home: HomeOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Run an ad hoc Cypher statement, read-only unless --write. Parameter values are JSON when they parse."""
+    fmt = _format(as_json, as_csv)
+    params = {k: _json_or_text(v) for k, v in _parse_params(param).items()}
+    with _store(_settings(home), store) as opened:
+        try:
+            rows = opened.run(statement, params, write=write)
+        except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
+            hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
+            raise _fail(" ".join(str(exc).split()) + hint) from exc
+    _print_rows(rows, list(rows[0]) if rows else [], fmt)
+
+
+def _json_or_text(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value

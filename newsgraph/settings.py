@@ -1,4 +1,8 @@
-"""Settings from `NEWSGRAPH_*` environment variables, loaded lazily on first use."""
+"""Settings from `NEWSGRAPH_*` environment variables, loaded lazily on first use.
+
+`neo4j_password` is a `SecretStr`: its repr and str are masked, and only the
+Neo4j store reads its value, to hand it to the driver.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
+    neo4j_batch_size: int = Field(default=1000, gt=0, description="rows per Neo4j write transaction")
 
 
 @lru_cache(maxsize=1)

@@ -1,1 +1,51 @@
-"""Named Cypher queries."""
+"""Named Cypher queries over the graph, for Neo4j and the embedded store alike.
+
+    from newsgraph.queries import list_queries, run_query, query_frame
+    run_query(store, "meetings_of", entity="Nicolas Maduro")     # list of dicts
+    query_frame(store, "corroborated", min_outlets=2)              # a pandas DataFrame
+
+Each query is a `.cypher` file in this package (see `library.py` for the header
+format and `params.py` for how names are matched).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from newsgraph.graph.store import GraphStore
+
+from .library import Column, NamedQuery, Param, UnknownQuery, all_queries, get_query
+from .params import NoSuchNode, QueryParameterError, bind
+
+if TYPE_CHECKING:
+    import pandas
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query (name, description, params, columns), by name."""
+    return list(all_queries().values())
+
+
+def run_query(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of a named query, in the store's dialect, read-only."""
+    query = get_query(name)
+    return store.run(query.text(store.dialect), bind(query, params, store))
+
+
+def get_query_columns(name: str) -> list[str]:
+    """The columns a named query returns, in order."""
+    return [c.name for c in get_query(name).columns]
+
+
+def query_frame(store: GraphStore, name: str, **params: Any) -> pandas.DataFrame:
+    """`run_query` as a DataFrame with the query's declared columns (also when there are no rows)."""
+    import pandas
+
+    rows = run_query(store, name, **params)
+    return pandas.DataFrame(rows, columns=get_query_columns(name))
+
+
+__all__ = [
+    "Column", "NamedQuery", "NoSuchNode", "Param", "QueryParameterError", "UnknownQuery",
+    "get_query_columns", "list_queries", "query_frame", "run_query",
+]

@@ -1,1 +1,91 @@
-"""Graph stores: the embedded LadybugDB store and Neo4j."""
+"""Graph stores: the embedded LadybugDB store and Neo4j, behind one protocol.
+
+`open_store(settings, store_option)` picks one: `embedded`, `neo4j`, or `auto`
+(Neo4j when `NEWSGRAPH_NEO4J_URI` is set, else embedded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from ..model import KnowledgeGraph
+
+if TYPE_CHECKING:
+    from newsgraph.settings import Settings
+
+StoreChoice = Literal["auto", "embedded", "neo4j"]
+Dialect = Literal["neo4j", "ladybug"]
+
+
+class StoreError(RuntimeError):
+    """A store problem a user can fix (server down, wrong password, no graph yet): one clear line."""
+
+
+class QueryError(StoreError):
+    """The store rejected a Cypher statement."""
+
+
+@dataclass
+class WriteReport:
+    """What one write sent to the store."""
+
+    nodes_written: int = 0  # created or updated
+    relationships_written: int = 0
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+    unchanged: int = 0  # nodes and relationships already stored as they are
+    batches: int = 0  # transactions
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.nodes_written} nodes and {self.relationships_written} relationships written, "
+            f"{self.nodes_deleted} nodes and {self.relationships_deleted} relationships deleted, "
+            f"{self.unchanged} unchanged, in {self.batches} transactions ({self.seconds:.1f} s)"
+        )
+
+
+class GraphStore(Protocol):
+    """What every store does; `dialect` says which Cypher it speaks."""
+
+    dialect: Dialect
+
+    def write(self, graph: KnowledgeGraph) -> WriteReport | None:
+        """Make the store hold exactly `graph` (the whole resolved graph)."""
+        ...
+
+    def load(self) -> KnowledgeGraph: ...
+
+    def run(
+        self, cypher: str, parameters: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """One Cypher statement with parameters, rows as dicts; read-only unless `write`."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def chosen_store(settings: Settings, store_option: StoreChoice | None = None) -> Literal["embedded", "neo4j"]:
+    """The store an option (or `NEWSGRAPH_STORE`) selects; `auto` means Neo4j when its URI is set."""
+    choice = store_option or settings.store
+    if choice == "auto":
+        return "neo4j" if settings.neo4j_uri else "embedded"
+    return choice
+
+
+def open_store(settings: Settings, store_option: StoreChoice | None = None) -> GraphStore:
+    """The selected store, connected and checked (Neo4j: reachable, credentials, database, version)."""
+    if chosen_store(settings, store_option) == "embedded":
+        from .embedded import EmbeddedStore
+
+        return EmbeddedStore(settings.home)
+    if not settings.neo4j_uri:
+        raise StoreError("the Neo4j store needs NEWSGRAPH_NEO4J_URI (e.g. bolt://localhost:7687)")
+    from .neo4j_store import STATE_FILE, connect
+
+    return connect(
+        uri=settings.neo4j_uri, user=settings.neo4j_user, password=settings.neo4j_password,
+        database=settings.neo4j_database, state_path=settings.home / STATE_FILE,
+        batch_size=settings.neo4j_batch_size,
+    )

@@ -31,6 +31,7 @@ from ..rows import (
     node_rows,
     relation_rows,
 )
+from . import Dialect, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ DATABASE_FILE = "graph.lbug"
 _BUFFER_POOL_BYTES = 1 << 30
 
 
-class StoreEmpty(RuntimeError):
+class StoreEmpty(StoreError):
     pass
 
 
@@ -57,12 +58,17 @@ def schema_statements() -> list[str]:
 
 
 class EmbeddedStore:
+    dialect: Dialect = "ladybug"
+
     def __init__(self, home: Path) -> None:
         self.home = home
         self.path = home / DATABASE_FILE
 
     def exists(self) -> bool:
         return self.path.exists()
+
+    def close(self) -> None:
+        """Nothing to release: every call opens and closes the database file."""
 
     def write(self, graph: KnowledgeGraph) -> None:
         self.home.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,126 @@
+"""Query parameters: required ones present, values coerced to the header's types, names resolved.
+
+An `entity` (or `outlet`) parameter takes a name: it matches every entity (of
+those labels) whose name or one of whose aliases has the same comparison key
+(`ingest.names.name_key`: case, accents, punctuation, a leading "the" and a
+possessive ignored; "nicolas maduro" finds "Nicolás Maduro", "new york times"
+finds "The New York Times"), or an entity id. An `article` parameter takes an
+article id, or words found in its title or file path (same folding). The
+Cypher receives the list of matching ids; an optional one left out is `[]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from newsgraph.graph.store import GraphStore
+from newsgraph.ingest.names import fold, name_key
+
+from .library import NODE_PARAM_TYPES, NamedQuery, Param
+
+# the statements the lookups run: the same text in both dialects
+ENTITY_LOOKUP = (
+    "MATCH (n:Person|Government|Organization|Outlet|Location) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+)
+OUTLET_LOOKUP = "MATCH (n:Outlet) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+ARTICLE_LOOKUP = "MATCH (n:Article) RETURN n.id AS id, n.title AS title, n.path AS path"
+
+_TRUE = {"true", "1", "yes", "y"}
+_FALSE = {"false", "0", "no", "n"}
+
+
+class QueryParameterError(ValueError):
+    """A parameter is missing, unknown or not of its type."""
+
+
+class NoSuchNode(LookupError):
+    """A name that matches no entity, outlet or article in the store."""
+
+
+def bind(query: NamedQuery, given: Mapping[str, Any], store: GraphStore) -> dict[str, Any]:
+    """The Cypher parameters for `given` (names -> values as the caller wrote them)."""
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        names = ", ".join(declared) or "none"
+        raise QueryParameterError(f"{query.name} has no parameter {', '.join(unknown)} (parameters: {names})")
+    bound = {}
+    lookups = _Lookups(store)
+    for param in query.params:
+        value = given.get(param.name)
+        if value is None and param.required:
+            raise QueryParameterError(f"{query.name} needs the parameter {param.name} ({param.type})")
+        bound[param.name] = _value(param, value, lookups)
+    return bound
+
+
+class _Lookups:
+    """Each lookup statement runs at most once per `bind` (two entity parameters, one query)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+
+    def __call__(self, statement: str) -> list[dict[str, Any]]:
+        if statement not in self.rows:
+            self.rows[statement] = self.store.run(statement)
+        return self.rows[statement]
+
+
+def _value(param: Param, value: Any, lookups: _Lookups) -> Any:
+    if value is None and param.default is not None:
+        value = param.default
+    if param.type in NODE_PARAM_TYPES and value is not None and not str(value).strip():
+        raise QueryParameterError(f"parameter {param.name} needs a name, not an empty string")
+    if param.type == "entity":
+        return _lookup(lookups(ENTITY_LOOKUP), value, "entity") if value is not None else []
+    if param.type == "outlet":
+        return _lookup(lookups(OUTLET_LOOKUP), value, "outlet") if value is not None else []
+    if param.type == "article":
+        return _articles(lookups(ARTICLE_LOOKUP), value) if value is not None else []
+    return _scalar(param, value)
+
+
+def _scalar(param: Param, value: Any) -> Any:
+    try:
+        if param.type == "int":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError
+            return int(value)
+        if param.type == "float":
+            return float(value)
+        if param.type == "bool":
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in _TRUE | _FALSE:
+                return text in _TRUE
+            raise ValueError
+    except (TypeError, ValueError):
+        raise QueryParameterError(f"parameter {param.name} must be {param.type}, not {value!r}") from None
+    return str(value)
+
+
+def _lookup(rows: list[dict[str, Any]], value: Any, what: str) -> list[str]:
+    text = str(value)
+    key = name_key(text)
+    ids = sorted(
+        row["id"] for row in rows
+        if row["id"] == text or key in {name_key(row["name"]), *(name_key(a) for a in row["aliases"] or ())}
+    )
+    if not ids:
+        raise NoSuchNode(f"no {what} named {text!r} in the graph")
+    return ids
+
+
+def _articles(rows: list[dict[str, Any]], value: Any) -> list[str]:
+    text = str(value)
+    words = fold(text).strip()
+    ids = sorted(
+        row["id"] for row in rows
+        if row["id"] == text or words in fold(row["title"] or "") or words in fold(row["path"] or "")
+    )
+    if not ids:
+        raise NoSuchNode(f"no article with id, title or path {text!r} in the graph")
+    return ids
