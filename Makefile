@@ -7,7 +7,7 @@ CYPHER_LINT := tests/cypher_lint/node_modules/.installed
 UI_TESTS := $(VENV)/.ui-tests-installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup setup-ui-tests demo test clean
+.PHONY: setup setup-ui-tests demo test eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ demo: $(STAMP)
 
 test: $(STAMP) $(CYPHER_LINT) $(UI_TESTS)
 	$(BIN)/pytest
+
+# quality figures (PolNeAR, the hand-made gold set); skips with a message without ../shared
+eval: $(STAMP)
+	$(BIN)/newsgraph eval
 
 clean:
 	rm -rf $(VENV) newsgraph-data graph.html tests/cypher_lint/node_modules

@@ -330,6 +330,29 @@ def query(
     _print_rows(rows, columns, fmt)
 
 
+@app.command(name="eval")
+def eval_command(
+    corpus: Annotated[Path, typer.Option(help="Folder with polnear/ and bbc/ (the shared corpora).")] = Path("../shared/corpus"),
+    gold: Annotated[Path, typer.Option(help="The hand-made gold set (dev/ and heldout/).")] = Path("eval/gold"),
+    workers: WorkersOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per measure.")] = False,
+) -> None:
+    """Score extraction: PolNeAR quote attribution and the hand-made gold set (P/R/F1 with counts)."""
+    from newsgraph.ingest.evaluation.measures import format_table
+    from newsgraph.ingest.evaluation.run import evaluate
+
+    if not (corpus / "polnear").is_dir() or not (corpus / "bbc").is_dir():
+        typer.echo(f"eval skipped: no corpora at {corpus} (needs polnear/ and bbc/; set --corpus)", err=True)
+        return
+    settings = get_settings()
+    rows = evaluate(corpus, gold, model=settings.model, workers=_workers(settings, workers))
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row))
+    else:
+        typer.echo(format_table(rows))
+
+
 @app.command(name="cypher")
 def cypher_command(
     statement: Annotated[str, typer.Argument(help="One Cypher statement, in the store's dialect.")],

@@ -43,3 +43,12 @@ def evaluate_polnear(
     for row in rows:
         row["measure"] = f"PolNeAR {split}: {row['measure']}"
     return rows
+
+
+def evaluate(corpus: Path, gold: Path, *, model: str, workers: int, polnear_split: str = "dev") -> list[dict]:
+    """Every measure: PolNeAR quote attribution, then both halves of the hand-made gold set."""
+    rows = evaluate_polnear(corpus / "polnear", split=polnear_split, model=model, workers=workers)
+    for half in ("dev", "heldout"):
+        rows += evaluate_gold(gold / half, corpus, model=model, workers=workers)
+    return rows
+

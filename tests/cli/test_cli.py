@@ -169,3 +169,9 @@ def test_console_script_and_exit_codes(tmp_path):
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == EXIT_SKIPPED
     assert "nope.txt: skipped: no such file or directory" in missing.stderr
+
+
+def test_eval_without_corpora_skips_and_says_why(tmp_path):
+    result = run("eval", "--corpus", str(tmp_path / "none"))
+    assert result.exit_code == 0
+    assert "eval skipped: no corpora at" in result.stderr and "none" in result.stderr
