@@ -42,8 +42,9 @@ _UNASSERTED = frozenset({
 })
 _LIFTED = frozenset({"lift", "ease", "remove", "drop", "waive", "suspend", "end", "relax", "scrap", "rescind"})
 _THREATENED = frozenset({"threaten", "warn", "consider", "propose", "weigh", "mull", "seek", "urge", "call", "push",
-                         "plan", "face", "risk", "threat", "prepare", "demand"})
+                         "plan", "face", "risk", "threat", "prepare", "demand", "want", "ask", "request", "recommend"})
 _MODALS = frozenset({"could", "might", "may", "would", "will", "should"})
+_STATEMENT_NOUNS = frozenset({"claim", "lawsuit", "suit", "statement", "complaint", "report", "letter", "motion", "case", "filing"})
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,13 @@ class RelationFinder:
 
     def _from_match(self, doc: Doc, args: Arguments, rule: RelationRule, nodes: dict[str, Token]) -> list[FoundRelation]:
         trigger = nodes["trigger"]
-        if not _asserted(trigger) or any(_second_object(t) for t in nodes.values()):
+        if any(_second_object(t) for t in nodes.values()):
             return []
-        if rule.relation is not RelationType.SANCTIONED and _only_intended(trigger):
-            return []  # "will meet", "is to visit": not (yet) a meeting; threatened sanctions keep a status
+        if rule.relation is RelationType.SANCTIONED:
+            if is_negated(trigger):
+                return []  # wanted, planned or lifted sanctions keep a status instead
+        elif not _asserted(trigger) or _only_intended(trigger):
+            return []  # "did not meet", "sought a meeting", "will meet": not a meeting
         sources = self._argument(args, rule.source, nodes)
         targets = self._argument(args, rule.target, nodes)
         status = _sanction_status(trigger) if rule.relation is RelationType.SANCTIONED else None
@@ -147,7 +151,11 @@ class RelationFinder:
         if "node" in spec:
             return nodes[spec["node"]]
         if "subject_of" in spec:
-            return subject(nodes[spec["subject_of"]])
+            verb = nodes[spec["subject_of"]]
+            found = subject(verb)
+            if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+                found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in _STATEMENT_NOUNS else verb.head
+            return found
         if "nominal_agent" in spec:
             return _nominal_agent(nodes[spec["nominal_agent"]])
         if "possessor_of" in spec:
@@ -270,8 +278,10 @@ def _sanction_status(trigger: Token) -> SanctionStatus:
         words.append(current)
     lemmas = {w.lemma_.lower() for w in words}
     modals = {c.lower_ for w in words for c in w.children if c.dep_ == "aux"}
-    if lemmas & _LIFTED:
-        return SanctionStatus.LIFTED
+    lifts = [w for w in words if w.lemma_.lower() in _LIFTED]
+    if lifts:  # "lifted the embargo"; but "plans to lift the embargo": still in force
+        intended = any(_only_intended(w) or w.head.pos_ == "NOUN" or w.head.lemma_.lower() in _UNASSERTED for w in lifts)
+        return SanctionStatus.IMPOSED if intended else SanctionStatus.LIFTED
     if lemmas & _THREATENED or modals & _MODALS:
         return SanctionStatus.THREATENED
     return SanctionStatus.IMPOSED

@@ -345,6 +345,61 @@ def test_sanctioned_noun_on_with_a_capital_as_nominal_agent(ng):
     assert ng.relations(doc) == [("SANCTIONED", "United States government", "Maduro", "imposed", "sanctioned.noun_on")]
 
 
+def test_sanctioned_noun_on_trade_with(ng):
+    # The EU embargo on arms exports to Venezuela stays.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 2),
+        ("EU", "PROPN", "NNP", "compound", 2, None, "B-ORG"),
+        ("embargo", "NOUN", "NN", "nsubj", 8, "embargo"),
+        ("on", "ADP", "IN", "prep", 2),
+        ("arms", "NOUN", "NNS", "compound", 5, "arm"),
+        ("exports", "NOUN", "NNS", "pobj", 3, "export"),
+        ("to", "ADP", "IN", "prep", 5),
+        ("Venezuela", "PROPN", "NNP", "pobj", 6, None, "B-GPE"),
+        ("stays", "VERB", "VBZ", "ROOT", 8, "stay"),
+        period(8),
+    ])
+    assert ng.relations(doc) == [
+        ("SANCTIONED", "European Union", "Venezuelan government", "imposed", "sanctioned.noun_on_trade_with")
+    ]
+
+
+def test_sanctioned_noun_imposed_on_and_a_planned_lift_leaves_it_imposed(ng):
+    # Paris wants to lift the EU's embargo imposed on Venezuela.
+    doc = ng.run([
+        ("Paris", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        ("wants", "VERB", "VBZ", "ROOT", 1, "want"),
+        ("to", "PART", "TO", "aux", 3),
+        ("lift", "VERB", "VB", "xcomp", 1, "lift"),
+        ("the", "DET", "DT", "det", 5),
+        ("EU", "PROPN", "NNP", "poss", 7, None, "B-ORG"),
+        ("'s", "PART", "POS", "case", 5),
+        ("embargo", "NOUN", "NN", "dobj", 3, "embargo"),
+        ("imposed", "VERB", "VBN", "acl", 7, "impose"),
+        ("on", "ADP", "IN", "prep", 8),
+        ("Venezuela", "PROPN", "NNP", "pobj", 9, None, "B-GPE"),
+        period(1),
+    ])
+    assert ng.relations(doc) == [
+        ("SANCTIONED", "European Union", "Venezuelan government", "imposed", "sanctioned.noun_imposed_on")
+    ]
+
+
+def test_lifted_embargo_is_lifted(ng):
+    # The EU lifted its embargo on Venezuela.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("EU", "PROPN", "NNP", "nsubj", 2, None, "B-ORG"),
+        ("lifted", "VERB", "VBD", "ROOT", 2, "lift"),
+        ("its", "PRON", "PRP$", "poss", 4),
+        ("embargo", "NOUN", "NN", "dobj", 2, "embargo"),
+        ("on", "ADP", "IN", "prep", 4),
+        ("Venezuela", "PROPN", "NNP", "pobj", 5, None, "B-GPE"),
+        period(2),
+    ])
+    assert [(r[0], r[2], r[3]) for r in ng.relations(doc)] == [("SANCTIONED", "Venezuelan government", "lifted")]
+
+
 def test_warned_of_sanctions_on_is_threatened(ng):
     # Rubio warned of Washington's sanctions on Maduro.
     doc = ng.run([
@@ -377,6 +432,23 @@ def test_sanctioned_on_list(ng):
 
 
 # ---- ACCUSED ----------------------------------------------------------------------------------
+
+
+def test_accused_by_a_statement_is_accused_by_its_author(ng):
+    # A Washington claim accusing Maduro of fraud was dismissed.
+    doc = ng.run([
+        ("A", "DET", "DT", "det", 2),
+        ("Washington", "PROPN", "NNP", "compound", 2, None, "B-GPE"),
+        ("claim", "NOUN", "NN", "nsubjpass", 8, "claim"),
+        ("accusing", "VERB", "VBG", "acl", 2, "accuse"),
+        maduro("dobj", 3),
+        ("of", "ADP", "IN", "prep", 3),
+        ("fraud", "NOUN", "NN", "pobj", 5),
+        ("was", "AUX", "VBD", "auxpass", 8, "be"),
+        ("dismissed", "VERB", "VBN", "ROOT", 8, "dismiss"),
+        period(8),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "United States government", "Maduro", None, "accused.verb")]
 
 
 def test_accused_verb_active_by_a_capital(ng):
