@@ -16,7 +16,7 @@ from newsgraph.graph.model import EntityType
 
 from ..lexicon import Lexicon
 from ..names import name_key
-from .syntax import children, subject
+from .syntax import Sentences, children, subject
 from .types import LocalEntity, Mention, MentionKind
 
 ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET})
@@ -25,12 +25,14 @@ ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.OR
 class Arguments:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
         self.lexicon = lexicon
         self.mentions: list[Mention] = doc._.ng_mentions or []
         self.entities: list[LocalEntity] = doc._.ng_entities or []
         self.mention_entity: list[int | None] = doc._.ng_mention_entity or []
         self.proxies: dict[int, int] = doc._.ng_proxies or {}
         self.report_nouns = lexicon.word_list("report_nouns")
+        self.sentences = Sentences(doc)
         self.by_token: dict[int, int] = {}
         for i, m in enumerate(self.mentions):
             for t in range(m.start, m.end):

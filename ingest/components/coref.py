@@ -29,6 +29,7 @@ from newsgraph.graph.model import EntityType
 
 from ..lexicon import Lexicon, load_lexicon
 from ..names import initials, is_acronym, name_key
+from .syntax import Sentences
 from .types import LocalEntity, Mention, MentionKind, register_extensions
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -188,16 +189,17 @@ class Coref:
     def _resolve_pronouns(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
         by_head = {m.head: i for i, m in enumerate(mentions) if m.kind is not MentionKind.PRONOUN}
         facts = _cluster_facts(mentions, clusters)
+        sentences = Sentences(doc)
         for i, m in enumerate(mentions):
             if m.kind is not MentionKind.PRONOUN or _is_expletive(doc[m.head]):
                 continue
-            target = self._antecedent(doc, i, mentions, clusters, by_head, facts)
+            target = self._antecedent(doc, i, mentions, clusters, by_head, facts, sentences)
             if target is not None:
                 clusters.move(i, target)
 
     def _antecedent(
         self, doc: Doc, index: int, mentions: list[Mention], clusters: _Clusters,
-        by_head: dict[int, int], facts: dict[int, tuple[bool, str | None]],
+        by_head: dict[int, int], facts: dict[int, tuple[bool, str | None]], sentences: Sentences,
     ) -> int | None:
         pronoun = mentions[index]
 
@@ -215,7 +217,7 @@ class Coref:
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.i < token.i and child.i in by_head and fits(by_head[child.i]):
                     return by_head[child.i]
-        sentence = token.sent
+        sentence = sentences.of(token.i)
         same = [j for j, m in enumerate(mentions[:index]) if m.start >= sentence.start and m.kind is not MentionKind.PRONOUN and fits(j)]
         if same:
             return same[-1]
@@ -223,7 +225,7 @@ class Coref:
         for _ in range(_PRONOUN_WINDOW_SENTENCES):
             if previous < 0:
                 break
-            sent = doc[previous].sent
+            sent = sentences.of(previous)
             candidates = [j for j, m in enumerate(mentions) if sent.start <= m.start < sent.end and fits(j)]
             if candidates:
                 return min(candidates, key=lambda j: _salience(doc, mentions[j]))

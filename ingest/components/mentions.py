@@ -18,9 +18,13 @@ proxies: token -> the mention they stand for.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.graph.model import EntityType
@@ -97,6 +101,14 @@ class MentionFinder:
         self.group_role_modifiers = words("group_role_modifiers")
         self.keep_modifiers = words("description_keep_modifiers")
         self.not_entity = frozenset(w.casefold() for w in words("not_entity_words"))
+        # words that can head a described mention: only their tokens are looked at
+        self.institution_words = _hashes(phrase.split()[-1] for phrase in self.institution_heads)
+        self.described_words = _hashes(
+            self.member_heads | self.group_heads | self.person_role_heads | self.organization_nouns
+            | self.outlet_nouns | self.government_heads | _UNNAMED_VOICES | {"one", "minister"}
+        )
+        self.government_words = _hashes(self.government_heads)
+        self.pronoun_words = _hashes(_PRONOUNS)
 
     def __call__(self, doc: Doc) -> Doc:
         names = self._name_mentions(doc, _capitalized_words(doc))
@@ -166,7 +178,7 @@ class MentionFinder:
         officials" the parser hangs both nouns on "officials".
         """
         found = []
-        for token in doc:
+        for token in _tokens_with(doc, self.government_words):
             if token.lower_ not in self.government_heads or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             first = token.i
@@ -358,14 +370,14 @@ class MentionFinder:
         found: list[Mention] = []
         by_head: dict[int, Mention] = {}
         # institutions first, so "members of the Venezuelan military" can point at them
-        for token in doc:
+        for token in _tokens_with(doc, self.institution_words):
             if token.i not in covered and token.pos_ in ("NOUN", "PROPN"):
                 mention = self._institution(doc, token)
                 if mention is not None:
                     found.append(mention)
                     by_head[token.i] = mention
         described: set[int] = {i for m in found for i in range(m.start, m.end)}
-        for token in doc:
+        for token in _tokens_with(doc, self.described_words):
             if token.i in covered or token.i in described or token.pos_ not in ("NOUN", "PROPN", "NUM"):
                 continue
             target = self._member_of(doc, token, covered, by_head)
@@ -583,7 +595,7 @@ class MentionFinder:
 
     def _pronouns(self, doc: Doc, covered: dict[int, Mention]) -> list[Mention]:
         found = []
-        for token in doc:
+        for token in _tokens_with(doc, self.pronoun_words):
             info = _PRONOUNS.get(token.lower_)
             if info is None or token.pos_ != "PRON" or token.i in covered:
                 continue
@@ -598,6 +610,20 @@ class MentionFinder:
         span = doc[start:end]
         head = span.root.i
         return Mention(start=start, end=end, head=head, kind=kind, text=text, key=name_key(text), origin=origin)
+
+
+def _hashes(words: Iterable[str]) -> numpy.ndarray:
+    return numpy.array(sorted({hash_string(w) for w in words}), dtype=numpy.uint64)
+
+
+def _tokens_with(doc: Doc, words: numpy.ndarray) -> list[Token]:
+    """Tokens whose lower-case form or lemma is one of `words`, found without a Python loop
+    over the Doc (making a Token object per token is what costs)."""
+    if len(doc) == 0:
+        return []
+    attrs = doc.to_array([LOWER, LEMMA]).astype(numpy.uint64)
+    hits = numpy.isin(attrs[:, 0], words) | numpy.isin(attrs[:, 1], words)
+    return [doc[int(i)] for i in numpy.flatnonzero(hits)]
 
 
 def _capitalized_words(doc: Doc) -> frozenset[str]:

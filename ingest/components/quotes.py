@@ -74,10 +74,11 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.lexicon)
-        spans = find_quote_spans(doc.text)
+        spans = find_quote_spans(args.text)
+        quoted = _tokens_in(doc, spans)
         quotes: list[FoundQuote] = []
         for start, end in spans:
-            quote = self._direct(doc, args, start, end, quotes)
+            quote = self._direct(doc, args, start, end, quotes, quoted)
             if quote is None:
                 continue
             if quotes and _same_attribution(quotes[-1], quote):
@@ -92,14 +93,16 @@ class QuoteFinder:
 
     # ---- direct quotes -----------------------------------------------------------------
 
-    def _direct(self, doc: Doc, args: Arguments, start: int, end: int, earlier: list[FoundQuote]) -> FoundQuote | None:
+    def _direct(
+        self, doc: Doc, args: Arguments, start: int, end: int, earlier: list[FoundQuote], quoted: frozenset[int]
+    ) -> FoundQuote | None:
         content = doc.char_span(start, end, alignment_mode="expand")
         if content is None or len(content) == 0:
             return None
         inside = set(range(content.start, content.end))
         is_clause = any(t.pos_ in ("VERB", "AUX") for t in content)
         cues = [(rule, cue, speaker if speaker is None or speaker.i not in inside else None)
-                for rule, cue, speaker in self._cues(doc, args, content, inside)]  # no speaker inside its quote
+                for rule, cue, speaker in self._cues(doc, args, content, inside, quoted)]  # no speaker inside its quote
         cue = next((c for c in cues if c[2] is not None), None) or (cues[0] if cues else None)
         if cue is not None:
             rule, cue_token, speaker = cue
@@ -120,7 +123,7 @@ class QuoteFinder:
             return FoundQuote(parts=[(start, end)], direct=True, rule="quote.unattributed")  # speech, no speaker
         return None
 
-    def _cues(self, doc: Doc, args: Arguments, content: Span, inside: set[int]):
+    def _cues(self, doc: Doc, args: Arguments, content: Span, inside: set[int], quoted: frozenset[int]):
         """Candidate (rule, cue token, speaker token) for a quote, best first."""
         roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
         for root in roots:
@@ -141,7 +144,7 @@ class QuoteFinder:
                         outside = next((a for a in root.ancestors if a.i not in inside), None)
                         speaker = args.speaker_of(outside) if outside is not None else None
                     yield "quote.verb_below", child, speaker
-        frame = self._frame(doc, content, inside)
+        frame = self._frame(doc, args, content, inside, quoted)
         for token in frame:
             if token.lower_ == "according":
                 for obj in prep_objects(token, "to") or [o for to in token.children for o in children(to, "pobj")]:
@@ -154,24 +157,18 @@ class QuoteFinder:
         for cue in sorted(cues, key=lambda t: min(abs(t.i - content.start), abs(t.i - content.end))):
             yield "quote.nearest_verb", cue, args.speaker_of(cue)
 
-    def _frame(self, doc: Doc, content: Span, inside: set[int]) -> list[Token]:
+    def _frame(self, doc: Doc, args: Arguments, content: Span, inside: set[int], quoted: frozenset[int]) -> list[Token]:
         """Tokens around the quote that may hold its cue, outside any quote: the sentences the
         quote is in, and a short sentence right after it."""
-        first = doc[content.start].sent.start
-        last = doc[content.end - 1].sent.end
+        first = args.sentences.of(content.start).start
+        last = args.sentences.of(content.end - 1).end
         after = last
         while after < len(doc) and (doc[after].is_space or doc[after].is_punct):
             after += 1
-        if after < len(doc) and "\n" not in doc.text[content.end_char : doc[after].idx]:
-            following = doc[after].sent
+        if after < len(doc) and "\n" not in args.text[content.end_char : doc[after].idx]:
+            following = args.sentences.of(after)
             if len(following) <= _MAX_CUE_SENTENCE_TOKENS:
                 last = following.end
-        text_start = doc[first].idx
-        quoted: set[int] = set()
-        for a, b in find_quote_spans(doc.text[text_start : doc[last - 1].idx + len(doc[last - 1])]):
-            span = doc.char_span(a + text_start, b + text_start, alignment_mode="expand")
-            if span is not None:
-                quoted.update(range(span.start, span.end))
         return [doc[i] for i in range(first, last) if i not in inside and i not in quoted]
 
     def _colon_intro(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
@@ -182,7 +179,7 @@ class QuoteFinder:
             i -= 1
         if i < 0 or doc[i].text != ":":
             return None
-        for token in reversed(doc[doc[i].sent.start : i]):
+        for token in reversed(doc[args.sentences.of(i).start : i]):
             if self._is_cue_verb(token) and args.speaker_of(token) is not None:
                 return token
         before = i - 1
@@ -194,13 +191,13 @@ class QuoteFinder:
     def _previous_subject(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
         """A quote opening its paragraph or sentence, right after a sentence whose subject is a
         named actor doing something with words or stance ("Valastro praised …", then “…”)."""
-        first = doc[content.start].sent.start
+        first = args.sentences.of(content.start).start
         previous = first - 1
         while previous >= 0 and doc[previous].is_space:
             previous -= 1
-        if previous < 0 or len(_PARAGRAPH_BREAK.findall(doc.text[doc[previous].idx : content.start_char])) > 1:
+        if previous < 0 or len(_PARAGRAPH_BREAK.findall(args.text[doc[previous].idx : content.start_char])) > 1:
             return None
-        root = doc[previous].sent.root
+        root = args.sentences.of(previous).root
         if not (self._is_cue_verb(root) or self._is_attitude_verb(root)):
             return None
         speaker = args.speaker_of(root)
@@ -251,7 +248,7 @@ class QuoteFinder:
         gap_start = max(previous.content[1], previous.cue[1] if previous.cue else 0)  # after "...," X said
         if gap_start > content.start_char:
             return False
-        gap_text = doc.text[gap_start : content.start_char]
+        gap_text = args.text[gap_start : content.start_char]
         paragraph_breaks = len(_PARAGRAPH_BREAK.findall(gap_text))
         gap = doc.char_span(gap_start, content.start_char, alignment_mode="expand") or []
         return paragraph_breaks <= 1 and not any(
@@ -329,7 +326,7 @@ class QuoteFinder:
     def _colon_source(self, doc: Doc, args: Arguments, colon: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         """ "Obama: I'm Optimistic Americans Will Say No" - a named source, a colon, what it says,
         at the start of a sentence (headlines, Q&A, bulleted statements)."""
-        sentence = colon.sent
+        sentence = args.sentences.of(colon.i)
         before = [t for t in doc[sentence.start : colon.i] if not t.is_space]
         if not before or len(before) > 6:
             return []
@@ -456,6 +453,16 @@ def _cue_span(cue: Token) -> tuple[int, int]:
         end_token = to or cue
         return cue.idx, end_token.idx + len(end_token)
     return cue.idx, cue.idx + len(cue)
+
+
+def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens inside any of the char spans."""
+    tokens: set[int] = set()
+    for a, b in spans:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return frozenset(tokens)
 
 
 def _char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

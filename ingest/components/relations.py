@@ -85,11 +85,16 @@ class RelationFinder:
         self.matcher = DependencyMatcher(nlp.vocab, validate=True)
         for rule in rules:
             self.matcher.add(rule.id, [rule.pattern])
+        self.triggers = frozenset(_trigger_lemmas(rules))
 
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.lexicon)
         found: list[FoundRelation] = []
-        matches = sorted(self.matcher(doc), key=lambda m: (self.order.index(doc.vocab.strings[m[0]]), m[1]))
+        matches = []
+        for sentence in args.sentences.spans:  # the matcher indexes every token: only sentences with a trigger
+            if any(t.lemma_.lower() in self.triggers for t in sentence):
+                matches += [(m, [sentence.start + i for i in ids]) for m, ids in self.matcher(sentence)]
+        matches.sort(key=lambda m: (self.order.index(doc.vocab.strings[m[0]]), m[1]))
         for match_id, token_ids in matches:
             rule = self.rules[doc.vocab.strings[match_id]]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
@@ -123,7 +128,7 @@ class RelationFinder:
                 span = _char_span(doc, args, [*nodes.values(), source_token, target_token])
                 relations.append(FoundRelation(
                     type=rule.relation, source=source, target=target, span=span,
-                    sentence=_sentence_span(doc, span), rule=rule.id, status=status,
+                    sentence=_sentence_span(args, span), rule=rule.id, status=status,
                 ))
         return relations
 
@@ -166,7 +171,7 @@ class RelationFinder:
     def _reporting_outlets(self, args: Arguments, trigger: Token) -> list[tuple[int, Token]]:
         """ "the Times reported Saturday, citing X": the outlet reporting in the same sentence."""
         speech = self.lexicon.word_list("speech_verbs")
-        for token in trigger.sent:
+        for token in args.sentences.of(trigger.i):
             if token.lemma_.lower() in speech and token.pos_ == "VERB":
                 speaker = args.speaker_of(token)
                 entity = args.actor_at(speaker) if speaker is not None else None
@@ -216,9 +221,18 @@ class RelationFinder:
         if not self._allowed(args, relation, source, target):
             return []
         return [FoundRelation(
-            type=relation, source=source, target=target, span=span, sentence=_sentence_span(doc, span),
+            type=relation, source=source, target=target, span=span, sentence=_sentence_span(args, span),
             rule=rule, quote=tuple(quote.parts), direct=quote.direct,
         )]
+
+
+def _trigger_lemmas(rules: tuple[RelationRule, ...]) -> set[str]:
+    """The lemmas a rule's first node can have: a sentence without any of them cannot match."""
+    lemmas: set[str] = set()
+    for rule in rules:
+        lemma = rule.pattern[0]["RIGHT_ATTRS"]["LEMMA"]
+        lemmas.update(lemma["IN"] if isinstance(lemma, dict) else [lemma])
+    return lemmas
 
 
 def _second_object(token: Token) -> bool:
@@ -299,15 +313,16 @@ def _char_span(doc: Doc, args: Arguments, tokens: list[Token]) -> tuple[int, int
     return min(points), max(points)
 
 
-def _sentence_span(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+def _sentence_span(args: Arguments, span: tuple[int, int]) -> tuple[int, int]:
     """Char offsets of the sentence(s) holding `span`, without the whitespace around them.
 
     Masked boilerplate is whitespace in the parsed text: a sentence must not run
     into it, or the evidence sliced from the raw text would quote a caption.
     """
+    doc = args.doc
     chars = doc.char_span(span[0], span[1], alignment_mode="expand")
-    first = chars[0].sent if chars is not None and len(chars) else doc[0].sent
-    last = chars[-1].sent if chars is not None and len(chars) else first
+    first = args.sentences.of(chars[0].i if chars is not None and len(chars) else 0)
+    last = args.sentences.of(chars[-1].i) if chars is not None and len(chars) else first
     words = [t for t in doc[first.start : last.end] if not t.is_space]
     return words[0].idx, words[-1].idx + len(words[-1])
 

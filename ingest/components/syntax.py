@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
@@ -93,3 +94,16 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
 
 def is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+class Sentences:
+    """A Doc's sentences, found once: `token.sent` walks the Doc again on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.sents)
+        self._starts = [s.start for s in self.spans]
+
+    def of(self, i: int) -> Span:
+        """The sentence holding token `i`."""
+        return self.spans[bisect_right(self._starts, i) - 1]
+
