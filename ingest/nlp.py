@@ -44,7 +44,9 @@ def build_nlp(model: str) -> Language:
             "validate": False,
         },
     )
-    ruler.add_patterns(span_ruler_patterns(load_lexicon()))
+    others = [name for name in nlp.pipe_names if name != "newsgraph_lexicon"]
+    with nlp.select_pipes(disable=others):  # ORTH patterns need only the tokenizer, not the model
+        ruler.add_patterns(span_ruler_patterns(load_lexicon()))
     for name in ("newsgraph_mentions", "newsgraph_coref", "newsgraph_quotes", "newsgraph_relations"):
         nlp.add_pipe(name)
     log.debug("pipeline %s: %s", model, nlp.pipe_names)

@@ -52,6 +52,7 @@ class IngestReport:
     entities: int = 0
     relations: int = 0
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # extract, build, write
 
 
 class IngestBusy(RuntimeError):
@@ -90,14 +91,25 @@ def ingest(
         results = extract_parallel(
             _chain(pending, stale), model=model, extractor=extractor, workers=workers, batch_size=batch_size
         )
-        _save(results, cache, report, on_article)
-        cache.prune(extractor)
-        graph = build_graph(list(cache.extractions(extractor)))
-        store.write(graph)
+        with _timed(report, "extract"):
+            _save(results, cache, report, on_article)
+            cache.prune(extractor)
+        with _timed(report, "build"):
+            graph = build_graph(list(cache.extractions(extractor)))
+        with _timed(report, "write"):
+            store.write(graph)
         report.corpus = len(graph.articles)
     report.entities, report.relations = len(graph.entities), len(graph.relations)
     report.seconds = time.perf_counter() - started
     return report
+
+
+@contextmanager
+def _timed(report: IngestReport, stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    report.stage_seconds[stage] = time.perf_counter() - started
+    log.debug("%s: %.2f s", stage, report.stage_seconds[stage])
 
 
 def extract(
