@@ -1,17 +1,31 @@
-"""Assemble the corpus's `KnowledgeGraph` from article extractions.
+"""Assemble the corpus's graph from per-article rows, streaming.
 
-Pure: extractions in, graph out. The same relation found in several articles
-becomes one edge carrying every evidence item (deduplicated by evidence id)
-and the distinct outlets that reported it.
+    entity rows  -> cross-article resolution (one aggregate per name key)
+    link rows    -> article counts, then PUBLISHED_BY / AUTHORED_BY / MENTIONS
+    evidence     -> grouped by resolved (type, source, target, status) in SQLite
+                 -> one relation per group, with every evidence item and the
+                    distinct outlets that reported it
+
+Nodes reach the sink before any edge. Memory holds one aggregate per distinct
+name and one count per entity, never the corpus's text or evidence: that
+goes through a scratch SQLite file, so a 50,000-article corpus assembles in
+the memory of a 2,000-article one. `build_graph` is the same assembly for
+extraction records already in memory.
 """
 
 from __future__ import annotations
 
-import logging
-from collections import defaultdict
-from collections.abc import Sequence
+import json
+import sqlite3
+from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from pathlib import Path
+from typing import Protocol
 
-from newsgraph.ingest.link import Resolution, metadata_records, resolve
+from newsgraph.ingest.graph_rows import AUTHOR_ROLE, OUTLET_ROLE, EntityRow, EvidenceRow, article_rows
+from newsgraph.ingest.link import Resolution, resolve
 from newsgraph.ingest.records import ArticleExtraction
 
 from .ids import evidence_id, relation_id
@@ -21,102 +35,258 @@ from .model import (
     ArticleLink,
     ArticleNode,
     EntityNode,
-    EntityType,
     Evidence,
     KnowledgeGraph,
     LinkType,
     NodeLabel,
     Relation,
+    RelationType,
+    SanctionStatus,
     relation_allowed,
 )
 
-log = logging.getLogger(__name__)
+CHUNK = 5_000
 
 
-def build_graph(extractions: Sequence[ArticleExtraction]) -> KnowledgeGraph:
-    resolution = resolve(extractions)
-    labels = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
-    articles = {x.article.id: x.article for x in extractions}
-    labels.update({a: NodeLabel.ARTICLE for a in articles})
-    outlet_of = {x.article.id: _resolved_outlet(x, resolution) for x in extractions}
+class RowSource(Protocol):
+    """Where assembly reads an article collection's rows; each method may be called again."""
 
-    evidence: dict[tuple, dict[str, Evidence]] = defaultdict(dict)
-    dropped = 0
-    for x in extractions:
-        article = x.article.id
-        for rel in x.relations:
-            source = article if rel.source == article else resolution.global_id(article, rel.source)
-            target = resolution.global_id(article, rel.target)
-            if rel.type in SYMMETRIC_RELATIONS:
-                source, target = sorted((source, target))
-            if source == target or not relation_allowed(rel.type, labels[source], labels[target]):
-                dropped += 1
-                continue
-            bucket = evidence[(rel.type, source, target, rel.status)]
-            for item in rel.evidence:
-                ev_id = evidence_id(article, item.start, item.end, item.rule)
-                bucket[ev_id] = Evidence(
-                    id=ev_id, article_id=article, start=item.start, end=item.end, sentence=item.sentence,
-                    rule=item.rule, quote=item.quote, direct=item.direct,
-                )
-    if dropped:
-        log.debug("dropped %d relations that became self-loops or left the schema after resolution", dropped)
+    def articles(self) -> Iterable[ArticleNode]: ...
 
-    relations = []
-    for (rel_type, source, target, status), items in evidence.items():
-        ordered = tuple(sorted(items.values(), key=lambda e: (e.article_id, e.start, e.rule)))
-        outlets = sorted({outlet_of[e.article_id] for e in ordered if outlet_of[e.article_id]})
-        relations.append(
-            Relation(
-                id=relation_id(rel_type, source, target, status=status),
-                type=rel_type, source=source, target=target, source_label=labels[source],
-                target_label=labels[target], status=status, evidence=ordered, outlets=tuple(outlets),
-            )
+    def entity_rows(self) -> Iterable[EntityRow]:
+        """Grouped by article: each article's rows together."""
+        ...
+
+    def evidence_rows(self) -> Iterable[EvidenceRow]: ...
+
+
+class GraphSink(Protocol):
+    """Where assembly writes: all nodes first, then the edges, each in chunks."""
+
+    def add_articles(self, rows: list[ArticleNode]) -> None: ...
+
+    def add_entities(self, rows: list[EntityNode]) -> None: ...
+
+    def add_relations(self, rows: list[Relation]) -> None: ...
+
+    def add_links(self, rows: list[ArticleLink]) -> None: ...
+
+
+class GraphCollector:
+    """A sink that keeps everything: the graph as one `KnowledgeGraph`."""
+
+    def __init__(self) -> None:
+        self.articles: list[ArticleNode] = []
+        self.entities: list[EntityNode] = []
+        self.relations: list[Relation] = []
+        self.links: list[ArticleLink] = []
+
+    def add_articles(self, rows: list[ArticleNode]) -> None:
+        self.articles += rows
+
+    def add_entities(self, rows: list[EntityNode]) -> None:
+        self.entities += rows
+
+    def add_relations(self, rows: list[Relation]) -> None:
+        self.relations += rows
+
+    def add_links(self, rows: list[ArticleLink]) -> None:
+        self.links += rows
+
+    def graph(self) -> KnowledgeGraph:
+        return KnowledgeGraph(
+            articles=tuple(sorted(self.articles, key=lambda a: a.id)),
+            entities=tuple(sorted(self.entities, key=lambda e: e.id)),
+            relations=tuple(sorted(self.relations, key=lambda r: (r.type.value, r.source, r.target, r.id))),
+            links=tuple(sorted(self.links, key=lambda l: (l.type.value, l.article_id, l.target))),
         )
-    return KnowledgeGraph(
-        articles=tuple(
-            ArticleNode(
-                id=a.id, title=a.title, path=a.path, outlet=a.outlet, author=a.author,
-                published=a.published, url=a.url, chars=a.chars,
+
+
+class ExtractionRows:
+    """A `RowSource` over extraction records in memory."""
+
+    def __init__(self, extractions: Iterable[ArticleExtraction]) -> None:
+        self._articles: list[ArticleNode] = []
+        self._entities: list[EntityRow] = []
+        self._evidence: list[EvidenceRow] = []
+        for x in extractions:
+            rows = article_rows(x)
+            self._articles.append(article_node(x))
+            self._entities += rows.entities
+            self._evidence += rows.evidence
+
+    def articles(self) -> Iterable[ArticleNode]:
+        return self._articles
+
+    def entity_rows(self) -> Iterable[EntityRow]:
+        return self._entities
+
+    def evidence_rows(self) -> Iterable[EvidenceRow]:
+        return self._evidence
+
+
+def article_node(extraction: ArticleExtraction) -> ArticleNode:
+    a = extraction.article
+    return ArticleNode(id=a.id, title=a.title, path=a.path, outlet=a.outlet, author=a.author,
+                       published=a.published, url=a.url, chars=a.chars)
+
+
+def build_graph(extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
+    collector = GraphCollector()
+    assemble(ExtractionRows(extractions), collector)
+    return collector.graph()
+
+
+@dataclass(frozen=True)
+class Assembled:
+    articles: int
+    entities: int
+    relations: int
+    links: int
+
+
+def assemble(source: RowSource, sink: GraphSink, *, scratch: Path | None = None) -> Assembled:
+    """Resolve entities and write the whole graph to `sink`, nodes first.
+
+    `scratch` is a file for grouping relation evidence (in memory when None).
+    """
+    resolution = resolve(source.entity_rows())
+    labels = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
+    outlets: dict[str, str] = {}  # article -> resolved outlet name, for corroboration
+    article_counts: Counter[str] = Counter()
+    for row in source.entity_rows():
+        if row.role == OUTLET_ROLE:
+            outlets[row.article_id] = resolution.entities[resolution.global_id(row.block_key)].name
+    for _, rows in _by_article(source.entity_rows()):
+        article_counts.update({resolution.global_id(r.block_key) for r in rows if r.mentions})
+    entities = _chunked(sink.add_entities, (
+        EntityNode(id=e.id, type=e.type, name=e.name, aliases=e.aliases, mention_count=e.mention_count,
+                   article_count=article_counts[e.id])
+        for e in sorted(resolution.entities.values(), key=lambda e: e.id)
+    ))
+    articles = 0
+    for chunk in _chunks(source.articles()):
+        labels.update({a.id: NodeLabel.ARTICLE for a in chunk})
+        sink.add_articles(chunk)
+        articles += len(chunk)
+    links = _chunked(sink.add_links, _links(source, resolution, labels))
+    relations = _chunked(sink.add_relations, _relations(source, resolution, labels, outlets, scratch))
+    return Assembled(articles=articles, entities=entities, relations=relations, links=links)
+
+
+def _by_article(rows: Iterable[EntityRow]) -> Iterator[tuple[str, list[EntityRow]]]:
+    for article_id, group in groupby(rows, key=lambda r: r.article_id):
+        yield article_id, list(group)
+
+
+def _links(source: RowSource, resolution: Resolution, labels: dict[str, NodeLabel]) -> Iterator[ArticleLink]:
+    """One article at a time: its outlet, its authors, and the entities it mentions with counts."""
+    for article_id, rows in _by_article(source.entity_rows()):
+        mentions: Counter[str] = Counter()
+        structural: dict[tuple[LinkType, str], None] = {}
+        for row in rows:
+            target = resolution.global_id(row.block_key)
+            mentions[target] += row.mentions
+            link_type = _ROLE_LINKS.get(row.role or "")
+            if link_type and (NodeLabel.ARTICLE, labels[target]) in ALLOWED_LINKS[link_type]:
+                structural[(link_type, target)] = None
+        for link_type, target in structural:
+            yield ArticleLink(type=link_type, article_id=article_id, target=target, target_label=labels[target])
+        for target, count in mentions.items():
+            if count:
+                yield ArticleLink(type=LinkType.MENTIONS, article_id=article_id, target=target,
+                                  target_label=labels[target], count=count)
+
+
+_ROLE_LINKS = {OUTLET_ROLE: LinkType.PUBLISHED_BY, AUTHOR_ROLE: LinkType.AUTHORED_BY}
+
+
+def _relations(
+    source: RowSource, resolution: Resolution, labels: dict[str, NodeLabel], outlets: dict[str, str], scratch: Path | None
+) -> Iterator[Relation]:
+    with _EvidenceGroups(scratch) as groups:
+        for row in source.evidence_rows():
+            end_source = row.article_id if row.source_key is None else resolution.global_id(row.source_key)
+            end_target = resolution.global_id(row.target_key)
+            if row.type in SYMMETRIC_RELATIONS:
+                end_source, end_target = sorted((end_source, end_target))
+            if end_source == end_target or not relation_allowed(row.type, labels[end_source], labels[end_target]):
+                continue  # a self-loop or a pair the schema forbids once entities are resolved
+            groups.add(row, end_source, end_target, outlets.get(row.article_id))
+        for (rel_type, end_source, end_target, status), items in groups.grouped():
+            evidence = {e.id: e for e, _ in items}
+            ordered = tuple(sorted(evidence.values(), key=lambda e: (e.article_id, e.start, e.rule)))
+            yield Relation(
+                id=relation_id(rel_type, end_source, end_target, status=status), type=rel_type,
+                source=end_source, target=end_target, source_label=labels[end_source], target_label=labels[end_target],
+                status=status, evidence=ordered, outlets=tuple(sorted({o for _, o in items if o})),
             )
-            for a in sorted(articles.values(), key=lambda a: a.id)
-        ),
-        entities=tuple(
-            EntityNode(
-                id=e.id, type=e.type, name=e.name, aliases=e.aliases,
-                mention_count=e.mention_count, article_count=e.article_count,
-            )
-            for e in sorted(resolution.entities.values(), key=lambda e: e.id)
-        ),
-        relations=tuple(sorted(relations, key=lambda r: (r.type.value, r.source, r.target, r.id))),
-        links=tuple(sorted(_links(extractions, resolution, labels), key=lambda l: (l.type.value, l.article_id, l.target))),
-    )
 
 
-def _resolved_outlet(extraction: ArticleExtraction, resolution: Resolution) -> str | None:
-    """The name of the Outlet node the article's metadata outlet resolved to."""
-    for record in metadata_records(extraction):
-        if record.type is EntityType.OUTLET:
-            return resolution.entities[resolution.global_id(extraction.article.id, record.id)].name
-    return None
+class _EvidenceGroups:
+    """Evidence rows grouped by resolved relation, through SQLite so that the corpus's
+    evidence never has to be in memory at once."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.db = sqlite3.connect(str(path) if path else ":memory:")
+        self.db.execute(
+            "CREATE TABLE evidence (type TEXT, source TEXT, target TEXT, status TEXT, outlet TEXT, item TEXT)"
+        )
+        self._pending: list[tuple] = []
+
+    def __enter__(self) -> _EvidenceGroups:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.close()
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+    def add(self, row: EvidenceRow, source: str, target: str, outlet: str | None) -> None:
+        item = Evidence(
+            id=evidence_id(row.article_id, row.start, row.end, row.rule), article_id=row.article_id,
+            start=row.start, end=row.end, sentence=row.sentence, rule=row.rule, quote=row.quote, direct=row.direct,
+        )
+        self._pending.append((row.type.value, source, target, row.status.value if row.status else "", outlet,
+                              item.model_dump_json()))
+        if len(self._pending) >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+        self._pending.clear()
+
+    def grouped(self) -> Iterator[tuple[tuple, list[tuple[Evidence, str | None]]]]:
+        self._flush()
+        rows = self.db.execute("SELECT type, source, target, status, outlet, item FROM evidence ORDER BY type, source, target, status")
+        key, items = None, []
+        for rel_type, source, target, status, outlet, item in rows:
+            this = (RelationType(rel_type), source, target, SanctionStatus(status) if status else None)
+            if this != key and items:
+                yield key, items
+                items = []
+            key = this
+            items.append((Evidence.model_validate(json.loads(item)), outlet))
+        if items:
+            yield key, items
 
 
-def _links(
-    extractions: Sequence[ArticleExtraction], resolution: Resolution, labels: dict[str, NodeLabel]
-) -> list[ArticleLink]:
-    links = []
-    for x in extractions:
-        article = x.article.id
-        for record in metadata_records(x):
-            target = resolution.global_id(article, record.id)
-            link_type = LinkType.PUBLISHED_BY if record.type is EntityType.OUTLET else LinkType.AUTHORED_BY
-            if (NodeLabel.ARTICLE, labels[target]) in ALLOWED_LINKS[link_type]:
-                links.append(ArticleLink(type=link_type, article_id=article, target=target, target_label=labels[target]))
-        counts: dict[str, int] = defaultdict(int)
-        for record in x.entities:
-            if record.mentions:
-                counts[resolution.global_id(article, record.id)] += len(record.mentions)
-        for target, count in sorted(counts.items()):
-            links.append(ArticleLink(type=LinkType.MENTIONS, article_id=article, target=target,
-                                     target_label=labels[target], count=count))
-    return links
+def _chunks(rows: Iterable) -> Iterator[list]:
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _chunked(add, rows: Iterable) -> int:
+    """Hands `rows` to `add` in chunks; returns how many."""
+    count = 0
+    for chunk in _chunks(rows):
+        add(chunk)
+        count += len(chunk)
+    return count

@@ -59,15 +59,20 @@ def endpoint_pairs(rel_type: RelationType | LinkType) -> list[tuple[NodeLabel, N
     return sorted(table[rel_type])
 
 
+def article_row(article: ArticleNode) -> Row:
+    return article.model_dump()
+
+
+def entity_row(entity: EntityNode) -> Row:
+    return {"id": entity.id, "name": entity.name, "aliases": list(entity.aliases),
+            "mention_count": entity.mention_count, "article_count": entity.article_count}
+
+
 def node_rows(graph: KnowledgeGraph) -> dict[NodeLabel, list[Row]]:
     rows: dict[NodeLabel, list[Row]] = {label: [] for label in NodeLabel}
-    for a in graph.articles:
-        rows[NodeLabel.ARTICLE].append(a.model_dump())
+    rows[NodeLabel.ARTICLE] = [article_row(a) for a in graph.articles]
     for e in graph.entities:
-        rows[NodeLabel(e.type)].append(
-            {"id": e.id, "name": e.name, "aliases": list(e.aliases),
-             "mention_count": e.mention_count, "article_count": e.article_count}
-        )
+        rows[NodeLabel(e.type)].append(entity_row(e))
     return rows
 
 
@@ -90,14 +95,18 @@ def relation_rows(graph: KnowledgeGraph) -> dict[RelationType, list[Row]]:
     return rows
 
 
+def link_row(link: ArticleLink) -> Row:
+    row: Row = {"from": link.article_id, "to": link.target, "from_label": NodeLabel.ARTICLE.value,
+                "to_label": link.target_label.value}
+    if link.type is LinkType.MENTIONS:
+        row["mentions"] = link.count
+    return row
+
+
 def link_rows(graph: KnowledgeGraph) -> dict[LinkType, list[Row]]:
     rows: dict[LinkType, list[Row]] = {t: [] for t in LinkType}
     for link in graph.links:
-        row: Row = {"from": link.article_id, "to": link.target, "from_label": NodeLabel.ARTICLE.value,
-                    "to_label": link.target_label.value}
-        if link.type is LinkType.MENTIONS:
-            row["mentions"] = link.count
-        rows[link.type].append(row)
+        rows[link.type].append(link_row(link))
     return rows
 
 

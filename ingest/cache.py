@@ -1,17 +1,25 @@
-"""The extraction cache: every ingested article and its extraction, by content hash.
+"""The extraction cache: every ingested article, its extraction and its graph rows.
 
-SQLite in `NEWSGRAPH_HOME`. It is the graph's source of truth: the stores are
-rebuilt from it, so an interrupted ingest resumes with no NLP for what was
-already extracted, and a changed extractor re-extracts from the stored text.
-Each batch is written in one transaction: a killed run leaves whole batches.
+SQLite in `NEWSGRAPH_HOME`, keyed by content hash and extractor version. It is
+the graph's source of truth: the stores are rebuilt from it, so an interrupted
+ingest resumes with no NLP for what was already extracted, and a changed
+extractor re-extracts from the stored text. Each batch is written in one
+transaction: a killed run leaves whole batches. Besides the extraction record
+(what `newsgraph extract` prints) each article's graph rows are kept, so
+assembling the graph streams rows and parses no record.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newsgraph.graph.build import article_node
+from newsgraph.graph.model import ArticleNode, EntityType, RelationType, SanctionStatus
+
+from .graph_rows import EntityRow, EvidenceRow, article_rows, decode_votes, encode_votes
 from .records import Article, ArticleExtraction
 
 _SCHEMA = """
@@ -24,9 +32,24 @@ CREATE TABLE IF NOT EXISTS extractions (
     article_id TEXT NOT NULL REFERENCES articles(id),
     extractor TEXT NOT NULL,
     record TEXT NOT NULL,
+    node TEXT NOT NULL,
     PRIMARY KEY (article_id, extractor)
 );
+CREATE TABLE IF NOT EXISTS entity_rows (
+    article_id TEXT NOT NULL, extractor TEXT NOT NULL, block_key TEXT NOT NULL, name TEXT NOT NULL,
+    type TEXT NOT NULL, kind TEXT NOT NULL, fixed INTEGER NOT NULL, votes TEXT NOT NULL, aliases TEXT NOT NULL,
+    surname TEXT, mentions INTEGER NOT NULL, role TEXT
+);
+CREATE INDEX IF NOT EXISTS entity_rows_by_article ON entity_rows (extractor, article_id);
+CREATE TABLE IF NOT EXISTS evidence_rows (
+    article_id TEXT NOT NULL, extractor TEXT NOT NULL, type TEXT NOT NULL, source_key TEXT, target_key TEXT NOT NULL,
+    status TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, rule TEXT NOT NULL,
+    quote TEXT, direct INTEGER
+);
+CREATE INDEX IF NOT EXISTS evidence_rows_by_article ON evidence_rows (extractor, article_id);
 """
+_ROW_TABLES = ("extractions", "entity_rows", "evidence_rows")
+SCHEMA_VERSION = 2  # older caches keep their articles; what is derived from them is extracted again
 
 
 class ExtractionCache:
@@ -36,7 +59,12 @@ class ExtractionCache:
         self._db = sqlite3.connect(path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            with self._db:
+                for table in _ROW_TABLES:
+                    self._db.execute(f"DROP TABLE IF EXISTS {table}")
         self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self._db.close()
@@ -46,15 +74,6 @@ class ExtractionCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def known_articles(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            marks = ",".join("?" * len(part))
-            found.update(row[0] for row in self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", part))
-        return found
 
     def extracted(self, ids: Iterable[str], extractor: str) -> set[str]:
         ids = list(ids)
@@ -71,16 +90,35 @@ class ExtractionCache:
         return found
 
     def save(self, articles: list[Article], extractions: list[ArticleExtraction]) -> None:
-        """Record articles and their extractions in one transaction."""
+        """Record articles with their extractions and graph rows, in one transaction."""
         with self._db:
             self._db.executemany(
                 "INSERT OR IGNORE INTO articles (id, path, record) VALUES (?, ?, ?)",
                 [(a.id, a.path, a.model_dump_json()) for a in articles],
             )
-            self._db.executemany(
-                "INSERT OR REPLACE INTO extractions (article_id, extractor, record) VALUES (?, ?, ?)",
-                [(x.article.id, x.extractor, x.model_dump_json()) for x in extractions],
-            )
+            for x in extractions:
+                self._save_extraction(x)
+
+    def _save_extraction(self, x: ArticleExtraction) -> None:
+        article, extractor = x.article.id, x.extractor
+        for table in _ROW_TABLES:
+            self._db.execute(f"DELETE FROM {table} WHERE article_id = ? AND extractor = ?", (article, extractor))
+        self._db.execute(
+            "INSERT INTO extractions (article_id, extractor, record, node) VALUES (?, ?, ?, ?)",
+            (article, extractor, x.model_dump_json(), article_node(x).model_dump_json()),
+        )
+        rows = article_rows(x)
+        self._db.executemany(
+            "INSERT INTO entity_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article, extractor, r.block_key, r.name, r.type.value, r.kind, int(r.fixed), encode_votes(r.votes),
+              json.dumps(list(r.aliases)), r.surname, r.mentions, r.role) for r in rows.entities],
+        )
+        self._db.executemany(
+            "INSERT INTO evidence_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article, extractor, r.type.value, r.source_key, r.target_key, r.status.value if r.status else None,
+              r.start, r.end, r.sentence, r.rule, r.quote, None if r.direct is None else int(r.direct))
+             for r in rows.evidence],
+        )
 
     def articles_without(self, extractor: str) -> Iterator[Article]:
         """Stored articles with no extraction by `extractor` (new extractor version, or a crash)."""
@@ -99,10 +137,56 @@ class ExtractionCache:
         for (record,) in rows:
             yield ArticleExtraction.model_validate_json(record)
 
+    def rows(self, extractor: str) -> CachedRows:
+        """The graph rows of every article extracted by `extractor`: assembly's source."""
+        return CachedRows(self._db, extractor)
+
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def prune(self, extractor: str) -> int:
-        """Drop extractions by other extractor versions; returns how many."""
+        """Drop extractions and rows by other extractor versions; returns how many extractions."""
         with self._db:
-            return self._db.execute("DELETE FROM extractions WHERE extractor != ?", (extractor,)).rowcount
+            dropped = self._db.execute("DELETE FROM extractions WHERE extractor != ?", (extractor,)).rowcount
+            for table in _ROW_TABLES[1:]:
+                self._db.execute(f"DELETE FROM {table} WHERE extractor != ?", (extractor,))
+            return dropped
+
+
+class CachedRows:
+    """A `graph.build.RowSource` streaming from the cache, one row at a time."""
+
+    def __init__(self, db: sqlite3.Connection, extractor: str) -> None:
+        self._db = db
+        self._extractor = extractor
+
+    def articles(self) -> Iterator[ArticleNode]:
+        rows = self._db.execute("SELECT node FROM extractions WHERE extractor = ? ORDER BY article_id", (self._extractor,))
+        for (node,) in rows:
+            yield ArticleNode.model_validate_json(node)
+
+    def entity_rows(self) -> Iterator[EntityRow]:
+        rows = self._db.execute(
+            "SELECT article_id, block_key, name, type, kind, fixed, votes, aliases, surname, mentions, role "
+            "FROM entity_rows WHERE extractor = ? ORDER BY article_id",
+            (self._extractor,),
+        )
+        for article, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role in rows:
+            yield EntityRow(
+                article_id=article, block_key=key, name=name, type=EntityType(type_), kind=kind, fixed=bool(fixed),
+                votes=decode_votes(votes), aliases=tuple(json.loads(aliases)), surname=surname, mentions=mentions,
+                role=role,
+            )
+
+    def evidence_rows(self) -> Iterator[EvidenceRow]:
+        rows = self._db.execute(
+            'SELECT article_id, type, source_key, target_key, status, start, "end", sentence, rule, quote, direct '
+            "FROM evidence_rows WHERE extractor = ?",
+            (self._extractor,),
+        )
+        for article, type_, source, target, status, start, end, sentence, rule, quote, direct in rows:
+            yield EvidenceRow(
+                article_id=article, type=RelationType(type_), source_key=source, target_key=target,
+                status=SanctionStatus(status) if status else None, start=start, end=end, sentence=sentence,
+                rule=rule, quote=quote, direct=None if direct is None else bool(direct),
+            )

@@ -1,8 +1,9 @@
 """The stages, wired in one visible place.
 
     files -> read_inputs -> (skip what the cache already extracted) -> extract_parallel
-          -> cache (one transaction per batch) -> build_graph (cross-article resolution)
-          -> store.write (atomic)
+          -> cache: extraction and graph rows (one transaction per batch)
+          -> assemble (cross-article resolution, streaming the cached rows)
+          -> store.writer (nodes, then edges, in chunks; atomic)
 
 `ingest` keeps the extraction cache as the source of truth and rebuilds the
 store's graph from it; `extract` runs the same extraction with no cache or
@@ -15,14 +16,14 @@ import fcntl
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
-from newsgraph.graph.build import build_graph
-from newsgraph.graph.model import KnowledgeGraph
+from newsgraph.graph.build import assemble
+from newsgraph.graph.store import StoreSink, WriteReport
 
 from .cache import ExtractionCache
 from .parallel import Result, extract_parallel
@@ -33,12 +34,13 @@ from .records import Article, ArticleExtraction, SkippedInput
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.sqlite"
+SCRATCH_FILE = "assembly.tmp.sqlite"  # relation evidence being grouped; removed when assembly ends
 LOCK_FILE = ".lock"
 _SAVE_BATCH = 64
 
 
 class GraphWriter(Protocol):
-    def write(self, graph: KnowledgeGraph) -> None: ...
+    def writer(self) -> AbstractContextManager[StoreSink]: ...
 
 
 @dataclass
@@ -52,7 +54,8 @@ class IngestReport:
     entities: int = 0
     relations: int = 0
     seconds: float = 0.0
-    stage_seconds: dict[str, float] = field(default_factory=dict)  # extract, build, write
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # extract, assemble
+    store_report: WriteReport | None = None  # what the store says it wrote
 
 
 class IngestBusy(RuntimeError):
@@ -94,12 +97,10 @@ def ingest(
         with _timed(report, "extract"):
             _save(results, cache, report, on_article)
             cache.prune(extractor)
-        with _timed(report, "build"):
-            graph = build_graph(list(cache.extractions(extractor)))
-        with _timed(report, "write"):
-            store.write(graph)
-        report.corpus = len(graph.articles)
-    report.entities, report.relations = len(graph.entities), len(graph.relations)
+        with _timed(report, "assemble"), store.writer() as sink:
+            assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE)
+        report.store_report = sink.report
+    report.corpus, report.entities, report.relations = assembled.articles, assembled.entities, assembled.relations
     report.seconds = time.perf_counter() - started
     return report
 

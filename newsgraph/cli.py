@@ -22,7 +22,7 @@ from .settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from newsgraph.graph.model import KnowledgeGraph
-    from newsgraph.graph.store import GraphStore, WriteReport
+    from newsgraph.graph.store import GraphStore
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 log = logging.getLogger("newsgraph")
@@ -109,17 +109,6 @@ def _where(settings: Settings, store: StoreName | None) -> str:
     return str(settings.home)
 
 
-class _KeepReport:
-    """Hands the pipeline's graph to the store and keeps what the store reports."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
-        self.report: WriteReport | None = None
-
-    def write(self, graph: KnowledgeGraph) -> None:
-        self.report = self.store.write(graph)
-
-
 @app.command()
 def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption = None,
            batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None) -> None:
@@ -131,11 +120,10 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
 
     settings = _settings(home)
     with _store(settings, store) as opened:
-        writer = _KeepReport(opened)
         with article_progress(enabled=not quiet, label="ingest") as advance:
             try:
                 report = run_ingest(
-                    paths, home=settings.home, store=writer, model=settings.model,
+                    paths, home=settings.home, store=opened, model=settings.model,
                     workers=_workers(settings, workers), batch_size=batch_size or settings.batch_size,
                     max_chars=settings.max_article_chars, on_article=advance,
                 )
@@ -151,8 +139,8 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
             f"in {_where(settings, store)} ({report.seconds:.1f} s)",
             err=True,
         )
-        if writer.report is not None:
-            typer.echo(f"store: {writer.report.summary()}", err=True)
+        if report.store_report is not None:
+            typer.echo(f"store: {report.store_report.summary()}", err=True)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 

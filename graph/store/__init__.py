@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from ..build import GraphSink
 from ..model import KnowledgeGraph
 
 if TYPE_CHECKING:
@@ -46,6 +48,10 @@ class WriteReport:
         )
 
 
+class StoreSink(GraphSink, Protocol):
+    report: WriteReport | None
+
+
 class GraphStore(Protocol):
     """What every store does; `dialect` says which Cypher it speaks."""
 
@@ -53,6 +59,11 @@ class GraphStore(Protocol):
 
     def write(self, graph: KnowledgeGraph) -> WriteReport | None:
         """Make the store hold exactly `graph` (the whole resolved graph)."""
+        ...
+
+    def writer(self) -> AbstractContextManager[StoreSink]:
+        """`write` in chunks: a `graph.build.GraphSink` for the whole graph, nodes first; the
+        store holds exactly that graph when the block ends, and `sink.report` says what was done."""
         ...
 
     def load(self) -> KnowledgeGraph: ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,18 +19,21 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from ..model import KnowledgeGraph, LinkType, NodeLabel, RelationType
+from ..model import ArticleLink, ArticleNode, EntityNode, KnowledgeGraph, LinkType, NodeLabel, Relation, RelationType
 from ..rows import (
+    ARTICLE_PROPERTIES,
+    ENTITY_PROPERTIES,
     LINK_PROPERTIES,
     RELATION_PROPERTIES,
     Row,
+    article_row,
     endpoint_pairs,
+    entity_row,
     graph_from_rows,
     group_by_endpoints,
-    link_rows,
+    link_row,
     node_properties,
-    node_rows,
-    relation_rows,
+    relation_row,
 )
 from . import Dialect, StoreError
 
@@ -71,6 +75,16 @@ class EmbeddedStore:
         """Nothing to release: every call opens and closes the database file."""
 
     def write(self, graph: KnowledgeGraph) -> None:
+        with self.writer() as sink:
+            sink.add_articles(list(graph.articles))
+            sink.add_entities(list(graph.entities))
+            sink.add_relations(list(graph.relations))
+            sink.add_links(list(graph.links))
+
+    @contextmanager
+    def writer(self) -> Iterator[_Writer]:
+        """A `graph.build.GraphSink` building a new database file, which replaces the old one
+        only when the whole graph is in: readers and crashes never see a half-written graph."""
         self.home.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
         _remove(tmp)
@@ -80,12 +94,8 @@ class EmbeddedStore:
                 connection = ladybug.Connection(database)
                 for statement in schema_statements():
                     connection.execute(statement)
-                for label, rows in node_rows(graph).items():
-                    _copy(connection, label.value, rows, list(node_properties(label)))
-                for rel_type, rows in relation_rows(graph).items():
-                    _copy_edges(connection, rel_type.value, rows, list(RELATION_PROPERTIES))
-                for link_type, rows in link_rows(graph).items():
-                    _copy_edges(connection, link_type.value, rows, list(LINK_PROPERTIES[link_type]))
+                writer = _Writer(connection)
+                yield writer
                 connection.close()
             finally:
                 database.close()
@@ -95,8 +105,7 @@ class EmbeddedStore:
             raise
         os.replace(tmp, self.path)
         _remove(Path(str(tmp) + ".wal"))
-        log.debug("wrote %s: %d articles, %d entities, %d relations", self.path, len(graph.articles),
-                  len(graph.entities), len(graph.relations))
+        log.debug("wrote %s: %s", self.path, writer.counts)
 
     @contextmanager
     def _connection(self, *, write: bool = False) -> Iterator[ladybug.Connection]:
@@ -123,6 +132,44 @@ class EmbeddedStore:
             relations = {t: _fetch_edges(connection, t.value, list(RELATION_PROPERTIES)) for t in RelationType}
             links = {t: _fetch_edges(connection, t.value, list(LINK_PROPERTIES[t])) for t in LinkType}
         return graph_from_rows(nodes, relations, links)
+
+
+class _Writer:
+    """Bulk-loads chunks as they come (COPY appends): nodes first, then edges."""
+
+    report = None  # the embedded store replaces its file: nothing to report beyond the counts
+
+    def __init__(self, connection: ladybug.Connection) -> None:
+        self.connection = connection
+        self.counts: Counter[str] = Counter()
+
+    def add_articles(self, rows: list[ArticleNode]) -> None:
+        _copy(self.connection, NodeLabel.ARTICLE.value, [article_row(a) for a in rows], list(ARTICLE_PROPERTIES))
+        self.counts["articles"] += len(rows)
+
+    def add_entities(self, rows: list[EntityNode]) -> None:
+        by_label: dict[NodeLabel, list[Row]] = defaultdict(list)
+        for e in rows:
+            by_label[NodeLabel(e.type)].append(entity_row(e))
+        for label, group in by_label.items():
+            _copy(self.connection, label.value, group, list(ENTITY_PROPERTIES))
+        self.counts["entities"] += len(rows)
+
+    def add_relations(self, rows: list[Relation]) -> None:
+        by_type: dict[RelationType, list[Row]] = defaultdict(list)
+        for rel in rows:
+            by_type[rel.type].append(relation_row(rel))
+        for rel_type, group in by_type.items():
+            _copy_edges(self.connection, rel_type.value, group, list(RELATION_PROPERTIES))
+        self.counts["relations"] += len(rows)
+
+    def add_links(self, rows: list[ArticleLink]) -> None:
+        by_type: dict[LinkType, list[Row]] = defaultdict(list)
+        for link in rows:
+            by_type[link.type].append(link_row(link))
+        for link_type, group in by_type.items():
+            _copy_edges(self.connection, link_type.value, group, list(LINK_PROPERTIES[link_type]))
+        self.counts["links"] += len(rows)
 
 
 def _copy(connection: ladybug.Connection, table: str, rows: list[Row], columns: list[str]) -> None:

@@ -27,6 +27,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from pydantic import SecretStr
 
 from .. import cypher
+from ..build import GraphCollector
 from ..model import KnowledgeGraph, LinkType, NodeLabel, RelationType
 from ..rows import Row, graph_from_rows
 from . import Dialect, QueryError, StoreError, WriteReport
@@ -178,6 +179,14 @@ class Neo4jStore:
         log.info("Neo4j %s: %s", self.uri, report.summary())
         return report
 
+    @contextmanager
+    def writer(self) -> Iterator[_CollectingSink]:
+        """Collects the graph, then writes it as `write` does: only what changed since the
+        last write goes to the server."""
+        sink = _CollectingSink()
+        yield sink
+        sink.report = self.write(sink.graph())
+
     def _stored(self, session: Any) -> dict[Key, Stored]:
         """The state file, if it agrees with the server's counts; else the ids the server holds."""
         server = {
@@ -219,6 +228,10 @@ class Neo4jStore:
                     report.nodes_written += len(batch)
                 else:
                     report.relationships_written += len(batch)
+
+
+class _CollectingSink(GraphCollector):
+    report: WriteReport | None = None
 
 
 def _upsert_statement(group: Group) -> str:

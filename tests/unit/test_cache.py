@@ -51,7 +51,6 @@ def test_save_then_lookups(cache, articles):
     cache.save(articles, [extraction(a) for a in articles])
     ids = [a.id for a in articles]
     assert cache.article_count() == 3
-    assert cache.known_articles(ids + ["a-unknown"]) == set(ids)
     assert cache.extracted(ids + ["a-unknown"], V1) == set(ids)
     assert cache.extracted(ids, V2) == set()
     assert cache.extracted([], V1) == set()
@@ -97,8 +96,7 @@ def test_save_is_atomic_per_call(cache, articles):
     cache.save([first], [extraction(first)])
     with pytest.raises(PydanticSerializationError):
         cache.save([second, third], [extraction(second), bad_extraction(third)])
-    assert cache.article_count() == 1
-    assert cache.known_articles([second.id, third.id]) == set()
+    assert cache.article_count() == 1  # neither article of the failed call was stored
     assert cache.extracted([a.id for a in articles], V1) == {first.id}
     assert [x.article.id for x in cache.extractions(V1)] == [first.id]
     # the cache is still usable after the failed transaction
@@ -152,7 +150,6 @@ def test_cache_persists_across_connections(tmp_path, articles):
 def test_lookups_over_many_ids(cache, articles):
     cache.save(articles, [extraction(a) for a in articles])
     ids = [f"a{i:05d}" for i in range(1234)] + [a.id for a in articles]
-    assert cache.known_articles(ids) == {a.id for a in articles}
     assert cache.extracted(reversed(ids), V1) == {a.id for a in articles}
 
 
@@ -161,3 +158,33 @@ def test_closed_cache_refuses_work(tmp_path, articles):
     c.close()
     with pytest.raises(sqlite3.ProgrammingError):
         c.article_count()
+
+
+def test_graph_rows_are_cached_with_the_extraction(cache, articles):
+    """Assembly streams the cached rows: the same graph as assembling the records themselves."""
+    from newsgraph.graph.build import ExtractionRows, GraphCollector, assemble
+
+    extractions = [extraction(a) for a in articles]
+    cache.save(articles, extractions)
+    from_cache, from_records = GraphCollector(), GraphCollector()
+    assemble(cache.rows(V1), from_cache)
+    assemble(ExtractionRows(extractions), from_records)
+    assert from_cache.graph() == from_records.graph()
+    assert cache.rows(V2).articles() and list(cache.rows(V2).entity_rows()) == []
+
+
+def test_an_older_cache_keeps_its_articles_and_drops_what_derives_from_them(tmp_path, articles):
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite"
+    with ExtractionCache(path) as c:
+        c.save(articles, [extraction(a) for a in articles])
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with ExtractionCache(path) as c:
+        assert c.article_count() == 3
+        assert c.extracted([a.id for a in articles], V1) == set()
+        assert [a.id for a in c.articles_without(V1)] == sorted(a.id for a in articles)
+

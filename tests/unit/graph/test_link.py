@@ -6,12 +6,39 @@ import random
 
 import pytest
 
+from newsgraph.graph.build import build_graph
 from newsgraph.graph.ids import entity_id
 from newsgraph.graph.model import EntityType
-from newsgraph.ingest.link import SURNAME_DOMINANCE, metadata_records, resolve
+from newsgraph.ingest import link
+from newsgraph.ingest.graph_rows import article_rows, metadata_rows
+from newsgraph.ingest.link import SURNAME_DOMINANCE
+from newsgraph.ingest.names import name_key
 
 P, O, G, OUT, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.OUTLET,
                    EntityType.LOCATION)
+
+
+class Resolved:
+    """The linker's answer, asked by (article, local entity id) as these tests ask; entities are
+    the graph's nodes, so they carry article counts."""
+
+    def __init__(self, extractions) -> None:
+        extractions = list(extractions)
+        rows = [row for x in extractions for row in article_rows(x).entities]
+        self._resolution = link.resolve(rows)
+        self._key = {(r.article_id, entity_id(r.type.value, name_key(r.name))): r.block_key for r in rows}
+        self.entities = {e.id: e for e in build_graph(extractions).entities}
+
+    def global_id(self, article: str, local_id: str) -> str:
+        return self._resolution.global_id(self._key[(article, local_id)])
+
+    @property
+    def mapping(self) -> dict[tuple[str, str], str]:
+        return {pair: self._resolution.global_id(key) for pair, key in self._key.items()}
+
+
+def resolve(extractions) -> Resolved:
+    return Resolved(extractions)
 
 
 def entity_of(resolution, article, record):
@@ -238,14 +265,15 @@ def test_metadata_only_outlet_has_no_mentions(mk):
     assert (planet.type, planet.mention_count, planet.article_count) == (OUT, 0, 0)
 
 
-def test_metadata_records_split_authors(mk):
+def test_metadata_rows_split_authors(mk):
     x = mk.extraction("aA", outlet="Daily Planet", author="Lois Lane and Clark Kent, Jimmy Olsen")
-    records = metadata_records(x)
-    assert [(r.name, r.type, r.fixed_type) for r in records] == [
-        ("Daily Planet", OUT, True), ("Lois Lane", P, False), ("Clark Kent", P, False), ("Jimmy Olsen", P, False)]
-    assert (records[1].given_name, records[1].surname) == ("Lois", "Lane")
-    assert all(r.mentions == () for r in records)
-    assert metadata_records(mk.extraction("aB")) == []
+    rows = metadata_rows(x)
+    assert [(r.name, r.type, r.fixed, r.role) for r in rows] == [
+        ("Daily Planet", OUT, True, "outlet"), ("Lois Lane", P, False, "author"),
+        ("Clark Kent", P, False, "author"), ("Jimmy Olsen", P, False, "author")]
+    assert rows[1].surname == "Lane"
+    assert all(r.mentions == 0 for r in rows)
+    assert metadata_rows(mk.extraction("aB")) == []
 
 
 def test_metadata_author_joins_ner_person(mk):
@@ -326,5 +354,6 @@ def test_corpus_resolution_expected_entities(mk):
     assert by_name["Lois Lane"].article_count == 1  # authorship is not a mention
     # every article entity and metadata record is mapped
     for x in corpus(mk):
-        for record in (*x.entities, *metadata_records(x)):
-            assert res.global_id(x.article.id, record.id) in res.entities
+        local_ids = [r.id for r in x.entities] + [entity_id(r.type.value, name_key(r.name)) for r in metadata_rows(x)]
+        for local_id in local_ids:
+            assert res.global_id(x.article.id, local_id) in res.entities
