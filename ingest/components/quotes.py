@@ -42,6 +42,8 @@ from .syntax import children, governing_verb, prep_objects, subject
 from .types import FoundQuote, QuoteKind, register_extensions
 
 _MIN_UNATTRIBUTED_TOKENS = 5
+_NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+_NOT_SPEAKER_PRONOUNS = frozenset({"this", "that", "these", "those", "what", "which", "there", "here"})
 _MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right after a quote may hold its cue
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _RECEIVER_PREPS = ("to", "with")
@@ -71,6 +73,7 @@ class QuoteFinder:
         self.report_nouns = lexicon.word_list("report_nouns")
         self.receiver_nouns = lexicon.word_list("receiver_nouns")
         self.interview_verbs = lexicon.word_list("interview_verbs")
+        self.not_speaking_nouns = lexicon.word_list("not_speaking_nouns")
 
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.lexicon)
@@ -101,7 +104,7 @@ class QuoteFinder:
             return None
         inside = set(range(content.start, content.end))
         is_clause = any(t.pos_ in ("VERB", "AUX") for t in content)
-        cues = [(rule, cue, speaker if speaker is None or speaker.i not in inside else None)
+        cues = [(rule, cue, speaker if speaker is not None and speaker.i not in inside and self._can_speak(args, speaker) else None)
                 for rule, cue, speaker in self._cues(doc, args, content, inside, quoted)]  # no speaker inside its quote
         cue = next((c for c in cues if c[2] is not None), None) or (cues[0] if cues else None)
         if cue is not None:
@@ -316,6 +319,8 @@ class QuoteFinder:
         head = token.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # "…, according to X" on a noun
             head = head.head
+        while head.dep_ == "conj" and head.head.i != head.i:  # "A, B and C, according to X": all three
+            head = head.head
         if not objects or head.i == token.i:
             return []
         clause = self._clause_without(head, token)
@@ -346,6 +351,16 @@ class QuoteFinder:
         return _char_bounds(head.doc, cut_b, end) if end - cut_b > 1 else _char_bounds(head.doc, start, cut_a)
 
     # ---- speakers, cues, receivers ----------------------------------------------------------
+
+    def _can_speak(self, args: Arguments, token: Token) -> bool:
+        """Anyone and any named thing may speak; a date, a number, "this" or "the tone" may not."""
+        if args.mention_at(token) is not None:
+            return True
+        if token.ent_type_ in _NOT_SPEAKER_ENTITIES or token.like_num:
+            return False
+        if token.pos_ in ("PRON", "DET"):
+            return token.lower_ not in _NOT_SPEAKER_PRONOUNS
+        return token.lemma_.lower() not in self.not_speaking_nouns
 
     def _kind(self, cue: Token | None) -> QuoteKind:
         """What a cue reports: words (said; "according to"; a name and a colon), a belief, a stance."""
