@@ -141,7 +141,9 @@ class MentionFinder:
                 continue
             taken |= tokens
             accepted.append(cand)
-        return [c.mention for c in accepted]
+        names = [c.mention for c in accepted]
+        _vote_from_conjuncts(doc, names)
+        return names
 
     def _lexicon_candidates(self, doc: Doc) -> list[_Candidate]:
         found = []
@@ -610,6 +612,19 @@ class MentionFinder:
         span = doc[start:end]
         head = span.root.i
         return Mention(start=start, end=end, head=head, kind=kind, text=text, key=name_key(text), origin=origin)
+
+
+def _vote_from_conjuncts(doc: Doc, names: list[Mention]) -> None:
+    """Coordinated names tend to be of one type: "the LSE and Euronext". A name coordinated with
+    a curated one (an outlet, an organization, a government body) gets a vote for that type."""
+    by_head = {m.head: m for m in names}
+    for mention in names:
+        if mention.fixed_type is None:
+            continue
+        for other in doc[mention.head].conjuncts:
+            partner = by_head.get(other.i)
+            if partner is not None and partner.fixed_type is None and mention.fixed_type is not EntityType.LOCATION:
+                partner.votes[mention.fixed_type] = partner.votes.get(mention.fixed_type, 0.0) + 1.5
 
 
 def _hashes(words: Iterable[str]) -> numpy.ndarray:

@@ -89,6 +89,7 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.lexicon)
+        _countries_acting(args)
         found: list[FoundRelation] = []
         matches = []
         for sentence in args.sentences.spans:  # the matcher indexes every token: only sentences with a trigger
@@ -224,6 +225,24 @@ class RelationFinder:
             type=relation, source=source, target=target, span=span, sentence=_sentence_span(args, span),
             rule=rule, quote=tuple(quote.parts), direct=quote.direct,
         )]
+
+
+def _countries_acting(args: Arguments) -> None:
+    """A country or capital that does something is its state: "France breached the rules",
+    "accused by Washington". Those mentions become the country's government."""
+    for mention in args.mentions:
+        if mention.country is None:
+            continue
+        head = args.doc[mention.head]
+        verb = head.head
+        acting = (head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in _STATE_VERBS) or (
+            head.dep_ == "pobj" and verb.dep_ == "agent"
+        )
+        for conjunct in (head, *children(head, "conj")) if acting else ():
+            args.actor_at(conjunct)
+
+
+_STATE_VERBS = frozenset({"be", "have", "become", "remain", "seem", "appear", "lie", "sit", "stand", "border", "rank"})
 
 
 def _trigger_lemmas(rules: tuple[RelationRule, ...]) -> set[str]:

@@ -494,3 +494,18 @@ def test_trump_officials_stand_for_the_trump_administration_named_in_the_article
     ])
     administration = doc._.ng_mentions.index(ng.mention(doc, "Trump administration"))
     assert doc._.ng_proxies == {6: administration}
+
+
+def test_a_name_coordinated_with_a_curated_organization_leans_organization(ng):
+    # The FARC and Ozarka talked.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("FARC", "PROPN", "NNP", "nsubj", 4, None, "B-ORG"),
+        ("and", "CCONJ", "CC", "cc", 1),
+        ("Ozarka", "PROPN", "NNP", "conj", 1, None, "B-PERSON"),
+        ("talked", "VERB", "VBD", "ROOT", 4, "talk"),
+        (".", "PUNCT", ".", "punct", 4),
+    ])
+    ozarka = ng.mention(doc, "Ozarka")
+    assert ozarka.votes == {EntityType.PERSON: 1.0, EntityType.ORGANIZATION: 1.5}
+    assert ng.entity_of(doc, "Ozarka").type is EntityType.ORGANIZATION

@@ -713,3 +713,26 @@ def test_every_rule_in_the_pattern_file_is_tested_here():
     source = open(__file__, encoding="utf-8").read()
     untested = [rule for rule in _rule_ids() if f'"{rule}"' not in source]
     assert untested == []
+
+
+# ---- countries acting ----------------------------------------------------------------------------
+
+
+def test_a_country_that_acts_is_its_government_and_one_that_is_is_a_place(ng):
+    # France breached the rules. France is large.
+    doc = ng.run([
+        ("France", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        ("breached", "VERB", "VBD", "ROOT", 1, "breach"),
+        ("the", "DET", "DT", "det", 3),
+        ("rules", "NOUN", "NNS", "dobj", 1, "rule"),
+        period(1),
+        ("France", "PROPN", "NNP", "nsubj", 6, None, "B-GPE"),
+        ("is", "AUX", "VBZ", "ROOT", 6, "be"),
+        ("large", "ADJ", "JJ", "acomp", 6),
+        period(6),
+    ])
+    acting, place = doc._.ng_mentions[0], doc._.ng_mentions[1]
+    entities = doc._.ng_entities
+    assert entities[doc._.ng_mention_entity[0]].name == "French government"
+    assert entities[doc._.ng_mention_entity[1]].name == "France"
+    assert (acting.start, place.start) == (0, 5)
