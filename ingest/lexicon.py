@@ -54,13 +54,6 @@ class Lexicon:
     def word_list(self, name: str) -> frozenset[str]:
         return self.words[name]
 
-    def country_of_government(self, government_name: str) -> Country | None:
-        key = name_key(government_name)
-        for country in self.countries.values():
-            if name_key(country.government) == key:
-                return country
-        return None
-
 
 def _read(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(f"data/{name}").read_text("utf-8")

@@ -44,10 +44,6 @@ class Arguments:
             return self.proxies[token.i]
         return self.by_token.get(token.i)
 
-    def entity_at(self, token: Token) -> int | None:
-        mention = self.mention_at(token)
-        return None if mention is None else self.mention_entity[mention]
-
     def actor_at(self, token: Token) -> int | None:
         """The entity `token` names when it acts (speaks, meets, sanctions, accuses)."""
         mention = self.mention_at(token)

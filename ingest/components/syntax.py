@@ -7,8 +7,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
 # Clauses that share the subject of the verb they hang from.
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp"})
 
@@ -54,11 +52,6 @@ def passive_agent(verb: Token) -> Token | None:
         if objects:
             return objects[0]
     return None
-
-
-def passive_patient(verb: Token) -> Token | None:
-    patients = children(verb, "nsubjpass")
-    return patients[0] if patients else None
 
 
 def governing_verb(token: Token) -> Token | None:
