@@ -1,19 +1,39 @@
-"""Small analyses of a KnowledgeGraph with networkx, for notebooks and reports.
+"""Small analyses for notebooks and reports.
 
-Everything starts from `to_networkx`: the entity graph is its relations between
-entities (no articles, no mentions), with a symmetric relation such as MET_WITH
-counted in both directions.
+Of a KnowledgeGraph with networkx: everything starts from `to_networkx`; the entity
+graph is its relations between entities (no articles, no mentions), with a symmetric
+relation such as MET_WITH counted in both directions.
+
+Of the rows of the named queries (`newsgraph.queries.run_query`), so that they work
+the same on the embedded store and on Neo4j: how outlets cover the same story
+(`coverage_matrix`, `coverage_by_outlet`), who publishes which article
+(`article_outlets`), quote wording side by side (`quotes_side_by_side`), citation
+chains (`citation_chains`, `sources_by_outlet`).
+
+And `open_or_ingest`: the store a notebook works on.
 """
 
 from __future__ import annotations
 
+import difflib
+import tempfile
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import pandas as pd
 
-from .model import EntityType, KnowledgeGraph, RelationType
+from .model import SYMMETRIC_RELATIONS, EntityType, KnowledgeGraph, RelationType
 from .networkx_io import to_networkx
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.pipeline import IngestReport
+    from newsgraph.settings import Settings
+
+    from .store import GraphStore
 
 ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION})
 
@@ -146,3 +166,200 @@ def who_quoted_whom(graph: KnowledgeGraph) -> dict[str, Counter[tuple[str, str]]
     for q in quotations(graph):
         table.setdefault(q.reported_by or "unknown outlet", Counter())[(q.quoted_by, q.speaker)] += 1
     return dict(sorted(table.items()))
+
+
+# --- the store a notebook works on ---------------------------------------------------------
+
+
+@dataclass
+class NotebookStore:
+    """An open store holding a graph; ``report`` is the ingest of the examples (None: the graph
+    was already there)."""
+
+    store: GraphStore
+    home: Path  # the extraction cache (and Neo4j's write state)
+    where: str
+    report: IngestReport | None = None
+
+    def describe(self) -> str:
+        if self.report is None:
+            return f"opened {self.where}"
+        return (f"ingested {self.report.read} articles into {self.where} "
+                f"({self.report.seconds:.1f} s)")
+
+
+def open_or_ingest(examples: Sequence[Path], *, settings: Settings | None = None) -> NotebookStore:
+    """The store `open_store` chooses (Neo4j when ``NEWSGRAPH_NEO4J_URI`` is set), holding a graph.
+
+    Embedded: the store in ``NEWSGRAPH_HOME`` when that is set and holds one; otherwise the
+    ``examples`` are ingested into a new temporary home. Neo4j: the database as it is when it
+    holds articles; otherwise the ``examples`` are ingested into it (the extraction cache in
+    ``NEWSGRAPH_HOME``, or a temporary home). ``settings``: `get_settings()` by default."""
+    from newsgraph.ingest.pipeline import ingest
+    from newsgraph.settings import get_settings
+
+    from .store import chosen_store, open_store
+    from .store.embedded import EmbeddedStore
+
+    settings = settings or get_settings()
+    configured = "home" in settings.model_fields_set  # NEWSGRAPH_HOME (or given)
+    kind = chosen_store(settings)
+    if kind == "embedded" and configured and EmbeddedStore(settings.home).exists():
+        return NotebookStore(open_store(settings, kind), settings.home, f"the store in {settings.home}")
+    if kind == "embedded" or not configured:
+        settings = settings.model_copy(update={"home": Path(tempfile.mkdtemp(prefix="newsgraph-notebook-"))})
+    store = open_store(settings, kind)
+    where = (f"the store in {settings.home}" if kind == "embedded"
+             else f"Neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})")
+    try:
+        if kind == "neo4j" and store.run("MATCH (a:Article) RETURN count(a) AS n")[0]["n"]:
+            return NotebookStore(store, settings.home, where)
+        report = ingest(list(examples), home=settings.home, store=store, model=settings.model, workers=1,
+                        batch_size=settings.batch_size, max_chars=settings.max_article_chars)
+    except BaseException:
+        store.close()
+        raise
+    return NotebookStore(store, settings.home, where, report)
+
+
+# --- how outlets cover the same story: analyses of named-query rows -----------------------
+
+Row = Mapping[str, Any]
+
+
+def relation_label(row: Row) -> str:
+    """A relation as one line: ``source -MET_WITH- target``, ``source -SANCTIONED (threatened)-> target``."""
+    kind = row["relation"]
+    status = f" ({row['status']})" if row.get("status") else ""
+    arrow = "-" if kind in {t.value for t in SYMMETRIC_RELATIONS} else "->"
+    return f"{row['source']} -{kind}{status}{arrow} {row['target']}"
+
+
+def coverage_matrix(rows: Iterable[Row]) -> pd.DataFrame:
+    """Which outlets report each relation between entities, from rows of the ``corroborated``
+    query (run with ``min_outlets=1`` for every relation): indexed by `relation_label`, columns
+    ``relation``, ``corroboration``, then one boolean column per outlet (by name).
+
+    An article's own CITES (source_type ``Article``) are left out: an article has one outlet,
+    so they are never shared; `citation_chains` follows them."""
+    kept = [row for row in rows if row.get("source_type") != "Article"]
+    outlets = sorted({outlet for row in kept for outlet in row["outlets"] or ()}, key=str.casefold)
+    table = pd.DataFrame(
+        [{"relation": row["relation"], "corroboration": row["corroboration"],
+          **{outlet: outlet in (row["outlets"] or ()) for outlet in outlets}} for row in kept],
+        index=pd.Index([relation_label(row) for row in kept], name="reported"),
+        columns=["relation", "corroboration", *outlets],
+    )
+    return table.sort_values(["corroboration", "relation"], ascending=[False, True], kind="stable")
+
+
+def matrix_outlets(matrix: pd.DataFrame) -> list[str]:
+    """The outlet columns of a `coverage_matrix`."""
+    return [column for column in matrix.columns if column not in ("relation", "corroboration")]
+
+
+def coverage_by_outlet(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet of a `coverage_matrix`: relations it reports, how many of them another
+    outlet reports too (``shared``) and how many only it does (``unique``)."""
+    outlets = matrix_outlets(matrix)
+    reported_by = matrix[outlets].sum(axis=1)
+    rows = {
+        outlet: {"relations": int(matrix[outlet].sum()),
+                 "shared": int((matrix[outlet] & (reported_by > 1)).sum()),
+                 "unique": int((matrix[outlet] & (reported_by == 1)).sum())}
+        for outlet in outlets
+    }
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["relations", "shared", "unique"]).rename_axis("outlet")
+
+
+def article_outlets(store: GraphStore, outlets: Iterable[str]) -> dict[str, str]:
+    """Article title -> the outlet that published it, for the articles of ``outlets`` (names),
+    from each outlet's ``neighbourhood`` query (its PUBLISHED_BY articles). An outlet that is
+    no node of the graph is skipped."""
+    from newsgraph.queries import NoSuchNode, run_query
+
+    published: dict[str, str] = {}
+    for outlet in outlets:
+        try:
+            rows = run_query(store, "neighbourhood", entity=outlet)
+        except NoSuchNode:
+            continue
+        published.update((row["neighbour"], outlet) for row in rows if row["relation"] == "PUBLISHED_BY")
+    return published
+
+
+def _wording(quote: str) -> str:
+    return " ".join(quote.casefold().replace("\u2019", "'").split()).strip(" .,;:\"'\u201c\u201d")
+
+
+def quotes_side_by_side(rows: Iterable[Row], published: Mapping[str, str], *, min_outlets: int = 2) -> pd.DataFrame:
+    """Speaker by reporting outlet: the quotes each outlet's articles attribute to a speaker, from
+    rows of the ``quoted_by`` query and `article_outlets` (the outlet of each article title).
+
+    One row per speaker quoted in the articles of at least ``min_outlets`` outlets; a cell is
+    the tuple of that outlet's quotes (empty: none). ``same_words``: some quote appears in two
+    outlets' articles (case, spacing and edge punctuation aside); ``similarity``: the closest
+    pair of quotes from different outlets (difflib ratio, 1 = the same words)."""
+    quotes: dict[str, dict[str, list[str]]] = {}
+    for row in rows:
+        outlet = published.get(row["article"])
+        if outlet is None or not row["quote"]:
+            continue
+        said = quotes.setdefault(row["speaker"], {}).setdefault(outlet, [])
+        if row["quote"] not in said:
+            said.append(row["quote"])
+    outlets = sorted({outlet for by_outlet in quotes.values() for outlet in by_outlet}, key=str.casefold)
+    records = {}
+    for speaker, by_outlet in sorted(quotes.items(), key=lambda item: item[0].casefold()):
+        if len(by_outlet) < min_outlets:
+            continue
+        pairs = [(a, b) for one, two in _outlet_pairs(by_outlet) for a in one for b in two]
+        records[speaker] = {
+            **{outlet: tuple(by_outlet.get(outlet, ())) for outlet in outlets},
+            "same_words": any(_wording(a) == _wording(b) for a, b in pairs),
+            "similarity": round(max((difflib.SequenceMatcher(None, _wording(a), _wording(b)).ratio()
+                                     for a, b in pairs), default=0.0), 2),
+        }
+    return pd.DataFrame.from_dict(records, orient="index", columns=[*outlets, "same_words", "similarity"]
+                                  ).rename_axis("speaker")
+
+
+def _outlet_pairs(by_outlet: Mapping[str, list[str]]) -> list[tuple[list[str], list[str]]]:
+    lists = list(by_outlet.values())
+    return [(lists[i], lists[j]) for i in range(len(lists)) for j in range(i + 1, len(lists))]
+
+
+def citation_chains(rows: Iterable[Row], published: Mapping[str, str], relations: Iterable[Row]) -> pd.DataFrame:
+    """Rows of the ``article_sources`` query as readable chains, with the article's outlet.
+
+    Beyond its first hop a chain follows the graph, which merges what every outlet reported:
+    "the Times cites X" may come from another outlet's article. ``relations`` (rows of
+    ``corroborated`` with ``min_outlets=1``) say who reported each CITES; ``own`` is true when
+    the article's outlet reports every later hop itself. Columns: ``outlet``, ``article``,
+    ``hops``, ``source``, ``source_type``, ``own``, ``chain`` (``article -> outlet -> source``)."""
+    reported = {(row["source"], row["target"]): set(row["outlets"] or ())
+                for row in relations if row["relation"] == "CITES"}
+    records = []
+    for row in rows:
+        outlet = published.get(row["article"], "unknown outlet")
+        later = zip(row["chain"][1:], row["chain"][2:])
+        records.append({
+            "outlet": outlet, "article": row["article"], "hops": row["hops"], "source": row["source"],
+            "source_type": row["source_type"], "own": all(outlet in reported.get(hop, ()) for hop in later),
+            "chain": " -> ".join(row["chain"]),
+        })
+    return pd.DataFrame(records, columns=["outlet", "article", "hops", "source", "source_type", "own", "chain"])
+
+
+def sources_by_outlet(chains: pd.DataFrame, *, own: bool = True) -> pd.DataFrame:
+    """Source by outlet, from `citation_chains`: the fewest hops from the outlet's articles to the
+    source (empty: they do not reach it), sources reached from most outlets first. ``own``: only
+    chains the outlet reports every hop of."""
+    if own:
+        chains = chains[chains["own"]]
+    if chains.empty:
+        return pd.DataFrame()
+    table = chains.pivot_table(index="source", columns="outlet", values="hops", aggfunc="min")
+    reach = table.notna().sum(axis=1)
+    order = sorted(table.index, key=lambda source: (-reach[source], table.loc[source].min(), source.casefold()))
+    return table.loc[order].astype("Int64")

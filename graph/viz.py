@@ -22,11 +22,11 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from pyvis.network import Network
@@ -42,6 +42,9 @@ from .model import (
     Relation,
     RelationType,
 )
+
+if TYPE_CHECKING:
+    from .store import GraphStore
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +92,7 @@ EDGE_COLOURS: dict[str, str] = {
     RelationType.CITES: "#8c564b",
     LinkType.PUBLISHED_BY: "#bbbbbb",
     LinkType.AUTHORED_BY: "#bbbbbb",
+    LinkType.MENTIONS: "#d5d5d5",  # drawn on query pages only, where nothing else joins the two
 }
 
 
@@ -99,26 +103,37 @@ def render_page(
     title: str = "newsgraph",
     around: str | None = None,
     depth: int = 2,
+    query: QueryDrawing | None = None,
     max_nodes: int = 1500,
     include_articles: bool = True,
 ) -> PageSummary:
-    """Write the interactive page of ``graph`` (or of one entity's neighbourhood) to ``out``."""
+    """Write the interactive page of ``graph`` to ``out``: all of it, one entity's neighbourhood
+    (``around``, ``depth`` hops), or the nodes a named query's rows name (``query``, see
+    `draw_query`), with the relations among them."""
     if depth < 0:
         raise ValueError(f"depth must be >= 0, got {depth}")
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be >= 1, got {max_nodes}")
+    if around is not None and query is not None:
+        raise ValueError("draw either around an entity or a query's result, not both")
     index = _index(graph, include_articles)
     centre = _resolve_entity(graph, around) if around is not None else None
-    candidates = set(nx.ego_graph(index, centre.id, radius=depth)) if centre else set(index)
+    if centre is not None:
+        candidates = set(nx.ego_graph(index, centre.id, radius=depth))
+    elif query is not None:
+        candidates = set(query.nodes) & set(index)
+    else:
+        candidates = set(index)
     keep = _top_by_degree(index, candidates, max_nodes, pinned=centre.id if centre else None)
     truncated = len(keep) < len(candidates)
 
     net = _network(len(keep))
     _add_nodes(net, graph, keep, index)
-    _add_edges(net, graph, keep)
+    _add_edges(net, graph, keep, mentions=query is not None)
     lonely = _lonely_nodes(net)
     hide_lonely = len(keep) > _LARGE_PAGE_NODES and bool(lonely)
-    notices = _notices(len(keep), len(candidates), centre, depth, len(lonely) if hide_lonely else 0)
+    notices = ([query.describe()] if query is not None else []) + _notices(
+        len(keep), len(candidates), centre, depth, len(lonely) if hide_lonely else 0)
     page = _finish_page(net.generate_html(), net, title, notices, hide_lonely=hide_lonely)
     _write_atomic(out, page)
 
@@ -137,6 +152,126 @@ def iframe_html(page: Path, *, height: int = 650) -> str:
         f'<div><iframe sandbox="allow-scripts" srcdoc="{html.escape(text, quote=True)}" '
         f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe></div>'
     )
+
+
+# --- a named query's result ---------------------------------------------------------------
+
+# columns of the named queries that describe what their rows name (types, provenance,
+# wording) rather than name a node; every other string, or string in a list, is looked up
+_DESCRIPTIVE_COLUMNS = frozenset(
+    {"type", "relation", "relationships", "status", "direction", "quote", "quotes", "sentences", "outlets"}
+)
+
+
+def _names_nodes(column: str) -> bool:
+    return column not in _DESCRIPTIVE_COLUMNS and not column.endswith(("_type", "_types", "_sentences"))
+
+
+def _type_column(column: str, row: Mapping[str, Any]) -> str | None:
+    """The column giving the labels of ``column``'s nodes: a_type for a, node_types for nodes."""
+    for candidate in (f"{column}_type", f"{column}_types", f"{column.removesuffix('s')}_types", "type"):
+        if candidate in row and candidate != column:
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class QueryNodes:
+    """The nodes a query's rows name, and the names in them that are no node of the graph."""
+
+    nodes: frozenset[str]
+    unmatched: tuple[str, ...]
+
+
+def query_nodes(graph: KnowledgeGraph, rows: Iterable[Mapping[str, Any]]) -> QueryNodes:
+    """The entities and articles named in ``rows`` (a named query's result).
+
+    Queries return names, not ids: entity names and article titles (``coalesce(n.name,
+    n.title)``), alone or in lists (a path's ``nodes``, a citation ``chain``). Every string
+    of every column but the descriptive ones (``*_type``, ``relation``, ``status``,
+    ``sentences``, ``quotes``, ``outlets``, ...) is matched exactly against the graph's names
+    and titles; where a name belongs to several nodes, the row's type column (``a_type`` for
+    ``a``, ``node_types`` for ``nodes``, ``type``) picks the ones of that label."""
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for entity in graph.entities:
+        by_name.setdefault(entity.name, []).append((entity.id, entity.type.value))
+    for article in graph.articles:
+        by_name.setdefault(article.title, []).append((article.id, NodeLabel.ARTICLE.value))
+    found: set[str] = set()
+    unmatched: set[str] = set()
+    for row in rows:
+        for column, value in row.items():
+            if not _names_nodes(column):
+                continue
+            type_column = _type_column(column, row)
+            for name, label in _named(value, row.get(type_column) if type_column else None):
+                candidates = by_name.get(name, [])
+                of_label = [node for node, node_label in candidates if node_label == label]
+                chosen = of_label or [node for node, _ in candidates]
+                if chosen:
+                    found.update(chosen)
+                else:
+                    unmatched.add(name)
+    return QueryNodes(frozenset(found), tuple(sorted(unmatched)))
+
+
+def _named(value: Any, labels: Any) -> list[tuple[str, str | None]]:
+    """(name, label or None) for a cell: one string, or a list of them with a parallel list of labels."""
+    if isinstance(value, str):
+        return [(value, labels if isinstance(labels, str) else None)] if value else []
+    if not isinstance(value, (list, tuple)):
+        return []  # a count, a flag, nothing
+    if not (isinstance(labels, (list, tuple)) and len(labels) == len(value)):
+        labels = [None] * len(value)
+    return [(name, label) for name, label in zip(value, labels) if isinstance(name, str) and name]
+
+
+@dataclass(frozen=True)
+class QueryDrawing:
+    """What ``render_page(query=...)`` draws: the nodes named by ``rows`` rows of the named
+    query ``name`` run with ``params`` (as given, and the defaults of those left out)."""
+
+    name: str
+    params: tuple[tuple[str, str], ...]  # (name, value as shown)
+    rows: int
+    nodes: frozenset[str]
+    unmatched: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        shown = ", ".join(f"{name} = {value}" for name, value in self.params)
+        head = f"Query {self.name}" + (f" ({shown})" if shown else "")
+        if not self.rows:
+            return f"{head}: no rows, nothing to draw"
+        text = f"{head}: {self.rows} row{'s' if self.rows != 1 else ''} naming {len(self.nodes)} node(s)"
+        if self.unmatched:
+            text += f"; {len(self.unmatched)} name(s) in them are not in the graph"
+        return text
+
+
+def draw_query(store: GraphStore, graph: KnowledgeGraph, name: str, **params: Any) -> QueryDrawing:
+    """Run the named query ``name`` on ``store`` (the library's parameter handling: names
+    resolved, values coerced, defaults applied) and select the nodes of ``graph`` (the same
+    store's graph) its rows name. Raises the query library's errors: `UnknownQuery`,
+    `QueryParameterError`, `NoSuchNode`."""
+    from newsgraph.queries import get_query, run_query
+
+    declared = get_query(name).params
+    rows = run_query(store, name, **params)
+    selected = query_nodes(graph, rows)
+    shown = tuple(
+        (p.name, _show_param(p.type, params[p.name]) if p.name in params else f"{p.default} [default]")
+        for p in declared
+        if p.name in params or p.default is not None
+    )
+    if selected.unmatched:
+        log.info("%s: %d names in the rows are not in the graph: %s", name, len(selected.unmatched),
+                 ", ".join(selected.unmatched[:5]))
+    return QueryDrawing(name, shown, len(rows), selected.nodes, selected.unmatched)
+
+
+def _show_param(kind: str, value: Any) -> str:
+    """A value as given: names and text in quotes, numbers and flags bare."""
+    return f"\u201c{value}\u201d" if kind in ("string", "entity", "outlet", "article") else str(value)
 
 
 # --- which nodes to draw ---------------------------------------------------------------
@@ -292,7 +427,10 @@ def _node(
     }
 
 
-def _add_edges(net: Network, graph: KnowledgeGraph, keep: set[str]) -> None:
+def _add_edges(net: Network, graph: KnowledgeGraph, keep: set[str], *, mentions: bool = False) -> None:
+    """Relations and PUBLISHED_BY / AUTHORED_BY links among the ``keep`` nodes; with ``mentions``
+    (a query's page: a shortest connection may run through an article's mentions), also the
+    MENTIONS links between an article and an entity that nothing else on the page joins."""
     names = {e.id: e.name for e in graph.entities} | {a.id: a.title for a in graph.articles}
     articles = {a.id: a for a in graph.articles}
     edges = [
@@ -304,6 +442,14 @@ def _add_edges(net: Network, graph: KnowledgeGraph, keep: set[str]) -> None:
         for link in graph.links
         if link.type in DRAWN_LINKS and link.article_id in keep and link.target in keep
     ]
+    if mentions:
+        joined = {frozenset((edge["from"], edge["to"])) for edge in edges}
+        edges += [
+            _link_edge(link, names, articles)
+            for link in graph.links
+            if link.type is LinkType.MENTIONS and link.article_id in keep and link.target in keep
+            and frozenset((link.article_id, link.target)) not in joined
+        ]
     seen: set[str] = set()
     unique = []
     for edge in edges:
@@ -366,6 +512,8 @@ def _link_edge(
 ) -> dict[str, Any]:
     outlet = articles[link.article_id].outlet
     tooltip = f"{_esc(names[link.article_id])} <b>{_esc(link.type)}</b> {_esc(names[link.target])}"
+    if link.type is LinkType.MENTIONS:
+        tooltip += f"<br>{link.count} mention(s)"
     return {
         "id": f"{link.type.value}:{link.article_id}:{link.target}",
         "from": link.article_id,
@@ -568,11 +716,11 @@ def _panel(net: Network, title: str, notices: list[str], hide_lonely: bool) -> s
     <label><input id="ng-lonely" type="checkbox"{" checked" if hide_lonely else ""}> hide nodes without visible edges</label>
   </div>
   <button id="ng-reset" type="button">Reset filters</button>
-  {_legend()}
+  {_legend(mentions="MENTIONS" in edge_types)}
 </div>"""
 
 
-def _legend() -> str:
+def _legend(*, mentions: bool = False) -> str:
     nodes = "".join(
         f'<div><span style="color:{s.colour}">{s.glyph}</span> {_esc(t.value)}</div>'
         for t, s in NODE_STYLES.items()
@@ -581,7 +729,8 @@ def _legend() -> str:
         f'<div><span style="color:{EDGE_COLOURS[t]}">\u2501</span> {_esc(t.value)}</div>'
         for t in RelationType
     )
-    links = '<div><span style="color:#bbbbbb">\u2504</span> PUBLISHED_BY / AUTHORED_BY</div>'
+    linked = "PUBLISHED_BY / AUTHORED_BY" + (" / MENTIONS" if mentions else "")
+    links = f'<div><span style="color:#bbbbbb">\u2504</span> {linked}</div>'
     hint = '<div class="ng-hint">edge width: number of outlets</div>'
     return f'<div id="ng-legend"><b>Legend</b>{nodes}{edges}{links}{hint}</div>'
 
@@ -708,12 +857,20 @@ _PAGE_SCRIPT = r"""
   network.on("stabilizationProgress", function (p) {
     byId("ng-layout").textContent = "Laying out the graph\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
   });
-  network.once("stabilizationIterationsDone", function () {
+  function laidOut() {
     network.setOptions({ physics: { enabled: false } });  // frozen: nothing moves unless dragged
     state.stabilized = true;
     state.stabilizedAtMs = performance.now();
-    byId("ng-layout").textContent = "Layout done in " + (state.stabilizedAtMs / 1000).toFixed(1) + " s";
-  });
+    byId("ng-layout").textContent = nodes.length ?
+      "Layout done in " + (state.stabilizedAtMs / 1000).toFixed(1) + " s" : "Nothing to draw";
+  }
+  if (nodes.length && !network.physics.ready) {
+    network.once("stabilizationIterationsDone", laidOut);
+  } else {
+    // nothing to lay out (vis never says it is done), or a few nodes vis laid out while the
+    // network was built, before this script could listen
+    laidOut();
+  }
   byId("ng-filters").addEventListener("change", applyFilters);
   byId("ng-minc").addEventListener("input", applyFilters);
   byId("ng-search").addEventListener("change", findNode);

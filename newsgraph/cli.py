@@ -23,6 +23,7 @@ from .settings import Settings, get_settings
 if TYPE_CHECKING:
     from newsgraph.graph.model import KnowledgeGraph
     from newsgraph.graph.store import GraphStore
+    from newsgraph.graph.viz import QueryDrawing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 log = logging.getLogger("newsgraph")
@@ -203,18 +204,56 @@ def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("graph.html"),
     around: Annotated[Optional[str], typer.Option(help="Draw only this entity's neighbourhood.")] = None,
     depth: Annotated[int, typer.Option(min=1, max=6, help="Hops around --around.")] = 2,
+    query: Annotated[Optional[str], typer.Option(
+        "--query", help="Draw a named query's result (see `query --list`): the nodes its rows name.")] = None,
+    param: ParamOption = None,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
     """Write the interactive graph page (one self-contained HTML file)."""
     from newsgraph.graph.viz import render_page
 
+    if query is not None and around is not None:
+        raise _fail("give --around or --query, not both", EXIT_USAGE)
+    if param and query is None:
+        raise _fail("--param needs --query", EXIT_USAGE)
+    params = _parse_params(param)
+    if query is not None:
+        _known_query(query)  # before loading the graph
+    with _store(_settings(home), store) as opened:
+        graph = opened.load()
+        drawing = _draw_query(opened, graph, query, params) if query is not None else None
+    title = f"newsgraph: {query}" if query is not None else "newsgraph"
     try:
-        summary = render_page(_load_graph(home, store), out, around=around, depth=depth)
+        summary = render_page(graph, out, title=title, around=around, depth=depth, query=drawing)
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     note = " (truncated to the highest-degree nodes)" if summary.truncated else ""
+    if drawing is not None:
+        typer.echo(drawing.describe(), err=True)
     typer.echo(f"wrote {summary.path}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)
+
+
+def _known_query(name: str) -> None:
+    from newsgraph.queries import UnknownQuery, get_query_columns
+
+    try:
+        get_query_columns(name)
+    except UnknownQuery as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
+
+
+def _draw_query(opened: GraphStore, graph: KnowledgeGraph, name: str, params: dict[str, str]) -> QueryDrawing:
+    """`viz --query`: the named query's nodes, its mistakes reported as `query` reports them."""
+    from newsgraph.graph.viz import draw_query
+    from newsgraph.queries import NoSuchNode, QueryParameterError, UnknownQuery
+
+    try:
+        return draw_query(opened, graph, name, **params)
+    except (UnknownQuery, QueryParameterError) as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
+    except NoSuchNode as exc:
+        raise _fail(str(exc)) from exc
 
 
 @app.command()

@@ -217,10 +217,14 @@ class Coref:
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.i < token.i and child.i in by_head and fits(by_head[child.i]):
                     return by_head[child.i]
+        def second_choice(j: int) -> bool:
+            """ "they" is a group before it is an organization."""
+            return pronoun.plural and not (mentions[j].plural or mentions[j].kind is MentionKind.GROUP)
+
         sentence = sentences.of(token.i)
         same = [j for j, m in enumerate(mentions[:index]) if m.start >= sentence.start and m.kind is not MentionKind.PRONOUN and fits(j)]
         if same:
-            return same[-1]
+            return max(same, key=lambda j: (not second_choice(j), j))
         previous = sentence.start - 1
         for _ in range(_PRONOUN_WINDOW_SENTENCES):
             if previous < 0:
@@ -228,7 +232,7 @@ class Coref:
             sent = sentences.of(previous)
             candidates = [j for j, m in enumerate(mentions) if sent.start <= m.start < sent.end and fits(j)]
             if candidates:
-                return min(candidates, key=lambda j: _salience(doc, mentions[j]))
+                return min(candidates, key=lambda j: (second_choice(j), _salience(doc, mentions[j])))
             previous = sent.start - 1
         return None
 

@@ -15,7 +15,7 @@ import pytest
 
 from newsgraph.graph.model import KnowledgeGraph, RelationType
 from newsgraph.graph.store.embedded import EmbeddedStore
-from newsgraph.graph.viz import render_page
+from newsgraph.graph.viz import draw_query, render_page
 from newsgraph.ingest.pipeline import ingest
 
 from ..conftest import EXAMPLES, MODEL
@@ -124,6 +124,37 @@ def test_hostile_page_shows_text_and_runs_none_of_it(browser, tmp_path: Path) ->
     assert_clean(opened)
 
 
+def test_query_pages_in_the_browser(browser, tmp_path: Path) -> None:
+    """`viz --query`: the named nodes and the relations among them, the query named on the page;
+    a query without rows gives an empty page that still loads and says so."""
+    graph = hostile_graph()
+    store = EmbeddedStore(tmp_path / "home")
+    store.write(graph)
+
+    drawing = draw_query(store, graph, "met_with", entity="Ministry of \"Tests\"")
+    summary = render_page(graph, tmp_path / "query.html", title="newsgraph: met_with", query=drawing)
+    opened = open_page(browser, summary.path)
+    opened.wait_until_laid_out()
+    state = vis_state(opened)
+    assert set(state["nodeIds"]) == {"ep1", "eg1"} and set(state["edgeIds"]) == {"r1", "r2"}
+    assert state["visibleText"] == "visible: 2 nodes, 2 edges"
+    panel = opened.page.inner_text("#ng-panel")
+    assert "Query met_with (entity = \u201cMinistry of \"Tests\"\u201d): 1 row naming 2 node(s)" in panel
+    assert HOSTILE_SENTENCE in hover_edge(opened, "r1", HOSTILE_SENTENCE)
+    screenshot(opened, "query-page.png")
+    assert_clean(opened)
+
+    nothing = draw_query(store, graph, "meetings_of", entity="Jane Writer")
+    summary = render_page(graph, tmp_path / "empty.html", query=nothing)
+    opened = open_page(browser, summary.path)
+    opened.wait_until_laid_out()
+    assert vis_state(opened)["visibleText"] == "visible: 0 nodes, 0 edges"
+    panel = opened.page.inner_text("#ng-panel")
+    assert "Query meetings_of (entity = \u201cJane Writer\u201d): no rows, nothing to draw" in panel
+    assert "Nothing to draw" in panel
+    assert_clean(opened)
+
+
 HOSTILE_ARTICLE = f"""Talks in "Caracas" {SCRIPT} and O'Brien's {IMG_ONERROR} report
 
 President Donald Trump met with Nicolás Maduro in Caracas on Monday, {SCRIPT} officials said.
@@ -171,6 +202,18 @@ def test_seed_page_with_the_real_model(browser, tmp_path: Path) -> None:
     rel_id, sentence = relation_to_hover(seed)
     assert sentence in hover_edge(opened, rel_id, sentence)
     screenshot(opened, "seed-edge-tooltip.png")
+    assert_clean(opened)
+
+    # `newsgraph viz --query met_with --param entity="Trump administration"`
+    drawing = draw_query(store, seed, "met_with", entity="Trump administration")
+    summary = render_page(seed, tmp_path / "seed-query.html", title="newsgraph: met_with", query=drawing)
+    opened = open_page(browser, summary.path)
+    opened.wait_until_laid_out()
+    state = vis_state(opened)
+    assert set(state["nodeIds"]) == set(drawing.nodes) and state["builtEdges"] == summary.edges >= 2
+    assert drawing.describe() in opened.page.inner_text("#ng-panel")
+    opened.page.mouse.move(5, 5)
+    screenshot(opened, "seed-query-page.png")
     assert_clean(opened)
 
     articles = tmp_path / "hostile"

@@ -81,6 +81,51 @@ def test_viz_writes_the_page(home, tmp_path):
     assert missing.exit_code == 1 and "Nobody Atall" in missing.stderr
 
 
+def page_data(html: str) -> tuple[list[dict], list[dict]]:
+    """The vis DataSets of a written page: its nodes and edges."""
+    import re
+
+    return tuple(json.loads(re.search(rf"{name} = new vis\.DataSet\((.*?)\);\n", html).group(1))
+                 for name in ("nodes", "edges"))
+
+
+def test_viz_query_draws_a_named_querys_result(home, tmp_path):
+    out = tmp_path / "query.html"
+    result = run("viz", "--home", str(home), "--out", str(out), "--query", "met_with",
+                 "--param", "entity=Trump administration")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(run("query", "met_with", "-p", "entity=Trump administration", "--json",
+                          "--home", str(home)).stdout)
+    named = {name for row in rows for name in (row["a"], row["b"])}
+    assert "Venezuelan military officers" in named and len(rows) >= 2
+
+    html = out.read_text(encoding="utf-8")
+    nodes, edges = page_data(html)
+    assert {n["name"] for n in nodes} == named  # the Trump administration and everyone it met
+    meetings = [e for e in edges if e["rtype"] == "MET_WITH"]
+    assert len(meetings) == len(rows)  # with the relations among them from the stored graph
+    by_id = {n["id"]: n["name"] for n in nodes}
+    assert {frozenset((by_id[e["from"]], by_id[e["to"]])) for e in meetings} == {
+        frozenset((row["a"], row["b"])) for row in rows}
+    said = f"Query met_with (entity = \u201cTrump administration\u201d): {len(rows)} rows naming {len(named)} node(s)"
+    assert said in html and said in result.stderr
+    assert "<title>newsgraph: met_with</title>" in html
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["--query", "nope"], 2, "no query named 'nope'"),
+    (["--query", "meetings_of"], 2, "meetings_of needs the parameter entity"),
+    (["--query", "met_with", "-p", "colour=red"], 2, "has no parameter colour"),
+    (["--query", "meetings_of", "-p", "entity=Nobody Atall"], 1, "no entity named 'Nobody Atall'"),
+    (["-p", "entity=Donald Trump"], 2, "--param needs --query"),
+    (["--query", "met_with", "--around", "Donald Trump"], 2, "give --around or --query, not both"),
+])
+def test_viz_query_mistakes(home, tmp_path, args, code, message):
+    result = run("viz", "--home", str(home), "--out", str(tmp_path / "x.html"), *args)
+    assert result.exit_code == code and message in result.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_commands_on_an_empty_home(tmp_path):
     result = run("stats", "--home", str(tmp_path / "nothing"))
     assert result.exit_code == 1 and "newsgraph ingest" in result.stderr

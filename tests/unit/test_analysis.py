@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
+import pandas as pd
+import pytest
+
+from newsgraph.graph import analysis
 from newsgraph.graph.analysis import (
+    article_outlets,
     centrality,
+    citation_chains,
     communities,
+    coverage_by_outlet,
+    coverage_matrix,
     entity_graph,
+    matrix_outlets,
     quotations,
+    quotes_side_by_side,
+    relation_label,
+    sources_by_outlet,
     type_counts,
     who_quoted_whom,
 )
@@ -89,3 +102,187 @@ def test_quotations_and_who_quoted_whom() -> None:
     hostile = who_quoted_whom(hostile_graph())
     assert hostile == {"Second Wire": Counter({("Second Wire", HOSTILE_NAME): 1})}
     assert HOSTILE_OUTLET not in hostile
+
+
+# --- how outlets cover the same story: rows shaped as the named queries return them ---------
+
+
+def corroborated_row(relation, source, target, outlets, *, source_type="Person", status=None):
+    return {"relation": relation, "source": source, "source_type": source_type, "target": target,
+            "target_type": "Person", "status": status, "corroboration": len(outlets), "outlets": list(outlets),
+            "articles": len(outlets)}
+
+
+CORROBORATED = [
+    corroborated_row("MET_WITH", "Ann", "Bob", ["Wire", "Globe"]),
+    corroborated_row("SANCTIONED", "Xland", "Bob", ["Globe"], source_type="Government", status="threatened"),
+    corroborated_row("ACCUSED", "Ann", "Cy", ["Wire"]),
+    corroborated_row("CITES", "Times", "Officials", ["Wire", "Globe"], source_type="Outlet"),
+    corroborated_row("CITES", "Times", "Insider", ["Globe"], source_type="Outlet"),
+    corroborated_row("CITES", "Wire story", "Times", ["Wire"], source_type="Article"),
+]
+
+
+def test_relation_label() -> None:
+    assert relation_label(CORROBORATED[0]) == "Ann -MET_WITH- Bob"  # symmetric
+    assert relation_label(CORROBORATED[1]) == "Xland -SANCTIONED (threatened)-> Bob"
+
+
+def test_coverage_matrix_and_per_outlet_counts() -> None:
+    matrix = coverage_matrix(CORROBORATED)
+    assert matrix_outlets(matrix) == ["Globe", "Wire"]
+    assert "Wire story -CITES-> Times" not in matrix.index  # an article's own citation: never shared
+    assert list(matrix.index[:2]) == ["Times -CITES-> Officials", "Ann -MET_WITH- Bob"]  # most outlets first
+    assert matrix.loc["Ann -ACCUSED-> Cy"].to_dict() == {
+        "relation": "ACCUSED", "corroboration": 1, "Globe": False, "Wire": True}
+
+    per_outlet = coverage_by_outlet(matrix)
+    assert per_outlet.to_dict(orient="index") == {
+        "Globe": {"relations": 4, "shared": 2, "unique": 2},
+        "Wire": {"relations": 3, "shared": 2, "unique": 1},
+    }
+    empty = coverage_matrix([])
+    assert empty.empty and matrix_outlets(empty) == [] and coverage_by_outlet(empty).empty
+
+
+def test_quotes_side_by_side() -> None:
+    def quote(speaker, text, article):
+        return {"speaker": speaker, "speaker_type": "Person", "outlet": "Times", "quote": text, "direct": True,
+                "article": article}
+
+    rows = [
+        quote("Ann", "We will not  back down.", "w1"), quote("Ann", "We will not back down", "g1"),
+        quote("Bob", "Talks went well.", "w1"), quote("Bob", "A disaster, frankly.", "g1"),
+        quote("Bob", "Talks went well.", "w2"),  # the same words in two articles of one outlet: once
+        quote("Cy", "Only here.", "w1"), quote("Dee", "From nowhere.", "x9"),
+    ]
+    published = {"w1": "Wire", "w2": "Wire", "g1": "Globe"}
+    table = quotes_side_by_side(rows, published)
+
+    assert list(table.columns) == ["Globe", "Wire", "same_words", "similarity"]
+    assert list(table.index) == ["Ann", "Bob"]  # Cy: one outlet only; Dee: an article of no known outlet
+    assert table.loc["Bob", "Wire"] == ("Talks went well.",) and table.loc["Bob", "Globe"] == ("A disaster, frankly.",)
+    assert table.loc["Ann", "same_words"] and table.loc["Ann", "similarity"] == 1.0  # spacing and a full stop aside
+    assert not table.loc["Bob", "same_words"] and table.loc["Bob", "similarity"] < 0.5
+    assert list(quotes_side_by_side(rows, published, min_outlets=1).index) == ["Ann", "Bob", "Cy"]
+    assert quotes_side_by_side([], published).empty
+
+
+def test_citation_chains_and_the_sources_each_outlet_reaches() -> None:
+    def chain(article, *names):
+        return {"article": article, "hops": len(names) - 1, "source": names[-1], "source_type": "Person",
+                "chain": [article, *names[1:]], "chain_types": ["Article", *["Outlet"] * (len(names) - 1)]}
+
+    rows = [
+        chain("Wire story", "Wire story", "Times"), chain("Wire story", "Wire story", "Times", "Officials"),
+        chain("Wire story", "Wire story", "Times", "Insider"),  # only the Globe reported the Times cites him
+        chain("Globe story", "Globe story", "Times"), chain("Globe story", "Globe story", "Times", "Insider"),
+        chain("Globe story", "Globe story", "Times", "Officials"),
+    ]
+    chains = citation_chains(rows, {"Wire story": "Wire", "Globe story": "Globe"}, CORROBORATED)
+    assert list(chains.columns) == ["outlet", "article", "hops", "source", "source_type", "own", "chain"]
+    assert chains.loc[1, "chain"] == "Wire story -> Times -> Officials" and chains.loc[1, "own"]
+    assert not chains.loc[2, "own"] and chains.loc[4, "own"]
+
+    reached = sources_by_outlet(chains)
+    assert list(reached.index) == ["Times", "Officials", "Insider"]  # reached from most outlets, then fewest hops
+    assert reached.loc["Times"].tolist() == [1, 1] and reached.loc["Officials"].tolist() == [2, 2]
+    assert reached.loc["Insider", "Globe"] == 2 and pd.isna(reached.loc["Insider", "Wire"])
+    assert sources_by_outlet(chains, own=False).loc["Insider"].tolist() == [2, 2]
+    assert sources_by_outlet(citation_chains([], {}, [])).empty
+
+
+@pytest.fixture()
+def store(tmp_path: Path):
+    from newsgraph.graph.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "home")
+    store.write(two_groups())
+    return store
+
+
+def test_article_outlets_from_the_neighbourhood_query(store) -> None:
+    assert article_outlets(store, ["wire", "No Such Outlet"]) == {"One": "wire"}  # a1 is PUBLISHED_BY Wire
+
+
+@pytest.fixture(autouse=True)
+def no_newsgraph_environment(monkeypatch):
+    """Settings come from each test, not from the shell (NEWSGRAPH_HOME, the Neo4j URI, ...)."""
+    import os
+
+    for name in [name for name in os.environ if name.startswith("NEWSGRAPH_")]:
+        monkeypatch.delenv(name)
+
+
+def settings_for(home: Path | None, **env):
+    from newsgraph.settings import Settings
+
+    return Settings(**({"home": home} if home is not None else {}), **env)
+
+
+def test_open_or_ingest_opens_the_store_in_newsgraph_home(store, monkeypatch) -> None:
+    def no_ingest(*args, **kwargs):
+        raise AssertionError("nothing to ingest: the store is there")
+
+    monkeypatch.setattr("newsgraph.ingest.pipeline.ingest", no_ingest)
+    opened = analysis.open_or_ingest([Path("examples")], settings=settings_for(store.home))
+    assert opened.describe() == f"opened the store in {store.home}" and opened.report is None
+    assert {a.title for a in opened.store.load().articles} == {"One", "Two"}
+
+
+@pytest.mark.parametrize("configured", [False, True])
+def test_open_or_ingest_ingests_the_examples_into_a_new_home(tmp_path, monkeypatch, configured) -> None:
+    from newsgraph.ingest.pipeline import IngestReport
+
+    calls = []
+
+    def fake_ingest(paths, *, home, store, **options):
+        calls.append((paths, home, store))
+        store.write(two_groups())
+        return IngestReport(read=2, seconds=0.5)
+
+    monkeypatch.setattr("newsgraph.ingest.pipeline.ingest", fake_ingest)
+    empty_home = tmp_path / "empty"  # NEWSGRAPH_HOME without a store: the user's folder is left alone
+    opened = analysis.open_or_ingest([Path("ex")], settings=settings_for(empty_home if configured else None))
+    [(paths, home, used)] = calls
+    assert paths == [Path("ex")] and used is opened.store and home == opened.home != empty_home
+    assert home.name.startswith("newsgraph-notebook-") and not empty_home.exists()
+    assert opened.describe() == f"ingested 2 articles into the store in {home} (0.5 s)"
+
+
+class FakeNeo4j:
+    dialect = "neo4j"
+
+    def __init__(self, articles: int) -> None:
+        self.articles = articles
+        self.closed = False
+
+    def run(self, cypher, parameters=None, *, write=False):
+        assert cypher == "MATCH (a:Article) RETURN count(a) AS n"
+        return [{"n": self.articles}]
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize("articles", [0, 5])
+def test_open_or_ingest_on_neo4j(tmp_path, monkeypatch, articles) -> None:
+    from newsgraph.ingest.pipeline import IngestReport
+
+    fake = FakeNeo4j(articles)
+    chosen = []
+    ingested = []
+    monkeypatch.setattr("newsgraph.graph.store.open_store",
+                        lambda settings, option=None: chosen.append((settings, option)) or fake)
+    monkeypatch.setattr("newsgraph.ingest.pipeline.ingest",
+                        lambda paths, *, home, store, **options: ingested.append(home) or IngestReport(read=2))
+    settings = settings_for(None, neo4j_uri="bolt://db.example:7687")
+    opened = analysis.open_or_ingest([Path("ex")], settings=settings)
+
+    assert opened.store is fake and chosen[0][1] == "neo4j"
+    assert chosen[0][0].home.name.startswith("newsgraph-notebook-")  # the cache and write state: not ./newsgraph-data
+    where = "Neo4j at bolt://db.example:7687 (database neo4j)"
+    if articles:
+        assert ingested == [] and opened.describe() == f"opened {where}"
+    else:
+        assert ingested == [opened.home] and opened.describe().startswith(f"ingested 2 articles into {where}")

@@ -405,3 +405,142 @@ def test_iframe_html_embeds_the_page_sandboxed(hostile_graph: KnowledgeGraph, tm
     frame = tags[1][1]
     assert frame["sandbox"] == "allow-scripts" and "height: 500px" in frame["style"]
     assert frame["srcdoc"] == page
+
+
+# --- a named query's result ----------------------------------------------------------------
+
+
+def query_graph() -> KnowledgeGraph:
+    """Two entities called "Venezuela" (a government and a place), a meeting, a quote, an article."""
+    trump = entity("p1", EntityType.PERSON, "Donald Trump")
+    maduro = entity("p2", EntityType.PERSON, "Nicolás Maduro")
+    caracas = entity("g1", EntityType.GOVERNMENT, "Venezuela")
+    place = entity("l1", EntityType.LOCATION, "Venezuela")
+    times = entity("o1", EntityType.OUTLET, "The New York Times")
+    wire = entity("o2", EntityType.OUTLET, "Wire")
+    return KnowledgeGraph(
+        articles=(article("a1", "Talks in Caracas", "Wire"),),
+        entities=(trump, maduro, caracas, place, times, wire),
+        relations=(
+            relation("r1", RelationType.MET_WITH, trump, caracas, (evidence("v1", "a1", "Trump met Venezuela."),),
+                     ("Wire",)),
+            relation("r2", RelationType.QUOTED_BY, maduro, times,
+                     (evidence("v2", "a1", "Maduro told the Times: no.", quote="no"),), ("Wire",)),
+        ),
+        links=(
+            link(LinkType.PUBLISHED_BY, "a1", wire),
+            link(LinkType.MENTIONS, "a1", trump),
+            link(LinkType.MENTIONS, "a1", maduro),
+            link(LinkType.MENTIONS, "a1", place),
+        ),
+    )
+
+
+def test_query_nodes_reads_names_from_the_rows_columns() -> None:
+    from newsgraph.graph.viz import query_nodes
+
+    graph = query_graph()
+    met_with = [{"a": "Donald Trump", "a_type": "Person", "b": "Venezuela", "b_type": "Government",
+                 "corroboration": 1, "outlets": ["Wire"], "articles": 1, "sentences": ["Trump met Venezuela."]}]
+    assert query_nodes(graph, met_with).nodes == {"p1", "g1"}  # the type column picks the government
+
+    untyped = [{"relation": "MET_WITH", "source": "Donald Trump", "target": "Venezuela", "status": None,
+                "outlet_a_sentences": ["Donald Trump said it."], "outlet_b_sentences": []}]
+    assert query_nodes(graph, untyped).nodes == {"p1", "g1", "l1"}  # no type column: every "Venezuela"
+
+    path = [{"hops": 2, "nodes": ["Donald Trump", "Talks in Caracas", "Nicolás Maduro"],
+             "node_types": ["Person", "Article", "Person"], "relationships": ["MENTIONS", "MENTIONS"]}]
+    assert query_nodes(graph, path).nodes == {"p1", "a1", "p2"}  # lists, and article titles
+
+    quoted = [{"speaker": "Nicolás Maduro", "speaker_type": "Person", "outlet": "The New York Times",
+               "quote": "Wire", "direct": True, "article": "Talks in Caracas"}]
+    assert query_nodes(graph, quoted).nodes == {"p2", "o1", "a1"}  # a quote is text, not a name
+
+    central = [{"entity": "Venezuela", "type": "Location", "degree": 3, "neighbours": 2, "articles": 1}]
+    assert query_nodes(graph, central).nodes == {"l1"}
+
+    ghost = query_nodes(graph, [{"a": "Nobody", "a_type": "Person", "b": None, "b_type": None}])
+    assert ghost.nodes == frozenset() and ghost.unmatched == ("Nobody",)
+    assert query_nodes(graph, []).nodes == frozenset()
+
+
+@pytest.fixture()
+def query_store(tmp_path: Path):
+    from newsgraph.graph.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "home")
+    store.write(query_graph())
+    return store
+
+
+def test_draw_query_runs_the_named_query_with_its_parameters(query_store) -> None:
+    from newsgraph.graph.viz import draw_query
+    from newsgraph.queries import NoSuchNode, QueryParameterError, UnknownQuery
+
+    graph = query_store.load()
+    drawing = draw_query(query_store, graph, "met_with", entity="donald trump")  # names resolved as `query` does
+    assert drawing.rows == 1 and drawing.nodes == {"p1", "g1"}
+    assert drawing.describe() == "Query met_with (entity = \u201cdonald trump\u201d): 1 row naming 2 node(s)"
+
+    defaults = draw_query(query_store, graph, "corroborated")
+    assert defaults.params == (("min_outlets", "2 [default]"),) and defaults.rows == 0
+    assert defaults.describe() == "Query corroborated (min_outlets = 2 [default]): no rows, nothing to draw"
+    assert draw_query(query_store, graph, "corroborated", min_outlets="1").rows == 2
+
+    with pytest.raises(UnknownQuery):
+        draw_query(query_store, graph, "nope")
+    with pytest.raises(QueryParameterError):
+        draw_query(query_store, graph, "meetings_of")
+    with pytest.raises(NoSuchNode):
+        draw_query(query_store, graph, "meetings_of", entity="Nobody Atall")
+
+
+def test_a_query_page_draws_the_named_nodes_and_the_relations_among_them(query_store, tmp_path: Path) -> None:
+    from newsgraph.graph.viz import draw_query
+
+    graph = query_store.load()
+    drawing = draw_query(query_store, graph, "quoted_by", entity="Nicolás Maduro")
+    summary, page = render(graph, tmp_path, query=drawing)
+    nodes, edges = datasets(page)
+
+    assert {n["id"] for n in nodes} == {"p2", "o1", "a1"} == set(drawing.nodes)
+    assert summary.nodes_in_graph == 7 and not summary.truncated
+    # the quote, and the article's mention of Maduro: on a query page a MENTIONS link is drawn
+    # where nothing else joins an article and an entity (a shortest connection may run through it)
+    assert {e["id"] for e in edges} == {"r2", "MENTIONS:a1:p2"}
+    assert "Query quoted_by (entity = \u201cNicolás Maduro\u201d): 1 row naming 3 node(s)" in page
+    assert "PUBLISHED_BY / AUTHORED_BY / MENTIONS" in page
+
+    path = draw_query(query_store, graph, "shortest_connection", source="Donald Trump", target="Nicolás Maduro")
+    _, page = render(graph, tmp_path, query=path)
+    assert {e["id"] for e in datasets(page)[1]} == {"MENTIONS:a1:p1", "MENTIONS:a1:p2"}
+
+    _, page = render(graph, tmp_path)  # the whole graph: mentions are never drawn
+    assert not [e for e in datasets(page)[1] if e["rtype"] == "MENTIONS"]
+
+
+def test_a_query_without_rows_draws_an_empty_page_that_says_so(query_store, tmp_path: Path) -> None:
+    from newsgraph.graph.viz import draw_query
+
+    graph = query_store.load()
+    summary, page = render(graph, tmp_path, query=draw_query(query_store, graph, "sanctions"))
+    assert summary.nodes == summary.edges == 0 and datasets(page) == ([], [])
+    assert "Query sanctions: no rows, nothing to draw" in page
+
+
+def test_around_and_query_do_not_mix(query_store, tmp_path: Path) -> None:
+    from newsgraph.graph.viz import draw_query
+
+    graph = query_store.load()
+    with pytest.raises(ValueError, match="not both"):
+        render_page(graph, tmp_path / "p.html", around="Donald Trump",
+                    query=draw_query(query_store, graph, "met_with"))
+
+
+def test_query_page_text_is_escaped(tmp_path: Path) -> None:
+    from newsgraph.graph.viz import QueryDrawing
+
+    drawing = QueryDrawing("met_with", (("entity", f"\u201c{SCRIPT_BREAK}\u201d"),), 1, frozenset({"p0"}))
+    _, page = render(chain_graph(3), tmp_path, query=drawing)
+    assert "</script><script>window.__pwned" not in page
+    assert html.escape(SCRIPT_BREAK, quote=True) in page

@@ -340,3 +340,21 @@ def test_curated_name_type_is_fixed_whatever_ner_says(ng):
     assert farc.fixed_type
     assert farc.aliases == {"FARC"}
     assert len(farc.mentions) == 2
+
+
+def test_they_is_a_group_before_it_is_an_organization(ng):
+    # Venezuelan officers called the Obama administration and they met Rubio.
+    doc = ng.run([
+        ("Venezuelan", "ADJ", "JJ", "amod", 1, None, "B-NORP"),
+        ("officers", "NOUN", "NNS", "nsubj", 2, "officer"),
+        ("called", "VERB", "VBD", "ROOT", 2, "call"),
+        ("the", "DET", "DT", "det", 5),
+        ("Obama", "PROPN", "NNP", "compound", 5, None, "B-PERSON"),
+        ("administration", "NOUN", "NN", "dobj", 2),
+        ("and", "CCONJ", "CC", "cc", 2),
+        ("they", "PRON", "PRP", "nsubj", 8),
+        ("met", "VERB", "VBD", "conj", 2, "meet"),
+        ("Rubio", "PROPN", "NNP", "dobj", 8, None, "B-PERSON"),
+        (".", "PUNCT", ".", "punct", 2),
+    ])
+    assert ng.entity_of(doc, "they").name == "Venezuelan officers"
