@@ -31,12 +31,20 @@ def build_nlp(model: str) -> Language:
         raise ModelNotInstalled(
             f"spaCy model {model!r} is not installed (set NEWSGRAPH_MODEL, or pip install it): {exc}"
         ) from exc
-    register_extensions()
     nlp.add_pipe("newsgraph_line_breaks", before="parser")
+    add_components(nlp, after="ner")
+    log.debug("pipeline %s: %s", model, nlp.pipe_names)
+    return nlp
+
+
+def add_components(nlp: Language, *, after: str | None) -> Language:
+    """The curated-name ruler and newsgraph's components, after `after` (the model's NER), or
+    on a blank pipeline for Docs whose tags and parse are already set (as in the unit tests)."""
+    register_extensions()
     ruler = nlp.add_pipe(
         "span_ruler",
         name="newsgraph_lexicon",
-        after="ner",
+        after=after,
         config={
             "spans_key": LEXICON_SPANS,
             "phrase_matcher_attr": "ORTH",
@@ -49,7 +57,6 @@ def build_nlp(model: str) -> Language:
         ruler.add_patterns(span_ruler_patterns(load_lexicon()))
     for name in ("newsgraph_mentions", "newsgraph_coref", "newsgraph_quotes", "newsgraph_relations"):
         nlp.add_pipe(name)
-    log.debug("pipeline %s: %s", model, nlp.pipe_names)
     return nlp
 
 

@@ -72,27 +72,10 @@ def build_doc(vocab, rows: list[tuple], *, spaces: list[bool] | None = None) -> 
 
 @pytest.fixture(scope="session")
 def components_nlp() -> Language:
-    from newsgraph.ingest import components  # noqa: F401  (registers the factories)
-    from newsgraph.ingest.components.mentions import LEXICON_SPANS
-    from newsgraph.ingest.components.types import register_extensions
-    from newsgraph.ingest.lexicon import load_lexicon, span_ruler_patterns
+    """Our components exactly as `build_nlp` adds them, on a blank pipeline: no model."""
+    from newsgraph.ingest.nlp import add_components
 
-    register_extensions()
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="newsgraph_lexicon",
-        config={
-            "spans_key": LEXICON_SPANS,
-            "phrase_matcher_attr": "ORTH",
-            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
-            "validate": False,
-        },
-    )
-    ruler.add_patterns(span_ruler_patterns(load_lexicon()))
-    for name in ("newsgraph_mentions", "newsgraph_coref", "newsgraph_quotes", "newsgraph_relations"):
-        nlp.add_pipe(name)
-    return nlp
+    return add_components(spacy.blank("en"), after=None)
 
 
 @dataclass
