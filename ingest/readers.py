@@ -181,12 +181,7 @@ def _jsonl_article(where: str, number: int, line: bytes | None, *, max_chars: in
         raw, encoding = decode_article_bytes(line)
     except InputError as exc:
         raise InputError(f"line {number}: {exc.reason}") from None
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"line {number} is not JSON: {exc.msg} (char {exc.pos})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"line {number} is not a JSON object but {_json_type(record)}")
+    record = _json_object(raw, where=f"line {number}")
     text = _jsonl_text(record, number)
     _check_length(text, max_chars=max_chars)
     metadata = _metadata(record, where=f"line {number}")
@@ -195,6 +190,16 @@ def _jsonl_article(where: str, number: int, line: bytes | None, *, max_chars: in
     else:
         metadata["title"], title_end = _first_line(text)
     return _article(where, text, encoding, metadata, title_end=title_end)
+
+
+def _json_object(content: str, *, where: str) -> dict:
+    try:
+        record = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where} is not JSON: {exc.msg} (char {exc.pos})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where} is not a JSON object but {_json_type(record)}")
+    return record
 
 
 def _jsonl_text(record: Mapping[str, object], number: int) -> str:
@@ -225,12 +230,7 @@ def _read_sidecar(sidecar: Path) -> dict[str, str]:
         raise InputError(f"{where}: {_os_reason(exc)}") from None
     except UnicodeDecodeError:
         raise InputError(f"{where} is not UTF-8 text") from None
-    try:
-        record = json.loads(content)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where} is not JSON: {exc.msg} (char {exc.pos})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"{where} is not a JSON object but {_json_type(record)}")
+    record = _json_object(content, where=where)
     unknown = sorted(set(record) - set(METADATA_KEYS))
     if unknown:
         raise InputError(
