@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CYPHER_LINT := tests/cypher_lint/node_modules/.installed
 UI_TESTS := $(VENV)/.ui-tests-installed
+SCALE := $(VENV)/.scale-installed
+BENCH_SIZES ?= 2000,10000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup setup-ui-tests demo test eval clean
+.PHONY: setup setup-ui-tests demo test eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,17 +41,27 @@ $(CHROMIUM):
 
 setup-ui-tests: $(UI_TESTS)
 
+# the scale extra (dask[bag]) for tests/integration/test_scale_plan.py
+$(SCALE): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test,scale]'
+	touch $(SCALE)
+
 demo: $(STAMP)
 	$(BIN)/newsgraph ingest examples/
 	$(BIN)/newsgraph viz --out graph.html
 	@echo "Open graph.html in a browser."
 
-test: $(STAMP) $(CYPHER_LINT) $(UI_TESTS)
+test: $(STAMP) $(CYPHER_LINT) $(UI_TESTS) $(SCALE)
 	$(BIN)/pytest
 
 # quality figures (PolNeAR, the hand-made gold set); skips with a message without ../shared
 eval: $(STAMP)
 	$(BIN)/newsgraph eval
+
+# speed against bare spaCy, memory from 2k to 50k articles, store writes, query latency, resolution
+# cost (bench/scale.py; under 10 minutes on 2 cores; BENCH_SIZES=2000,10000,50000 for the hour-long run)
+bench: $(STAMP)
+	$(BIN)/python bench/scale.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) newsgraph-data graph.html tests/cypher_lint/node_modules

@@ -79,16 +79,23 @@ def _read_path(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput
         yield from _read_file(path, max_chars=max_chars)
 
 
-def _read_folder(folder: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+def article_files(folder: Path) -> tuple[list[Path], list[OSError]]:
+    """The article files under `folder` (recursive, hidden names left out) in reading order, and
+    the errors met walking it."""
     errors: list[OSError] = []
     files: list[Path] = []
     for root, dirs, names in os.walk(folder, onerror=errors.append):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         files.extend(Path(root, name) for name in names if _is_article_file(name))
-    for error in sorted(errors, key=lambda e: str(e.filename)):
+    return sorted(files, key=lambda p: p.parts), sorted(errors, key=lambda e: str(e.filename))
+
+
+def _read_folder(folder: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+    files, errors = article_files(folder)
+    for error in errors:
         yield _skipped(Path(error.filename), _os_reason(error))
     log.debug("%s: %d article files", folder, len(files))
-    for path in sorted(files, key=lambda p: p.parts):
+    for path in files:
         yield from _read_path(path, max_chars=max_chars)
 
 
