@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     max_article_chars: int = Field(default=1_000_000, gt=0)
     workers: int = Field(default=0, ge=0, description="0 = all cores")
     batch_size: int = Field(default=16, gt=0)
+    buffer_pool_mb: int = Field(default=1024, ge=64, description="embedded store's memory for pages (writes and queries)")
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None

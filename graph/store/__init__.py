@@ -90,7 +90,7 @@ def open_store(settings: Settings, store_option: StoreChoice | None = None) -> G
     if chosen_store(settings, store_option) == "embedded":
         from .embedded import EmbeddedStore
 
-        return EmbeddedStore(settings.home)
+        return EmbeddedStore(settings.home, buffer_pool_mb=settings.buffer_pool_mb)
     if not settings.neo4j_uri:
         raise StoreError("the Neo4j store needs NEWSGRAPH_NEO4J_URI (e.g. bolt://localhost:7687)")
     from .neo4j_store import STATE_FILE, connect

@@ -40,7 +40,7 @@ from . import Dialect, StoreError
 log = logging.getLogger(__name__)
 
 DATABASE_FILE = "graph.lbug"
-_BUFFER_POOL_BYTES = 1 << 30
+_BUFFER_POOL_FULL = "buffer pool is full"
 
 
 class StoreEmpty(StoreError):
@@ -64,9 +64,10 @@ def schema_statements() -> list[str]:
 class EmbeddedStore:
     dialect: Dialect = "ladybug"
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *, buffer_pool_mb: int = 1024) -> None:
         self.home = home
         self.path = home / DATABASE_FILE
+        self.buffer_pool_mb = buffer_pool_mb
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -89,7 +90,7 @@ class EmbeddedStore:
         tmp = self.path.with_name(self.path.name + ".tmp")
         _remove(tmp)
         try:
-            database = ladybug.Database(str(tmp), buffer_pool_size=_BUFFER_POOL_BYTES)
+            database = ladybug.Database(str(tmp), buffer_pool_size=self.buffer_pool_mb << 20)
             try:
                 connection = ladybug.Connection(database)
                 for statement in schema_statements():
@@ -111,7 +112,7 @@ class EmbeddedStore:
     def _connection(self, *, write: bool = False) -> Iterator[ladybug.Connection]:
         if not self.exists():
             raise StoreEmpty(f"no graph at {self.path}: run `newsgraph ingest` first")
-        database = ladybug.Database(str(self.path), read_only=not write, buffer_pool_size=_BUFFER_POOL_BYTES)
+        database = ladybug.Database(str(self.path), read_only=not write, buffer_pool_size=self.buffer_pool_mb << 20)
         try:
             connection = ladybug.Connection(database)
             yield connection
@@ -122,7 +123,15 @@ class EmbeddedStore:
     def run(self, cypher: str, parameters: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
         """Run one Cypher statement with parameters; rows as dicts. Read-only unless `write`."""
         with self._connection(write=write) as connection:
-            result = connection.execute(cypher, parameters or {})
+            try:
+                result = connection.execute(cypher, parameters or {})
+            except RuntimeError as exc:
+                if _BUFFER_POOL_FULL not in str(exc):
+                    raise
+                raise StoreError(
+                    f"the query needs more than the embedded store's {self.buffer_pool_mb} MB of buffer pool: "
+                    "narrow it (e.g. a parameter naming an entity) or raise NEWSGRAPH_BUFFER_POOL_MB"
+                ) from exc
             columns = result.get_column_names()
             return [dict(zip(columns, values)) for values in result.get_all()]
 

@@ -30,7 +30,7 @@ from newsgraph.graph.rows import (
     relation_row,
     relation_rows,
 )
-from newsgraph.graph.store import embedded
+from newsgraph.graph.store import StoreError, embedded
 from newsgraph.graph.store.embedded import DATABASE_FILE, EmbeddedStore, StoreEmpty, schema_statements
 
 
@@ -232,3 +232,12 @@ def test_read_only_run_refuses_a_write(tmp_path, mk):
               write=True)
     assert store.run("MATCH (p:Person {id: 'eNew'}) RETURN p.name AS name") == [{"name": "New"}]
     assert any(e.id == "eNew" and e.type is EntityType.PERSON for e in store.load().entities)
+
+
+def test_a_query_beyond_the_buffer_pool_is_a_clear_store_error(tmp_path, mk):
+    EmbeddedStore(tmp_path).write(mk.small_graph())
+    small = EmbeddedStore(tmp_path, buffer_pool_mb=16)
+    heavy = "UNWIND range(1, $n) AS i WITH i % 100000 AS k, collect(i) AS xs RETURN count(*) AS groups"
+    with pytest.raises(StoreError, match="more than the embedded store's 16 MB of buffer pool.*NEWSGRAPH_BUFFER_POOL_MB"):
+        small.run(heavy, {"n": 20_000_000})
+    assert EmbeddedStore(tmp_path).run(heavy, {"n": 200_000}) == [{"groups": 100000}]
