@@ -46,39 +46,48 @@ class GlobalEntity:
     mention_count: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Aggregate:
-    """Everything resolution needs about the rows of one block key."""
+    """Everything resolution needs about the rows of one block key. One per distinct name:
+    the containers most keys never use stay None."""
 
     names: Counter[str] = field(default_factory=Counter)
-    fixed: Counter[EntityType] = field(default_factory=Counter)
-    fixed_names: Counter[tuple[EntityType, str]] = field(default_factory=Counter)
     votes: Counter[EntityType] = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
-    surnames: set[str] = field(default_factory=set)
     mentions: int = 0
+    fixed: Counter[EntityType] | None = None
+    fixed_names: Counter[tuple[EntityType, str]] | None = None
+    aliases: set[str] | None = None
+    surnames: set[str] | None = None
     starts_with_the: bool = False
 
     def add(self, row: EntityRow) -> None:
         self.names[row.name] += 1
         if row.fixed:
+            self.fixed = self.fixed or Counter()
+            self.fixed_names = self.fixed_names or Counter()
             self.fixed[row.type] += 1
             self.fixed_names[(row.type, row.name)] += 1
             self.starts_with_the |= row.name.lower().startswith("the ")
         self.votes.update(row.votes)
-        self.aliases.update(row.aliases)
+        if row.aliases:
+            self.aliases = self.aliases or set()
+            self.aliases.update(row.aliases)
         if row.surname:
+            self.surnames = self.surnames or set()
             self.surnames.add(name_key(row.surname))
         self.mentions += row.mentions
 
     def merge(self, other: _Aggregate) -> None:
         self.names.update(other.names)
-        self.fixed.update(other.fixed)
-        self.fixed_names.update(other.fixed_names)
         self.votes.update(other.votes)
-        self.aliases |= other.aliases
-        self.surnames |= other.surnames
         self.mentions += other.mentions
+        if other.fixed:
+            self.fixed = (self.fixed or Counter()) + other.fixed
+            self.fixed_names = (self.fixed_names or Counter()) + other.fixed_names
+        if other.aliases:
+            self.aliases = (self.aliases or set()) | other.aliases
+        if other.surnames:
+            self.surnames = (self.surnames or set()) | other.surnames
         self.starts_with_the |= other.starts_with_the
 
     def personlike(self) -> bool:
@@ -86,6 +95,16 @@ class _Aggregate:
             return EntityType.PERSON in self.fixed
         person = self.votes.get(EntityType.PERSON, 0.0)
         return person > 0 and person >= max(self.votes.values())
+
+
+def _merged(aggregates: list[_Aggregate]) -> _Aggregate:
+    """One aggregate for several; a single one is itself (no copy of what most keys hold)."""
+    if len(aggregates) == 1:
+        return aggregates[0]
+    merged = _Aggregate()
+    for aggregate in aggregates:
+        merged.merge(aggregate)
+    return merged
 
 
 class Resolution:
@@ -125,27 +144,24 @@ class EntityLinker:
         _join_fixed_names(keys, union)
         _join_aliases(keys, union)
         _join_surnames(keys, find, union)
-        clusters: dict[str, _Aggregate] = defaultdict(_Aggregate)
         members: dict[str, list[str]] = defaultdict(list)
-        for key, aggregate in keys.items():
-            root = find(key)
-            clusters[root].merge(aggregate)
-            members[root].append(key)
+        for key in keys:
+            members[find(key)].append(key)
         # clusters that come out as the same entity (same type and name) are one entity
-        by_id: dict[str, _Aggregate] = defaultdict(_Aggregate)
+        clusters_of_id: dict[str, list[_Aggregate]] = defaultdict(list)
         keys_of_id: dict[str, list[str]] = defaultdict(list)
-        for root, aggregate in clusters.items():
-            entity = _global_entity(aggregate)
-            by_id[entity.id].merge(aggregate)
-            keys_of_id[entity.id] += members[root]
+        for key_list in members.values():
+            cluster = _merged([keys[key] for key in key_list])
+            entity = _global_entity(cluster)
+            clusters_of_id[entity.id].append(cluster)
+            keys_of_id[entity.id] += key_list
+        del members
         entities, entity_of_key = {}, {}
-        for aggregate in by_id.values():
-            entity = _global_entity(aggregate)
+        for entity_id_, clusters in clusters_of_id.items():
+            entity = _global_entity(_merged(clusters))
             entities[entity.id] = entity
-        for entity_id_, key_list in keys_of_id.items():
-            final = _global_entity(by_id[entity_id_]).id
-            for key in key_list:
-                entity_of_key[key] = final
+            for key in keys_of_id[entity_id_]:
+                entity_of_key[key] = entity.id
         return Resolution(entities, entity_of_key)
 
 
@@ -184,7 +200,7 @@ def _join_aliases(keys: dict[str, _Aggregate], union) -> None:
     for key in keys:
         by_name[key_name(key)].append(key)
     for key, aggregate in keys.items():
-        for alias in aggregate.aliases:
+        for alias in aggregate.aliases or ():
             if len(alias.split()) < 2 and not is_acronym(alias):
                 continue  # a bare surname is not enough: step 3 decides those
             for other in by_name.get(name_key(alias), ()):
@@ -227,7 +243,7 @@ def _global_entity(aggregate: _Aggregate) -> GlobalEntity:
         entity_type = max(_TYPE_TIE_ORDER, key=lambda t: (votes.get(t, 0.0), -_TYPE_TIE_ORDER.index(t)))
         names = aggregate.names
     name = max(names, key=lambda n: (len(n.split()), names[n], n))
-    aliases = {a for a in (*aggregate.names, *aggregate.aliases) if name_key(a) != name_key(name)}
+    aliases = {a for a in (*aggregate.names, *(aggregate.aliases or ())) if name_key(a) != name_key(name)}
     return GlobalEntity(
         id=entity_id(entity_type.value, name_key(name)), name=name, type=entity_type,
         aliases=tuple(sorted(aliases)), mention_count=aggregate.mentions,

@@ -1,15 +1,19 @@
 """The embedded store: LadybugDB, an in-process Cypher graph database in one file.
 
-Writes rebuild the database file from the graph in bulk (`COPY` from Arrow
-tables: row-by-row `MERGE` is two orders of magnitude slower here) into a
-temporary file, then atomically replace the old file: a reader or a crash
-never sees a half-written graph.
+Writes rebuild the database file from the graph in bulk into a temporary file,
+then atomically replace the old file: a reader or a crash never sees a
+half-written graph. Rows stream into one Parquet file per table (and endpoint
+pair), and each table is loaded by one `COPY` at the end: row-by-row `MERGE` is
+two orders of magnitude slower here, and every `COPY` into a node table holds
+on to about 13 MB until the database closes, so many small ones made memory
+grow with the corpus (3.2 GB for 50,000 articles).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +22,7 @@ from typing import Any
 
 import ladybug
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..model import ArticleLink, ArticleNode, EntityNode, KnowledgeGraph, LinkType, NodeLabel, Relation, RelationType
 from ..rows import (
@@ -88,24 +93,28 @@ class EmbeddedStore:
         only when the whole graph is in: readers and crashes never see a half-written graph."""
         self.home.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
+        staging = self.path.with_name(self.path.name + ".staging")
         _remove(tmp)
+        shutil.rmtree(staging, ignore_errors=True)
         try:
+            writer = _Writer(staging)
+            yield writer
             database = ladybug.Database(str(tmp), buffer_pool_size=self.buffer_pool_mb << 20)
             try:
                 connection = ladybug.Connection(database)
                 for statement in schema_statements():
                     connection.execute(statement)
-                writer = _Writer(connection)
-                yield writer
+                writer.load_into(connection)
                 connection.close()
             finally:
                 database.close()
         except BaseException:
             _remove(tmp)
-            _remove(Path(str(tmp) + ".wal"))
             raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            _remove(Path(str(tmp) + ".wal"))
         os.replace(tmp, self.path)
-        _remove(Path(str(tmp) + ".wal"))
         log.debug("wrote %s: %s", self.path, writer.counts)
 
     @contextmanager
@@ -144,16 +153,19 @@ class EmbeddedStore:
 
 
 class _Writer:
-    """Bulk-loads chunks as they come (COPY appends): nodes first, then edges."""
+    """Appends chunks as they come to one Parquet file per table (edges: per endpoint pair);
+    `load_into` then loads each with one `COPY`, nodes first."""
 
     report = None  # the embedded store replaces its file: nothing to report beyond the counts
 
-    def __init__(self, connection: ladybug.Connection) -> None:
-        self.connection = connection
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        self.folder = folder
         self.counts: Counter[str] = Counter()
+        self._files: dict[tuple[str, str | None, str | None], tuple[Path, pq.ParquetWriter]] = {}
 
     def add_articles(self, rows: list[ArticleNode]) -> None:
-        _copy(self.connection, NodeLabel.ARTICLE.value, [article_row(a) for a in rows], list(ARTICLE_PROPERTIES))
+        self._append(NodeLabel.ARTICLE.value, None, None, [article_row(a) for a in rows], ARTICLE_PROPERTIES)
         self.counts["articles"] += len(rows)
 
     def add_entities(self, rows: list[EntityNode]) -> None:
@@ -161,7 +173,7 @@ class _Writer:
         for e in rows:
             by_label[NodeLabel(e.type)].append(entity_row(e))
         for label, group in by_label.items():
-            _copy(self.connection, label.value, group, list(ENTITY_PROPERTIES))
+            self._append(label.value, None, None, group, ENTITY_PROPERTIES)
         self.counts["entities"] += len(rows)
 
     def add_relations(self, rows: list[Relation]) -> None:
@@ -169,7 +181,7 @@ class _Writer:
         for rel in rows:
             by_type[rel.type].append(relation_row(rel))
         for rel_type, group in by_type.items():
-            _copy_edges(self.connection, rel_type.value, group, list(RELATION_PROPERTIES))
+            self._append_edges(rel_type.value, group, RELATION_PROPERTIES)
         self.counts["relations"] += len(rows)
 
     def add_links(self, rows: list[ArticleLink]) -> None:
@@ -177,23 +189,44 @@ class _Writer:
         for link in rows:
             by_type[link.type].append(link_row(link))
         for link_type, group in by_type.items():
-            _copy_edges(self.connection, link_type.value, group, list(LINK_PROPERTIES[link_type]))
+            self._append_edges(link_type.value, group, LINK_PROPERTIES[link_type])
         self.counts["links"] += len(rows)
 
+    def _append_edges(self, table: str, rows: list[Row], properties: dict[str, str]) -> None:
+        columns = {"from": "STRING", "to": "STRING", **properties}
+        for (source_label, target_label), pair in group_by_endpoints(rows).items():
+            self._append(table, source_label, target_label, pair, columns)
 
-def _copy(connection: ladybug.Connection, table: str, rows: list[Row], columns: list[str]) -> None:
-    if not rows:
-        return
-    data = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])  # noqa: F841  (read by COPY)
-    connection.execute(f"COPY {table} FROM data")
+    def _append(self, table: str, source: str | None, target: str | None, rows: list[Row],
+                columns: dict[str, str]) -> None:
+        if not rows:
+            return
+        key = (table, source, target)
+        if key not in self._files:
+            schema = pa.schema([(name, _arrow_type(kind)) for name, kind in columns.items()])
+            path = self.folder / f"{len(self._files)}.parquet"
+            self._files[key] = (path, pq.ParquetWriter(path, schema))
+        file = self._files[key][1]
+        file.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=file.schema))
+
+    def load_into(self, connection: ladybug.Connection) -> None:
+        for _, file in self._files.values():
+            file.close()
+        for (table, source, target), (path, _) in sorted(self._files.items(), key=lambda item: item[0][1] is not None):
+            pairs = "" if source is None else f" (from='{source}', to='{target}')"
+            connection.execute(f"COPY {table} FROM '{_quoted(path)}'{pairs}")
 
 
-def _copy_edges(connection: ladybug.Connection, table: str, rows: list[Row], properties: list[str]) -> None:
-    for (source_label, target_label), group in group_by_endpoints(rows).items():
-        data = pa.Table.from_pylist(  # noqa: F841  (read by COPY)
-            [{"from": r["from"], "to": r["to"], **{p: r.get(p) for p in properties}} for r in group]
-        )
-        connection.execute(f"COPY {table} FROM data (from='{source_label}', to='{target_label}')")
+_ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_()}
+
+
+def _arrow_type(kind: str) -> pa.DataType:
+    return pa.list_(_ARROW_TYPES[kind[:-2]]) if kind.endswith("[]") else _ARROW_TYPES[kind]
+
+
+def _quoted(path: Path) -> str:
+    """A file path inside a Cypher string literal (COPY takes no parameter for it)."""
+    return str(path).replace("\\", "\\\\").replace("'", "\\'")
 
 
 def _fetch(connection: ladybug.Connection, cypher: str, prefix: str) -> list[Row]:

@@ -193,17 +193,33 @@ def test_failed_write_keeps_the_previous_graph(tmp_path, mk, monkeypatch):
     before = mk.small_graph()
     store.write(before)
 
-    def boom(*args, **kwargs):
-        raise RuntimeError("disk on fire")
+    load_into = embedded._Writer.load_into
 
-    monkeypatch.setattr(embedded, "_copy_edges", boom)
+    class FailsOnEdges:  # the nodes are in when the first relationship COPY fails
+        def __init__(self, connection):
+            self.connection = connection
+
+        def execute(self, statement):
+            if "(from=" in statement:
+                raise RuntimeError("disk on fire")
+            return self.connection.execute(statement)
+
+    monkeypatch.setattr(embedded._Writer, "load_into", lambda writer, c: load_into(writer, FailsOnEdges(c)))
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.write(built_graph(mk))
     assert store.load() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DATABASE_FILE]  # no temporary file or staging left
     monkeypatch.undo()
     after = built_graph(mk)
     store.write(after)  # a leftover temporary file does not block the next write
     assert store.load() == after
+
+
+def test_a_home_whose_path_has_quotes_and_backslashes(tmp_path, mk):
+    store = EmbeddedStore(tmp_path / "it's a \\ home")
+    graph = built_graph(mk)
+    store.write(graph)
+    assert store.load() == graph
 
 
 def test_run_with_parameters(tmp_path, mk):
