@@ -96,9 +96,10 @@ class EmbeddedStore:
         staging = self.path.with_name(self.path.name + ".staging")
         _remove(tmp)
         shutil.rmtree(staging, ignore_errors=True)
+        writer = _Writer(staging)
         try:
-            writer = _Writer(staging)
             yield writer
+            writer.close()
             database = ladybug.Database(str(tmp), buffer_pool_size=self.buffer_pool_mb << 20)
             try:
                 connection = ladybug.Connection(database)
@@ -112,6 +113,7 @@ class EmbeddedStore:
             _remove(tmp)
             raise
         finally:
+            writer.close()
             shutil.rmtree(staging, ignore_errors=True)
             _remove(Path(str(tmp) + ".wal"))
         os.replace(tmp, self.path)
@@ -209,9 +211,14 @@ class _Writer:
         file = self._files[key][1]
         file.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=file.schema))
 
-    def load_into(self, connection: ladybug.Connection) -> None:
+    def close(self) -> None:
+        """Finish the Parquet files (again: nothing)."""
         for _, file in self._files.values():
-            file.close()
+            if file.is_open:
+                file.close()
+
+    def load_into(self, connection: ladybug.Connection) -> None:
+        """One `COPY` per file, node tables first; the files must be closed."""
         for (table, source, target), (path, _) in sorted(self._files.items(), key=lambda item: item[0][1] is not None):
             pairs = "" if source is None else f" (from='{source}', to='{target}')"
             connection.execute(f"COPY {table} FROM '{_quoted(path)}'{pairs}")

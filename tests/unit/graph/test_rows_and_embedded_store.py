@@ -210,6 +210,11 @@ def test_failed_write_keeps_the_previous_graph(tmp_path, mk, monkeypatch):
     assert store.load() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [DATABASE_FILE]  # no temporary file or staging left
     monkeypatch.undo()
+    with pytest.raises(KeyboardInterrupt), store.writer() as sink:  # interrupted while rows stream in
+        sink.add_articles(list(built_graph(mk).articles))
+        raise KeyboardInterrupt
+    assert store.load() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DATABASE_FILE]
     after = built_graph(mk)
     store.write(after)  # a leftover temporary file does not block the next write
     assert store.load() == after
