@@ -24,10 +24,11 @@ from pathlib import Path  # noqa: E402
 
 def texts(folders: list[Path]) -> list[str]:
     from newsgraph.ingest.decoding import InputError, decode_article_bytes
+    from newsgraph.ingest.readers import article_files
 
     seen: dict[str, None] = {}
     for folder in folders:
-        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file())
+        files = [folder] if folder.is_file() else article_files(folder)[0]
         for path in files:
             if path.suffix.lower() != ".txt":
                 continue

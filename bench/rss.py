@@ -67,26 +67,25 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def rss_bytes(pid: int) -> int | None:
+def _kib_field(path: str, key: bytes, missing: int | None) -> int | None:
+    """The `key:` line of a /proc file given in kB, as bytes; `missing` when the file has no
+    such line; None when the process is gone."""
     try:
-        with open(f"/proc/{pid}/status", "rb") as handle:
+        with open(path, "rb") as handle:
             for line in handle:
-                if line.startswith(b"VmRSS:"):
+                if line.startswith(key):
                     return int(line.split()[1]) * 1024
     except OSError:
         return None
-    return 0  # a zombie has no VmRSS line
+    return missing
+
+
+def rss_bytes(pid: int) -> int | None:
+    return _kib_field(f"/proc/{pid}/status", b"VmRSS:", 0)  # a zombie has no VmRSS line
 
 
 def pss_bytes(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
-            for line in handle:
-                if line.startswith(b"Pss:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        return None
-    return 0
+    return _kib_field(f"/proc/{pid}/smaps_rollup", b"Pss:", 0)
 
 
 def role(pid: int, root: int) -> str:

@@ -124,24 +124,17 @@ def worker_mode(mode: str, *args: str, log: Path) -> dict[str, Any]:
 
 # --- internal modes (run in a subprocess by the parent) ------------------------------------------
 
-def _extractor(db_path: Path) -> str:
-    import sqlite3
-
-    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return db.execute("SELECT extractor FROM extractions GROUP BY extractor ORDER BY count(*) DESC LIMIT 1"
-                          ).fetchone()[0]
-    finally:
-        db.close()
-
-
-def _row_counts(cache_path: Path, extractor: str) -> tuple[int, int]:
+def _cache_summary(cache_path: Path) -> tuple[str, int, int]:
+    """The cache's main extractor version, and its entity rows and articles."""
     import sqlite3
 
     db = sqlite3.connect(f"file:{cache_path}?mode=ro", uri=True)
     try:
-        return db.execute("SELECT count(*), count(DISTINCT article_id) FROM entity_rows WHERE extractor = ?",
-                          (extractor,)).fetchone()
+        extractor = db.execute("SELECT extractor FROM extractions GROUP BY extractor ORDER BY count(*) DESC LIMIT 1"
+                               ).fetchone()[0]
+        rows, articles = db.execute("SELECT count(*), count(DISTINCT article_id) FROM entity_rows WHERE extractor = ?",
+                                    (extractor,)).fetchone()
+        return extractor, rows, articles
     finally:
         db.close()
 
@@ -167,8 +160,7 @@ def mode_resolve(cache_path: Path) -> dict[str, Any]:
     from newsgraph.ingest.cache import ExtractionCache
     from newsgraph.ingest.link import resolve
 
-    extractor = _extractor(cache_path)
-    rows, articles = _row_counts(cache_path, extractor)
+    extractor, rows, articles = _cache_summary(cache_path)
     figures: dict[str, Any] = {"articles": articles, "entity_rows": rows}
     with ExtractionCache(cache_path) as cache:
         timed_resolution(resolve, cache.rows(extractor).entity_rows(), figures)
@@ -206,8 +198,7 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
     from newsgraph.graph.store.embedded import EmbeddedStore
     from newsgraph.ingest.cache import ExtractionCache
 
-    extractor = _extractor(cache_path)
-    rows, articles = _row_counts(cache_path, extractor)
+    extractor, rows, articles = _cache_summary(cache_path)
     resolution: dict[str, Any] = {"articles": articles, "entity_rows": rows}
     resolve = build.resolve
     build.resolve = lambda entity_rows: timed_resolution(resolve, entity_rows, resolution)
