@@ -32,6 +32,7 @@ class Arguments:
         self.mention_entity: list[int | None] = doc._.ng_mention_entity or []
         self.proxies: dict[int, int] = doc._.ng_proxies or {}
         self.report_nouns = lexicon.word_list("report_nouns")
+        self.person_roles = lexicon.word_list("person_role_heads")
         self.sentences = Sentences(doc)
         self.by_token: dict[int, int] = {}
         for i, m in enumerate(self.mentions):
@@ -62,7 +63,10 @@ class Arguments:
         """Who speaks with `verb`: its own subject ("who" -> the noun it describes); the
         agent of a passive; a mention right after a comma before the verb, where the parse
         lost the subject ("..., the Times reported"); else a subject shared from above."""
-        own = children(verb, "nsubj")
+        # two subjects is a parse error (`"The fact that …," X said`, "the commander who was
+        # present for the talks said"): one that names someone or a role, else the nearest
+        own = sorted(children(verb, "nsubj"), key=lambda t: (
+            self.mention_at(t) is None, t.lemma_.lower() not in self.person_roles, abs(t.i - verb.i)))
         passive = bool(children(verb, "auxpass", "nsubjpass"))
         if own and not passive:
             speaker = own[0]
@@ -71,7 +75,7 @@ class Arguments:
             return speaker
         if passive:
             return subject(verb)
-        inverted = self._mention_before(verb)
+        inverted = self._mention_before(verb) or _object_after_quote(verb)
         if inverted is not None:
             return inverted
         if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and self.mention_at(verb.head) is None:
@@ -138,3 +142,19 @@ class Arguments:
         self.entities[target].mentions.append(mention_index)
         self.entities[target].mentions.sort()
         self.mention_entity[mention_index] = target
+
+
+_CLOSING_MARKS = frozenset({",", "”", "’", '"', "'", "''"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "give", "inform", "assure", "remind", "warn", "urge"})
+
+
+def _object_after_quote(verb: Token) -> Token | None:
+    """ `"…," added another New Hampshire Democrat`: an inverted speaker the parse took for
+    the object of a finite verb that has no subject and follows the quote."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() in _ADDRESSEE_VERBS or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.text not in _CLOSING_MARKS:
+        return None
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if objects else None

@@ -63,7 +63,7 @@ _PRONOUNS = {
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
                  "king": "m", "queen": "f", "prince": "m", "princess": "f", "congressman": "m",
                  "congresswoman": "f", "chairman": "m", "chairwoman": "f"}
-_PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER = 0, 1, 2
+_PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
 _ANAPHOR_ADJECTIVES = frozenset({"new", "former", "outgoing", "incoming", "current", "then", "same", "other"})
 _UNNAMED_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "aide", "insider"})
 
@@ -100,6 +100,7 @@ class MentionFinder:
         self.role_modifiers = words("role_modifiers")
         self.group_role_modifiers = words("group_role_modifiers")
         self.keep_modifiers = words("description_keep_modifiers")
+        self.speech_verbs = words("speech_verbs")
         self.not_entity = frozenset(w.casefold() for w in words("not_entity_words"))
         # words that can head a described mention: only their tokens are looked at
         self.institution_words = _hashes(phrase.split()[-1] for phrase in self.institution_heads)
@@ -133,6 +134,7 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ in _NER_VOTES:
                 candidates.extend(self._ner_candidates(doc, ent, lexicon_spans))
+        candidates.extend(self._speaker_candidates(doc))
         accepted: list[_Candidate] = []
         taken: set[int] = set()
         for cand in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
@@ -241,6 +243,28 @@ class MentionFinder:
                 mention = self._ner_mention(doc, ent.label_, a, b)
                 if mention is not None:
                     found.append(_Candidate(a, b, _PRIORITY_NER, mention))
+        return found
+
+    def _speaker_candidates(self, doc: Doc) -> list[_Candidate]:
+        """A proper name NER missed that speaks: "Jealous said", "Gov. Manchin told reporters".
+        Mostly people: a Person vote, which the entity's other mentions can outvote."""
+        found = []
+        for token in doc:
+            if not (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.is_title and not token.ent_type_
+                    and token.head.pos_ == "VERB" and token.head.lemma_.lower() in self.speech_verbs):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                    and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                start -= 1
+            start = self._strip_titles(doc, start, token.i + 1)
+            if start > token.i or not self._acceptable_name(doc[start : token.i + 1]):
+                continue
+            mention = self._mention(doc, start, token.i + 1, MentionKind.NAME, clean_display(doc[start : token.i + 1].text),
+                                    origin="speaker")
+            mention.votes[EntityType.PERSON] = 1.0
+            mention.gender = self._title_gender(doc, start)
+            found.append(_Candidate(start, token.i + 1, _PRIORITY_SPEAKER, mention))
         return found
 
     def _ner_segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:

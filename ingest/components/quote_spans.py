@@ -41,8 +41,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((open_at, i))
                     open_at = None
             elif char == STRAIGHT:
-                if open_at is not None and not before.isspace():
-                    spans.append((open_at, i))
+                # closing: after a word, or standing alone (`…,' " Magel said`: nothing can open there)
+                if open_at is not None and (not before.isspace() or after.isspace()):
+                    spans.append((open_at, _trim_end(text, open_at, i)))
                     open_at = None
                 elif not after.isspace() and i + 1 < end:
                     if open_at is not None:

@@ -45,6 +45,7 @@ _MIN_UNATTRIBUTED_TOKENS = 5
 _NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _NOT_SPEAKER_PRONOUNS = frozenset({"this", "that", "these", "those", "what", "which", "there", "here"})
 _MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right after a quote may hold its cue
+_CUE_OPENING_TOKENS = 6  # `"…!" LeVell declared, a point he …`: or one that opens with speaker and cue
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _RECEIVER_PREPS = ("to", "with")
 # children of a cue verb that hold what is reported
@@ -134,7 +135,10 @@ class QuoteFinder:
                 if ancestor.i in inside:
                     continue
                 if self._is_cue_verb(ancestor):
-                    yield "quote.verb_above", ancestor, args.speaker_of(ancestor)
+                    speaker = args.speaker_of(ancestor)
+                    if (speaker is None or speaker.i in inside) and ancestor.i >= content.end:
+                        speaker = _name_after_quote(args, content, ancestor)
+                    yield "quote.verb_above", ancestor, speaker
                     break
                 if ancestor.lemma_.lower() in self.report_nouns:
                     yield "quote.report_noun", ancestor, self._speaker_of_noun(args, ancestor)
@@ -170,9 +174,16 @@ class QuoteFinder:
             after += 1
         if after < len(doc) and "\n" not in args.text[content.end_char : doc[after].idx]:
             following = args.sentences.of(after)
-            if len(following) <= _MAX_CUE_SENTENCE_TOKENS:
+            if len(following) <= _MAX_CUE_SENTENCE_TOKENS or self._opens_with_cue(args, following):
                 last = following.end
         return [doc[i] for i in range(first, last) if i not in inside and i not in quoted]
+
+    def _opens_with_cue(self, args: Arguments, sentence: Span) -> bool:
+        for token in sentence[:_CUE_OPENING_TOKENS]:
+            if self._is_cue_verb(token):
+                speaker = args.speaker_of(token)
+                return speaker is not None and sentence.start <= speaker.i < token.i
+        return False
 
     def _colon_intro(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
         """ `X said:` or just `X:` before the quote, possibly ending the previous paragraph.
@@ -255,8 +266,17 @@ class QuoteFinder:
         paragraph_breaks = len(_PARAGRAPH_BREAK.findall(gap_text))
         gap = doc.char_span(gap_start, content.start_char, alignment_mode="expand") or []
         return paragraph_breaks <= 1 and not any(
-            self._is_cue_verb(t) and args.speaker_of(t) is not None for t in gap
+            self._is_cue_verb(t) and self._other_speaker(args, previous, args.speaker_of(t)) for t in gap
         )
+
+    def _other_speaker(self, args: Arguments, previous: FoundQuote, speaker: Token | None) -> bool:
+        """Someone else speaks: not the previous quote's speaker (`"…," X said, suggesting …`)."""
+        if speaker is None:
+            return False
+        entity = args.actor_at(speaker)
+        if entity is not None and entity == previous.speaker_entity:
+            return False
+        return _speaker_span(args, speaker) != previous.speaker_span
 
     # ---- indirect attributions -----------------------------------------------------------
 
@@ -433,6 +453,25 @@ class QuoteFinder:
         for noun in nouns:
             found += prep_objects(noun, *_RECEIVER_PREPS)
         return found
+
+
+def _name_after_quote(args: Arguments, content: Span, cue: Token) -> Token | None:
+    """ `"…," Gene Sperling, a top adviser, said`, the name parsed into the quote: the
+    mention (or proper name) that opens the words between the quote and its cue."""
+    doc = content.doc
+    i = content.end
+    while i < cue.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i >= cue.i:
+        return None
+    mention = args.mention_at(doc[i])
+    if mention is not None and args.mentions[mention].start == i:
+        return doc[args.mentions[mention].head]
+    if doc[i].pos_ != "PROPN":
+        return None
+    while i + 1 < cue.i and doc[i + 1].pos_ == "PROPN":
+        i += 1
+    return doc[i]
 
 
 def _linked(cue: Token, content: Span, inside: set[int]) -> bool:

@@ -65,3 +65,9 @@ def test_mis_typed_opening_mark_used_as_closing_mark():
 
 def test_quotes_in_order_and_empty_quotes_dropped():
     assert quoted('He said “yes” and “no.” Then “ ” and "".') == ["yes", "no."]
+
+
+def test_straight_quote_standing_alone_closes_the_open_quote():
+    # after an inner single-quoted phrase the closing mark is spaced off: `,' " X said`
+    text = "\"They say, 'Look, this matters,' \" Trevellian said. \"Nobody asks.\""
+    assert quoted(text) == ["They say, 'Look, this matters,'", "Nobody asks."]

@@ -1,0 +1,91 @@
+"""Quote attribution forms where the small model's parse goes wrong, on the real pipeline.
+
+Sentences written for these tests (not copied from any corpus); each one
+breaks the parse in a way seen in real news: an inverted speaker taken for
+an object, a speaker's name parsed into the quote before it, two subjects on
+one verb, a cue in the sentence after the quote, a straight quote mark
+closing after an inner single-quoted phrase, a surname NER does not know.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.graph.model import EntityType
+from newsgraph.ingest.nlp import make_doc, parse_text
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp, body: str) -> list[dict]:
+    text = "Budget row\n\n" + body + "\n"
+    doc = nlp(make_doc(nlp, parse_text(text, text), outlet=None))
+    entities = doc._.ng_entities
+    return [
+        {
+            "parts": [doc.text[a:b] for a, b in q.parts],
+            "speaker": entities[q.speaker_entity].name if q.speaker_entity is not None else None,
+            "speaker_type": entities[q.speaker_entity].type if q.speaker_entity is not None else None,
+            "speaker_text": doc.text[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None,
+        }
+        for q in doc._.ng_quotes
+        if q.direct
+    ]
+
+
+def test_inverted_speaker_parsed_as_object_and_its_next_sentence(nlp):
+    quotes = _quotes(nlp, "“The plan is dead on arrival,” added a senior Ohio Republican. “Nobody in the caucus will vote for it.”")
+    assert quotes == [{
+        "parts": ["The plan is dead on arrival,", "Nobody in the caucus will vote for it."],
+        "speaker": None, "speaker_type": None, "speaker_text": "a senior Ohio Republican",
+    }]
+
+
+def test_name_after_the_quote_parsed_into_it(nlp):
+    quotes = _quotes(nlp, (
+        "“It is not the moment that everybody wants to hear about,” Laura Whitcombe, a longtime adviser "
+        "to the governor, said at a forum in Dayton. “We have made real progress on schools.”"
+    ))
+    assert [(q["speaker"], len(q["parts"])) for q in quotes] == [("Laura Whitcombe", 2)]
+
+
+def test_same_speaker_participle_between_quote_and_continuation(nlp):
+    quotes = _quotes(nlp, (
+        "“Taxes are going to rise by $40,” Brankowski said, suggesting that the cuts would fall on the poor. "
+        "“We have a governor who is ready to sell the state.”"
+    ))
+    assert [(q["speaker"], q["parts"][-1]) for q in quotes] == [
+        ("Brankowski", "We have a governor who is ready to sell the state.")
+    ]
+
+
+def test_straight_quote_closing_after_inner_single_quotes(nlp):
+    quotes = _quotes(nlp, (
+        "\"They ask about something he wrote 20 years ago and say, 'Look, this matters,' \" Trevellian said "
+        "at the rally. \"But nobody asks about the budget.\""
+    ))
+    assert [q["speaker"] for q in quotes] == ["Trevellian"]
+    assert quotes[0]["parts"][0].endswith("'Look, this matters,'")
+    assert quotes[0]["parts"][1] == "But nobody asks about the budget."
+
+
+def test_cue_opening_a_long_sentence_after_the_quote(nlp):
+    quotes = _quotes(nlp, (
+        "\"I am not a lobbyist!\" Okonjo declared, a line he repeats at every stop on the tour of the state. "
+        "\"I run a small bakery.\""
+    ))
+    assert quotes == [{
+        "parts": ["I am not a lobbyist!", "I run a small bakery."],
+        "speaker": "Okonjo", "speaker_type": EntityType.PERSON, "speaker_text": "Okonjo",
+    }]
+
+
+def test_two_subjects_on_the_cue_the_one_naming_someone_speaks(nlp):
+    text = (
+        "The former army commander who spoke with the Times and was present for the secret talks said "
+        "the plan was never discussed. “I never agreed to it,” he said."
+    )
+    doc = nlp(make_doc(nlp, parse_text("T\n\n" + text, "T\n\n" + text), outlet=None))
+    said = [q for q in doc._.ng_quotes if not q.direct]
+    assert said and all(q.speaker_span is not None for q in said)
+    assert "commander" in doc.text[said[0].speaker_span[0] : said[0].speaker_span[1]]
