@@ -51,6 +51,7 @@ class Coref:
     def __init__(self, lexicon: Lexicon) -> None:
         register_extensions()
         self.lexicon = lexicon
+        self.government_anaphors = lexicon.word_list("government_heads") | {"minister"}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.ng_mentions or []
@@ -172,6 +173,11 @@ class Coref:
         for i, m in enumerate(mentions):
             if m.kind is not MentionKind.ANAPHOR:
                 continue
+            governing = self._governing_antecedent(i, mentions, clusters) if EntityType.GOVERNMENT in (m.anaphor_types or ()) \
+                and m.head_lemma in self.government_anaphors else None
+            if governing is not None:  # "the government", "ministers": a government, not a parliament
+                clusters.move(i, governing)
+                continue
             for j in range(i - 1, -1, -1):
                 other = mentions[j]
                 if clusters.find(j) is None:
@@ -185,6 +191,14 @@ class Coref:
                 if fits:
                     clusters.move(i, j)
                     break
+
+    def _governing_antecedent(self, i: int, mentions: list[Mention], clusters: _Clusters) -> int | None:
+        """The nearest government named as one before mention `i` ("the Blair government", "the
+        US administration"), preferred over agencies and legislatures typed Government."""
+        for j in range(i - 1, -1, -1):
+            if clusters.find(j) is not None and mentions[j].origin == "pattern:government":
+                return j
+        return None
 
     def _resolve_pronouns(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
         by_head = {m.head: i for i, m in enumerate(mentions) if m.kind is not MentionKind.PRONOUN}

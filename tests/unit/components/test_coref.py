@@ -358,3 +358,24 @@ def test_they_is_a_group_before_it_is_an_organization(ng):
         (".", "PUNCT", ".", "punct", 2),
     ])
     assert ng.entity_of(doc, "they").name == "Venezuelan officers"
+
+
+def test_the_government_is_the_government_named_not_the_legislature_named_since(ng):
+    # The Blair government lost. Congress voted. The government resigned.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 2),
+        ("Blair", "PROPN", "NNP", "compound", 2, None, "B-PERSON"),
+        ("government", "NOUN", "NN", "nsubj", 3),
+        ("lost", "VERB", "VBD", "ROOT", 3, "lose"),
+        _period(3),
+        ("Congress", "PROPN", "NNP", "nsubj", 6, None, "B-ORG"),
+        ("voted", "VERB", "VBD", "ROOT", 6, "vote"),
+        _period(6),
+        ("The", "DET", "DT", "det", 9),
+        ("government", "NOUN", "NN", "nsubj", 10),
+        ("resigned", "VERB", "VBD", "ROOT", 10, "resign"),
+        _period(10),
+    ])
+    assert ng.entity_names(doc) == ["Blair government", "Congress"]
+    assert [m.text for m in doc._.ng_mentions] == ["Blair government", "Congress", "government"]
+    assert doc._.ng_mention_entity == [0, 1, 0]

@@ -141,6 +141,20 @@ def test_met_with_host(ng):
     assert ng.relations(doc) == [("MET_WITH", "Trump", "Lilian Tintori", None, "met_with.host")]
 
 
+def test_met_with_sit_down_with(ng):
+    # Rubio sat down with Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("sat", "VERB", "VBD", "ROOT", 1, "sit"), ("down", "ADP", "RP", "prt", 1),
+                  ("with", "ADP", "IN", "prep", 1), maduro("pobj", 3), period(1)])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.sit_down_with")]
+
+
+def test_met_with_dinner_with(ng):
+    # Rubio had dinner with Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("had", "VERB", "VBD", "ROOT", 1, "have"), ("dinner", "NOUN", "NN", "dobj", 1),
+                  ("with", "ADP", "IN", "prep", 2), maduro("pobj", 3), period(1)])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_with")]
+
+
 def test_met_with_welcome_to_a_person_glued_to_the_oval_office(ng):
     # Trump welcomed to the Oval Office Lilian Tintori.   (NER: ORG "the Oval Office Lilian Tintori")
     doc = ng.run([
@@ -508,6 +522,61 @@ def test_accused_noun_against(ng):
         period(5),
     ])
     assert ng.relations(doc) == [("ACCUSED", "United States government", "Maduro", None, "accused.noun_against")]
+
+
+def test_accused_charge_with(ng):
+    # Washington charged Maduro with fraud.
+    doc = ng.run([
+        ("Washington", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        ("charged", "VERB", "VBD", "ROOT", 1, "charge"),
+        maduro("dobj", 1),
+        ("with", "ADP", "IN", "prep", 1),
+        ("fraud", "NOUN", "NN", "pobj", 3),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "United States government", "Maduro", None, "accused.charge_with")]
+
+
+def test_charged_without_an_offence_is_no_accusation(ng):
+    # Rubio charged Maduro $10. (a price, not a charge of wrongdoing)
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("charged", "VERB", "VBD", "ROOT", 1, "charge"),
+        maduro("dative", 1),
+        ("$", "SYM", "$", "nmod", 4),
+        ("10", "NUM", "CD", "dobj", 1),
+        period(1),
+    ])
+    assert ng.relations(doc) == []
+
+
+def test_accused_sue_alleging(ng):
+    # Rubio is suing Maduro, alleging fraud.
+    doc = ng.run([
+        rubio("nsubj", 2),
+        ("is", "AUX", "VBZ", "aux", 2, "be"),
+        ("suing", "VERB", "VBG", "ROOT", 2, "sue"),
+        maduro("dobj", 2),
+        (*COMMA, 2),
+        ("alleging", "VERB", "VBG", "advcl", 2, "allege"),
+        ("fraud", "NOUN", "NN", "dobj", 5),
+        period(2),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.sue_alleging")]
+
+
+def test_accused_file_suit_against(ng):
+    # Rubio filed a lawsuit against Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("filed", "VERB", "VBD", "ROOT", 1, "file"),
+        ("a", "DET", "DT", "det", 3),
+        ("lawsuit", "NOUN", "NN", "dobj", 1),
+        ("against", "ADP", "IN", "prep", 1),
+        maduro("pobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.file_suit_against")]
 
 
 # ---- CITES ------------------------------------------------------------------------------------
