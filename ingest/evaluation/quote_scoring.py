@@ -5,7 +5,9 @@ our quotes marked `direct`. A predicted and a gold content match when their
 character overlap (intersection over union) reaches the threshold, one to one.
 A matched quote's speaker is right when our speaker mention, or any mention
 of the entity we resolved it to, overlaps the gold Source span (so "he" ->
-the right person counts, as does the name when gold marks the pronoun).
+the right person counts, as does the name when gold marks the pronoun). A
+gold Source that is a relative pronoun ("Obama, who said …") stands for its
+antecedent: the mention ending closest before it in the same sentence.
 """
 
 from __future__ import annotations
@@ -18,14 +20,32 @@ from .polnear import GoldArticle, GoldAttribution
 from .spans import chars, match, overlap
 
 QUOTE_MARKS = frozenset('“”"«»„')
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_ANTECEDENT_CHARS = 150
 
 
 def is_direct(text: str, attribution: GoldAttribution) -> bool:
     return any(ch in QUOTE_MARKS for a, b in attribution.content for ch in text[a:b])
 
 
-def _speaker_right(gold: GoldAttribution, quote: QuoteRecord, entity_spans: dict[str, set[int]]) -> bool:
-    source = chars(gold.source)
+def _antecedent(text: str, gold: GoldAttribution, mentions: list[tuple[int, int, str]]) -> set[int]:
+    """The chars of the mention a relative-pronoun Source stands for; empty otherwise."""
+    start, end = min(a for a, _ in gold.source), max(b for _, b in gold.source)
+    if text[start:end].strip().lower() not in RELATIVE_PRONOUNS:
+        return set()
+    before = [(a, b) for a, b, _ in mentions if start - _ANTECEDENT_CHARS <= b <= start]
+    if not before:
+        return set()
+    a, b = max(before, key=lambda m: m[1])
+    if any(mark in text[b:start] for mark in ".!?\n"):
+        return set()
+    return set(range(a, b))
+
+
+def _speaker_right(
+    gold: GoldAttribution, quote: QuoteRecord, entity_spans: dict[str, set[int]], antecedent: set[int]
+) -> bool:
+    source = chars(gold.source) | antecedent
     ours: set[int] = set()
     if quote.speaker_mention is not None:
         ours |= set(range(quote.speaker_mention.start, quote.speaker_mention.end))
@@ -41,6 +61,7 @@ def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, thre
     for gold, extraction in pairs:
         text = gold.article.text
         entity_spans = {e.id: {i for m in e.mentions for i in range(m.start, m.end)} for e in extraction.entities}
+        mentions = [(m.start, m.end, e.id) for e in extraction.entities for m in e.mentions]
         gold_direct = [g for g in gold.attributions if is_direct(text, g)]
         for prf, accuracy, gold_items, predicted in (
             (direct, direct_speaker, gold_direct, [q for q in extraction.quotes if q.direct]),
@@ -54,5 +75,5 @@ def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, thre
             prf.add(matched=len(pairs_matched), predicted=len(predicted), gold=len(gold_items))
             for g, q in pairs_matched:
                 if g.source:
-                    accuracy.add(_speaker_right(g, q, entity_spans))
+                    accuracy.add(_speaker_right(g, q, entity_spans, _antecedent(text, g, mentions)))
     return [direct.row(), direct_speaker.row(), everything.row(), all_speaker.row()]

@@ -1,0 +1,66 @@
+"""score_quotes: PolNeAR content matching by overlap and speaker accuracy, on hand-built records."""
+
+from __future__ import annotations
+
+from newsgraph.graph.model import EntityType
+from newsgraph.ingest.evaluation.polnear import GoldArticle, GoldAttribution
+from newsgraph.ingest.evaluation.quote_scoring import score_quotes
+from newsgraph.ingest.records import Article, ArticleExtraction, ArticleInfo, EntityRecord, QuoteRecord, Span
+
+TEXT = 'Senator Obama, who spoke first, said: "We will win." Reporters left. "Taxes rise," Mr Reid said.'
+
+
+def _span(text: str, *, after: int = 0) -> Span:
+    start = TEXT.index(text, after)
+    return Span(start=start, end=start + len(text), text=text)
+
+
+def _ranges(span: Span) -> tuple[tuple[int, int], ...]:
+    return ((span.start, span.end),)
+
+
+def _extraction(quotes: list[QuoteRecord]) -> ArticleExtraction:
+    obama = EntityRecord(id="obama", name="Obama", type=EntityType.PERSON, kind="name", mentions=(_span("Obama"),))
+    reid = EntityRecord(id="reid", name="Reid", type=EntityType.PERSON, kind="name", mentions=(_span("Reid"),))
+    return ArticleExtraction(
+        article=ArticleInfo(id="a", path="a.txt", title="t", chars=len(TEXT)),
+        entities=(obama, reid), quotes=tuple(quotes), extractor="test",
+    )
+
+
+def _quote(content: str, speaker: str | None, mention: str | None) -> QuoteRecord:
+    return QuoteRecord(speaker=speaker, speaker_mention=_span(mention) if mention else None,
+                       content=_span(content), direct=True, rule="test")
+
+
+def _score(gold: list[GoldAttribution], quotes: list[QuoteRecord]) -> dict[str, dict]:
+    article = GoldArticle(article=Article(id="a", path="a.txt", text=TEXT, title="t"), attributions=tuple(gold))
+    return {row["measure"]: row for row in score_quotes([(article, _extraction(quotes))], threshold=0.3)}
+
+
+def _gold(source: str | None, content: str) -> GoldAttribution:
+    """PolNeAR's content spans keep the quote marks: that is what makes a quote direct."""
+    marked = _span(f'"{content}"')
+    return GoldAttribution(source=_ranges(_span(source)) if source else (), cue=(), content=_ranges(marked))
+
+
+def test_content_match_and_speaker_by_mention_or_entity():
+    rows = _score(
+        [_gold("Senator Obama", "We will win."), _gold("Mr Reid", "Taxes rise,")],
+        [_quote("We will win.", "obama", "Obama"), _quote("Taxes rise,", "obama", "Obama")],
+    )
+    assert rows["direct quotes: content"]["counts"] == "2/2 pred, 2/2 gold"
+    # Reid's quote given to Obama is wrong
+    assert rows["direct quotes: speaker (matched, gold source given)"]["counts"] == "1/2"
+
+
+def test_relative_pronoun_source_stands_for_its_antecedent():
+    right = _score([_gold("who", "We will win.")], [_quote("We will win.", "obama", "Obama")])
+    wrong = _score([_gold("who", "We will win.")], [_quote("We will win.", "reid", "Reid")])
+    key = "direct quotes: speaker (matched, gold source given)"
+    assert (right[key]["counts"], wrong[key]["counts"]) == ("1/1", "0/1")
+
+
+def test_a_quote_overlapping_too_little_does_not_match():
+    rows = _score([_gold("Mr Reid", "Taxes rise,")], [_quote("We will win.", "reid", "Reid")])
+    assert rows["direct quotes: content"]["counts"] == "0/1 pred, 0/1 gold"
