@@ -62,7 +62,8 @@ class Arguments:
     def speaker_of(self, verb: Token) -> Token | None:
         """Who speaks with `verb`: its own subject ("who" -> the noun it describes); the
         agent of a passive; a mention right after a comma before the verb, where the parse
-        lost the subject ("..., the Times reported"); else a subject shared from above."""
+        lost the subject ("..., the Times reported"), or the object of a verb right after
+        a quote (`"…," added a Democrat`); else a subject shared from above."""
         # two subjects is a parse error (`"The fact that …," X said`, "the commander who was
         # present for the talks said"): one that names someone or a role, else the nearest
         own = sorted(children(verb, "nsubj"), key=lambda t: (

@@ -10,7 +10,8 @@ No coreference model installs offline, so this is rules on the parse:
    article, or the article's own outlet;
 5. a less specific group joins a more specific one ("Venezuelan officers" ->
    "Venezuelan military officers"); "the officers" / "the commander" join the
-   nearest group or description with that head noun;
+   nearest group or description with that head noun; "the government" and bare
+   "ministers" the nearest government named as one ("the Blair government");
 6. pronouns take the nearest compatible antecedent, preferring the subject of
    the reporting verb ("X said he ...") and then salient subjects of earlier
    sentences.

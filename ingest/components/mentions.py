@@ -2,10 +2,11 @@
 
 Sources, in priority order: curated names (the `ng_lexicon` span group set by
 spaCy's SpanRuler from our data files), government name patterns ("Trump
-administration", "the U.S. government"), then NER entities, cleaned: titles
+administration", "the U.S. government"), NER entities, cleaned: titles
 and determiners stripped, possessives and parentheses split off
 ("the World Health Organization's (WHO" -> two mentions), curated names split
-out of NER spans they were glued to ("the Oval Office Lilian Tintori").
+out of NER spans they were glued to ("the Oval Office Lilian Tintori"); last,
+proper names NER missed that are the subject of a speech verb ("Jealous said").
 
 Then described groups and people ("rebellious military officers from
 Venezuela", "a former Venezuelan military commander", "one of the military

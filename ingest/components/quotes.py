@@ -6,8 +6,11 @@ that Y "…"`), a report noun above it ("a statement that …"), a reporting ver
 hanging from the quote (`"…" said X` parsed the other way round), "according
 to X", a reporting sentence ending in a colon just before the quote (even in
 the previous paragraph), and the nearest reporting verb around the quote
-(the sentence after it too: `"…!" he wrote.`). A quote with no cue continues
-the previous attributed quote when nothing reported comes between them.
+(the sentence after it too: `"…!" he wrote.`, or one opening with speaker and
+verb). Where the parse hangs the speaker's name inside the quote (`"…,"
+Gene Sperling, an adviser, said`), the name between quote and verb speaks. A
+quote with no cue continues the previous attributed quote when no one else's
+reporting verb comes between them.
 
 What is attributed is the reported content, as annotators mark it: a quoted
 fragment inside a reported clause (`Rubio says Obama is "obsessed" with …`)
