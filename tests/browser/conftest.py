@@ -8,7 +8,7 @@ The tests skip only when no Chromium binary is there.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -163,27 +163,44 @@ _TOOLTIP_JS = """
 
 def hover_edge(opened: OpenedPage, edge_id: str, expected_text: str) -> str:
     """Move the mouse onto the edge as a person would and return the tooltip's text."""
-    return _hover(opened, opened.page.evaluate(_EDGE_POINT_JS, edge_id), f"edge {edge_id}", expected_text)
+    return _hover(opened, lambda: opened.page.evaluate(_EDGE_POINT_JS, edge_id), f"edge {edge_id}", expected_text)
+
+
+_NODE_POINT_JS = """
+(id) => {
+  const p = network.getPositions([id])[id];
+  network.moveTo({ position: p, scale: 1, animation: false });
+  const dom = network.canvasToDOM(p);
+  const canvas = document.querySelector("#mynetwork canvas").getBoundingClientRect();
+  return network.getNodeAt(dom) === id ? { x: canvas.left + dom.x, y: canvas.top + dom.y } : null;
+}
+"""
 
 
 def hover_node(opened: OpenedPage, node_id: str, expected_text: str) -> str:
-    point = opened.page.evaluate(
-        """(id) => {
-             const p = network.getPositions([id])[id];
-             network.moveTo({ position: p, scale: 1, animation: false });
-             const dom = network.canvasToDOM(p);
-             const canvas = document.querySelector("#mynetwork canvas").getBoundingClientRect();
-             return network.getNodeAt(dom) === id ? { x: canvas.left + dom.x, y: canvas.top + dom.y } : null;
-           }""",
-        node_id,
-    )
-    return _hover(opened, point, f"node {node_id}", expected_text)
+    return _hover(opened, lambda: opened.page.evaluate(_NODE_POINT_JS, node_id), f"node {node_id}", expected_text)
 
 
-def _hover(opened: OpenedPage, point: dict | None, what: str, expected_text: str) -> str:
-    assert point is not None, f"found no point on the screen where vis shows {what}"
+_HOVER_ATTEMPTS = 3
+
+
+def _hover(opened: OpenedPage, locate: Callable[[], dict | None], what: str, expected_text: str) -> str:
+    """Point at the element and wait for its tooltip. On a busy machine the first move can
+    land while vis is still redrawing the view it was just moved to: the point is located
+    again and the pointer brought in again, up to three times, before the test fails."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     page = opened.page
-    page.mouse.move(point["x"] - 40, point["y"] - 40)
-    page.mouse.move(point["x"], point["y"], steps=8)
-    page.wait_for_function(_TOOLTIP_JS, arg=expected_text, timeout=5_000)
-    return page.inner_text("div.vis-tooltip")
+    attempt = 1
+    while True:
+        point = locate()
+        assert point is not None, f"found no point on the screen where vis shows {what}"
+        page.mouse.move(point["x"] - 40, point["y"] - 40)
+        page.mouse.move(point["x"], point["y"], steps=8)
+        try:
+            page.wait_for_function(_TOOLTIP_JS, arg=expected_text, timeout=5_000)
+            return page.inner_text("div.vis-tooltip")
+        except PlaywrightTimeoutError:
+            if attempt == _HOVER_ATTEMPTS:
+                raise
+            attempt += 1
