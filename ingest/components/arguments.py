@@ -145,15 +145,16 @@ class Arguments:
         self.mention_entity[mention_index] = target
 
 
-_CLOSING_MARKS = frozenset({",", "”", "’", '"', "'", "''"})
+_CLOSING_MARKS = frozenset({"”", "’", '"', "'", "''"})
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "give", "inform", "assure", "remind", "warn", "urge"})
 
 
 def _object_after_quote(verb: Token) -> Token | None:
     """ `"…," added another New Hampshire Democrat`: an inverted speaker the parse took for
     the object of a finite verb that has no subject and follows the quote."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() in _ADDRESSEE_VERBS or verb.i == 0:
-        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ == "conj" or verb.lemma_.lower() in _ADDRESSEE_VERBS \
+            or verb.i == 0:
+        return None  # "He stood up, thanked the crowd": the shared subject thanks
     before = verb.doc[verb.i - 1]
     if before.text not in _CLOSING_MARKS:
         return None
