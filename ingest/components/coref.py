@@ -174,11 +174,11 @@ class Coref:
         for i, m in enumerate(mentions):
             if m.kind is not MentionKind.ANAPHOR:
                 continue
-            governing = self._governing_antecedent(i, mentions, clusters) if EntityType.GOVERNMENT in (m.anaphor_types or ()) \
-                and m.head_lemma in self.government_anaphors else None
-            if governing is not None:  # "the government", "ministers": a government, not a parliament
-                clusters.move(i, governing)
-                continue
+            if m.head_lemma in self.government_anaphors and EntityType.GOVERNMENT in (m.anaphor_types or ()):
+                governing = self._governing_antecedent(i, mentions, clusters)
+                if governing is not None:  # "the government", "ministers": a government, not a parliament
+                    clusters.move(i, governing)
+                    continue
             for j in range(i - 1, -1, -1):
                 other = mentions[j]
                 if clusters.find(j) is None:

@@ -28,12 +28,12 @@ def is_direct(text: str, attribution: GoldAttribution) -> bool:
     return any(ch in QUOTE_MARKS for a, b in attribution.content for ch in text[a:b])
 
 
-def _antecedent(text: str, gold: GoldAttribution, mentions: list[tuple[int, int, str]]) -> set[int]:
+def _antecedent(text: str, gold: GoldAttribution, mentions: list[tuple[int, int]]) -> set[int]:
     """The chars of the mention a relative-pronoun Source stands for; empty otherwise."""
     start, end = min(a for a, _ in gold.source), max(b for _, b in gold.source)
     if text[start:end].strip().lower() not in RELATIVE_PRONOUNS:
         return set()
-    before = [(a, b) for a, b, _ in mentions if start - _ANTECEDENT_CHARS <= b <= start]
+    before = [(a, b) for a, b in mentions if start - _ANTECEDENT_CHARS <= b <= start]
     if not before:
         return set()
     a, b = max(before, key=lambda m: m[1])
@@ -61,7 +61,7 @@ def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, thre
     for gold, extraction in pairs:
         text = gold.article.text
         entity_spans = {e.id: {i for m in e.mentions for i in range(m.start, m.end)} for e in extraction.entities}
-        mentions = [(m.start, m.end, e.id) for e in extraction.entities for m in e.mentions]
+        mentions = [(m.start, m.end) for e in extraction.entities for m in e.mentions]
         gold_direct = [g for g in gold.attributions if is_direct(text, g)]
         for prf, accuracy, gold_items, predicted in (
             (direct, direct_speaker, gold_direct, [q for q in extraction.quotes if q.direct]),
