@@ -73,7 +73,7 @@ class Arguments:
             speaker = own[0]
             if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
                 return speaker.head.head
-            return speaker
+            return self._name_after_title(speaker) or speaker
         if passive:
             return subject(verb)
         inverted = self._mention_before(verb) or _object_after_quote(verb)
@@ -87,6 +87,23 @@ class Arguments:
             if governor.pos_ in ("VERB", "AUX"):
                 return self.speaker_of(governor)
         return subject(verb)
+
+    def _name_after_title(self, token: Token) -> Token | None:
+        """ `said Air Force 1st Lt. Rosa Ibarra` parsed with "1st" as the subject: the name
+        the title in front of it belongs to."""
+        if self.mention_at(token) is not None:
+            return None
+        i, titles = token.i + 1, name_key(token.text) in self.lexicon.titles
+        while i < min(token.i + 4, len(self.doc)):
+            word = self.doc[i].text
+            if word != "." and name_key(word) not in self.lexicon.titles:
+                break
+            titles = titles or word != "."
+            i += 1
+        mention = self.by_token.get(i) if titles and i < len(self.doc) else None
+        if mention is None or self.mentions[mention].start != i:
+            return None
+        return self.doc[self.mentions[mention].head]
 
     def _mention_before(self, verb: Token) -> Token | None:
         before = verb.i - 1

@@ -102,6 +102,7 @@ class MentionFinder:
         self.group_role_modifiers = words("group_role_modifiers")
         self.keep_modifiers = words("description_keep_modifiers")
         self.speech_verbs = words("speech_verbs")
+        self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
         self.not_entity = frozenset(w.casefold() for w in words("not_entity_words"))
         # words that can head a described mention: only their tokens are looked at
         self.institution_words = _hashes(phrase.split()[-1] for phrase in self.institution_heads)
@@ -320,7 +321,7 @@ class MentionFinder:
         key = span.text.casefold()
         if key in self.not_entity or span[0].text.casefold() in self.not_entity:
             return False
-        if span[0].pos_ == "PRON" or name_key(span.text) in self.lexicon.titles:
+        if span[0].pos_ == "PRON" or self._is_title_phrase(span.doc, span.start, span.end):
             return False
         return len(span) <= 8
 
@@ -334,12 +335,36 @@ class MentionFinder:
         )
 
     def _strip_titles(self, doc: Doc, start: int, end: int) -> int:
-        for length in (3, 2, 1):
-            if end - start > length:
-                words = doc[start : start + length].text
-                if name_key(words) in self.lexicon.titles or words.lower().startswith("then-"):
-                    return start + length
+        """The name's start after a leading title, which may follow service words ("Army Capt.")."""
+        for at in dict.fromkeys((start, start + self._qualifier_length(doc, start, end))):
+            for length in (3, 2, 1):
+                if end - at > length:
+                    words = doc[at : at + length].text
+                    if name_key(words) in self.lexicon.titles or words.lower().startswith("then-"):
+                        return at + length
         return start
+
+    def _qualifier_length(self, doc: Doc, start: int, end: int) -> int:
+        """Tokens at `start` that qualify a title: "Army", "Air Force 1st", "U.S."."""
+        i = start
+        while i < end:
+            step = next(
+                (n for n in (2, 1) if i + n <= end and name_key(doc[i : i + n].text) in self.title_qualifiers), 0
+            )
+            if not step:
+                break
+            i += step
+        return i - start
+
+    def _is_title_phrase(self, doc: Doc, start: int, end: int) -> bool:
+        """A span that is a title with its service words, maybe cut before the title's last words:
+        "Army Capt", "Air Force 1st" before "Lt.", "Navy" before "Adm."."""
+        at = start + self._qualifier_length(doc, start, end)
+        for length in (3, 2, 1):
+            stop = at + length
+            if stop >= end and stop <= len(doc) and name_key(doc[at:stop].text) in self.lexicon.titles:
+                return True
+        return False
 
     def _has_title(self, doc: Doc, start: int) -> bool:
         for length in (3, 2, 1):

@@ -49,10 +49,14 @@ _NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY
 _NOT_SPEAKER_PRONOUNS = frozenset({"this", "that", "these", "those", "what", "which", "there", "here"})
 _MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right after a quote may hold its cue
 _CUE_OPENING_TOKENS = 6  # `"…!" LeVell declared, a point he …`: or one that opens with speaker and cue
+_CLOSING_CUE_PUNCT = frozenset({",", "?", "!"})  # `"…," Y said` / `"…?" asked Y`
+_TRAILING_CUE_TOKENS = 8
+_SENTENCE_STOPS = frozenset({".", ";", ":"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _RECEIVER_PREPS = ("to", "with")
 # children of a cue verb that hold what is reported
 _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "dative", "prep", "advcl", "npadvmod"})
+_FRONTED_COMPLEMENT_DEPS = frozenset({"ccomp", "dep"})  # `Nothing he said "…," she said`
 _NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp"})  # "a statement that …"
 _STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp", "dative", "prep"})  # not "Saturday"
 
@@ -133,11 +137,14 @@ class QuoteFinder:
     def _cues(self, doc: Doc, args: Arguments, content: Span, inside: set[int], quoted: frozenset[int]):
         """Candidate (rule, cue token, speaker token) for a quote, best first."""
         roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
+        trailing = self._trailing_cue(args, content)
         for root in roots:
             for ancestor in root.ancestors:
                 if ancestor.i in inside:
                     continue
                 if self._is_cue_verb(ancestor):
+                    if trailing is not None and trailing[0] in ancestor.ancestors:
+                        yield "quote.verb_after", *trailing  # `Nothing X said "…," Y said`: Y's words
                     speaker = args.speaker_of(ancestor)
                     if (speaker is None or speaker.i in inside) and ancestor.i >= content.end:
                         speaker = _name_after_quote(args, content, ancestor)
@@ -161,11 +168,35 @@ class QuoteFinder:
                     yield "quote.according_to", token, obj
         intro = self._colon_intro(doc, args, content)
         if intro is not None:
-            verbal = intro.pos_ in ("VERB", "AUX")
-            yield "quote.colon_intro", intro, args.speaker_of(intro) if verbal else intro
+            if intro.pos_ in ("VERB", "AUX"):
+                yield "quote.colon_intro", intro, args.speaker_of(intro)
+            elif args.mention_at(intro) is None:
+                yield "quote.colon_intro", intro, self._speaker_of_noun(args, intro)
+            else:
+                yield "quote.colon_intro", intro, intro
         cues = [t for t in frame if self._is_cue_verb(t) and args.speaker_of(t) is not None]
         for cue in sorted(cues, key=lambda t: min(abs(t.i - content.start), abs(t.i - content.end))):
             yield "quote.nearest_verb", cue, args.speaker_of(cue)
+
+    def _trailing_cue(self, args: Arguments, content: Span) -> tuple[Token, Token] | None:
+        """ `"…," the Florida senator said.`: a quote closing on a comma, "?" or "!", then within
+        a few words a speaker and a speech verb, or the verb and then the speaker (cue, speaker)."""
+        doc = content.doc
+        last = next((t for t in reversed(content) if not t.is_space), None)
+        if last is None or last.text not in _CLOSING_CUE_PUNCT:
+            return None
+        i = content.end
+        while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+            i += 1
+        for token in doc[i : min(i + _TRAILING_CUE_TOKENS, len(doc))]:
+            if token.text in _SENTENCE_STOPS or token.is_quote or "\n" in token.text:
+                break
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech:
+                if any(c.dep_ in ("ccomp", "xcomp") for c in token.rights):
+                    return None  # `…,” he claimed they had never met`: the verb has words of its own
+                speaker = args.speaker_of(token)
+                return (token, speaker) if speaker is not None and speaker.i >= i else None
+        return None
 
     def _frame(self, doc: Doc, args: Arguments, content: Span, inside: set[int], quoted: frozenset[int]) -> list[Token]:
         """Tokens around the quote that may hold its cue, outside any quote: the sentences the
@@ -189,20 +220,25 @@ class QuoteFinder:
         return False
 
     def _colon_intro(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
-        """ `X said:` or just `X:` before the quote, possibly ending the previous paragraph.
-        Returns the cue verb, or the name itself when a name alone introduces the quote."""
+        """ `X said:`, `X issued a statement:` or just `X:` before the quote, possibly ending the
+        previous paragraph. Returns the cue verb or noun, or the name itself when a name alone
+        introduces the quote."""
         i = content.start - 1
         while i >= 0 and (doc[i].is_space or doc[i].text in ("“", '"', "«", "„")):
             i -= 1
         if i < 0 or doc[i].text != ":":
             return None
-        for token in reversed(doc[args.sentences.of(i).start : i]):
+        lead_in = doc[args.sentences.of(i).start : i]
+        for token in reversed(lead_in):
             if self._is_cue_verb(token) and args.speaker_of(token) is not None:
                 return token
         before = i - 1
         mention = args.mention_at(doc[before]) if before >= 0 else None
         if mention is not None and args.mentions[mention].end == before + 1:
             return doc[args.mentions[mention].head]  # "Frank Newport and Jim Harter: “…”"
+        for token in reversed(lead_in):
+            if token.lemma_.lower() in self.report_nouns and self._speaker_of_noun(args, token) is not None:
+                return token  # "X issued the following statement:"
         return None
 
     def _previous_subject(self, doc: Doc, args: Arguments, content: Span) -> Token | None:
@@ -240,12 +276,11 @@ class QuoteFinder:
                 return None  # not under the cue, or under "in a statement": the quote is the content
             child = child.head
         verbal = cue.pos_ in ("VERB", "AUX")
-        if verbal and child.i < cue.i:
-            return None  # the quote hangs before its verb: `"…," X said` - the quote itself
-        deps = _COMPLEMENT_DEPS if verbal else _NOUN_COMPLEMENT_DEPS
+        fronted = verbal and child.i < cue.i  # `Carter wrote of a “burn bag,” the Times reported`
+        deps = _FRONTED_COMPLEMENT_DEPS if fronted else _COMPLEMENT_DEPS if verbal else _NOUN_COMPLEMENT_DEPS
         if child.dep_ not in deps:
             return None
-        if child.dep_ == "ccomp":  # "told reporters that …": the clause, not the addressee
+        if fronted or child.dep_ == "ccomp":  # "told reporters that …": the clause, not the addressee
             start = child.left_edge.i
         else:  # "called Trump and Clinton “crazy”": the object goes with its complement
             start = min(c.left_edge.i for c in cue.rights if c.dep_ in deps and c.i <= child.i)

@@ -89,3 +89,39 @@ def test_two_subjects_on_the_cue_the_one_naming_someone_speaks(nlp):
     said = [q for q in doc._.ng_quotes if not q.direct]
     assert said and all(q.speaker_span is not None for q in said)
     assert "commander" in doc.text[said[0].speaker_span[0] : said[0].speaker_span[1]]
+
+
+def test_speaker_after_the_quote_wins_over_a_speech_verb_inside_its_clause(nlp):
+    quotes = _quotes(nlp, (
+        "Dana Whitfield, R-Ohio, spoke on the radio after the address. Nothing the governor said "
+        "\"will calm the farmers,\" the Ohio lawmaker said."
+    ))
+    assert [(q["speaker_text"], q["parts"]) for q in quotes] == [
+        ("the Ohio lawmaker", ["Nothing the governor said \"will calm the farmers,"])
+    ]
+
+
+def test_speaker_after_the_quote_does_not_take_a_quote_its_verb_has_no_room_for(nlp):
+    quotes = _quotes(nlp, (
+        "Although Kessler admitted to the newspaper that the two had “been friends for years,” "
+        "he claimed they had never met in person."
+    ))
+    assert [q["speaker"] for q in quotes] == ["Kessler"]
+
+
+def test_statement_introduced_by_a_colon_in_the_previous_paragraph(nlp):
+    quotes = _quotes(nlp, (
+        "After the floods, Governor Alana Ruiz issued the following statement:\n\n"
+        "“Our thoughts are with every family that lost a home this week. We will rebuild.”"
+    ))
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Alana Ruiz", EntityType.PERSON)]
+
+
+def test_service_and_rank_before_a_name_are_a_title(nlp):
+    quotes = _quotes(nlp, (
+        "“Nobody here understands the budget,” said Army Capt. Marcus Delaney. "
+        "“The base needs new runways,” said Air Force 1st Lt. Rosa Ibarra."
+    ))
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("Marcus Delaney", EntityType.PERSON), ("Rosa Ibarra", EntityType.PERSON),
+    ]
