@@ -143,8 +143,9 @@ class QuoteFinder:
                 if ancestor.i in inside:
                     continue
                 if self._is_cue_verb(ancestor):
-                    if trailing is not None and trailing[0] in ancestor.ancestors:
-                        yield "quote.verb_after", *trailing  # `Nothing X said "…," Y said`: Y's words
+                    if trailing is not None and (trailing[0] in ancestor.ancestors or trailing[0].head.i in inside):
+                        # `Nothing X said "…," Y said`, `X admitted it was "…," Y reported`: Y's words
+                        yield "quote.verb_after", *trailing
                     speaker = args.speaker_of(ancestor)
                     if (speaker is None or speaker.i in inside) and ancestor.i >= content.end:
                         speaker = _name_after_quote(args, content, ancestor)
@@ -195,7 +196,12 @@ class QuoteFinder:
                 if any(c.dep_ in ("ccomp", "xcomp") for c in token.rights):
                     return None  # `…,” he claimed they had never met`: the verb has words of its own
                 speaker = args.speaker_of(token)
-                return (token, speaker) if speaker is not None and speaker.i >= i else None
+                if speaker is None or speaker.i < i:
+                    return None
+                between = doc[i : token.i]  # nothing, or the speaker: `"…," the senator from Ohio said`
+                if any(t.i not in range(speaker.left_edge.i, speaker.right_edge.i + 1) and t.pos_ != "ADV" for t in between):
+                    return None
+                return token, speaker
         return None
 
     def _frame(self, doc: Doc, args: Arguments, content: Span, inside: set[int], quoted: frozenset[int]) -> list[Token]:

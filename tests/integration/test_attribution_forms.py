@@ -125,3 +125,11 @@ def test_service_and_rank_before_a_name_are_a_title(nlp):
     assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [
         ("Marcus Delaney", EntityType.PERSON), ("Rosa Ibarra", EntityType.PERSON),
     ]
+
+
+def test_reporting_verb_after_the_quote_is_the_outer_attribution(nlp):
+    quotes = _quotes(nlp, (
+        "During the inquiry, Hollis acknowledged that the payments he received could be termed "
+        "\"a consulting retainer,\" The Boston Globe reported in 1994."
+    ))
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("The Boston Globe", EntityType.OUTLET)]
