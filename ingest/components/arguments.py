@@ -73,12 +73,12 @@ class Arguments:
             speaker = own[0]
             if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
                 return speaker.head.head
-            return self._name_after_title(speaker) or speaker
+            return self._name_after_title(speaker) or self._appositive_name(speaker) or speaker
         if passive:
             return subject(verb)
         inverted = self._mention_before(verb) or _object_after_quote(verb)
         if inverted is not None:
-            return inverted
+            return self._appositive_name(inverted) or inverted
         if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and self.mention_at(verb.head) is None:
             # "issued a statement saying", "emailed supporters saying": the one who issued it speaks
             governor = verb.head.head
@@ -87,6 +87,12 @@ class Arguments:
             if governor.pos_ in ("VERB", "AUX"):
                 return self.speaker_of(governor)
         return subject(verb)
+
+    def _appositive_name(self, token: Token) -> Token | None:
+        """ "Clinton's introducer, actress Jamie Lee Curtis, said": the name a description stands beside."""
+        if self.mention_at(token) is not None:
+            return None
+        return next((c for c in token.children if c.dep_ == "appos" and self.mention_at(c) is not None), None)
 
     def _name_after_title(self, token: Token) -> Token | None:
         """ `said Air Force 1st Lt. Rosa Ibarra` parsed with "1st" as the subject: the name

@@ -52,6 +52,8 @@ _LEXICON_TYPES = {
     "CAPITAL": EntityType.LOCATION,
     "FACILITY": EntityType.LOCATION,
 }
+_CLOSING_QUOTES = frozenset({"”", '"', "''"})
+_INVERTED_SPEAKER_WORDS = 8
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
@@ -252,21 +254,27 @@ class MentionFinder:
         Mostly people: a Person vote, which the entity's other mentions can outvote."""
         found = []
         for token in doc:
-            if not (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.is_title and not token.ent_type_
-                    and token.head.pos_ == "VERB" and token.head.lemma_.lower() in self.speech_verbs):
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.is_title and not token.ent_type_ \
+                    and token.head.pos_ == "VERB" and token.head.lemma_.lower() in self.speech_verbs:
+                start = token.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                        and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                    start -= 1
+                span = (start, token.i + 1)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in self.speech_verbs and token.i > 0 \
+                    and doc[token.i - 1].text in _CLOSING_QUOTES:
+                span = _name_closing_phrase(doc, token.i + 1)  # `"…," said ranking Democrat Elijah Cummings`
+                if span is None:
+                    continue
+            else:
                 continue
-            start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
-                    and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
-                start -= 1
-            start = self._strip_titles(doc, start, token.i + 1)
-            if start > token.i or not self._acceptable_name(doc[start : token.i + 1]):
+            start, end = self._strip_titles(doc, *span), span[1]
+            if start >= end or not self._acceptable_name(doc[start:end]):
                 continue
-            mention = self._mention(doc, start, token.i + 1, MentionKind.NAME, clean_display(doc[start : token.i + 1].text),
-                                    origin="speaker")
+            mention = self._mention(doc, start, end, MentionKind.NAME, clean_display(doc[start:end].text), origin="speaker")
             mention.votes[EntityType.PERSON] = 1.0
             mention.gender = self._title_gender(doc, start)
-            found.append(_Candidate(start, token.i + 1, _PRIORITY_SPEAKER, mention))
+            found.append(_Candidate(start, end, _PRIORITY_SPEAKER, mention))
         return found
 
     def _ner_segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
@@ -707,6 +715,21 @@ def _strip_determiner(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in _DETERMINERS:
         start += 1
     return start, end
+
+
+def _name_closing_phrase(doc: Doc, start: int) -> tuple[int, int] | None:
+    """Two or more capitalized proper nouns NER left unlabelled that close the phrase starting
+    at `start` (before its first punctuation, within a few words): the inverted speaker of
+    `"…," said Oversight ranking Democrat Elijah Cummings (D-Md.)`."""
+    end = start
+    while end < min(start + _INVERTED_SPEAKER_WORDS, len(doc)) and not (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    if end == len(doc) or not (doc[end].is_punct or doc[end].is_space):
+        return None
+    first = end
+    while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not doc[first - 1].ent_type_:
+        first -= 1
+    return (first, end) if end - first >= 2 else None
 
 
 def _title_like(span: Span) -> bool:

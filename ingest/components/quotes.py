@@ -50,7 +50,7 @@ _NOT_SPEAKER_PRONOUNS = frozenset({"this", "that", "these", "those", "what", "wh
 _MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right after a quote may hold its cue
 _CUE_OPENING_TOKENS = 6  # `"…!" LeVell declared, a point he …`: or one that opens with speaker and cue
 _CLOSING_CUE_PUNCT = frozenset({",", "?", "!"})  # `"…," Y said` / `"…?" asked Y`
-_TRAILING_CUE_TOKENS = 8
+_TRAILING_CUE_TOKENS = 12
 _SENTENCE_STOPS = frozenset({".", ";", ":"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _RECEIVER_PREPS = ("to", "with")
@@ -162,6 +162,8 @@ class QuoteFinder:
                         outside = next((a for a in root.ancestors if a.i not in inside), None)
                         speaker = args.speaker_of(outside) if outside is not None else None
                     yield "quote.verb_below", child, speaker
+        if trailing is not None:
+            yield "quote.verb_after", *trailing  # the parse hung the verb elsewhere: "…," X, the guru, tweeted
         frame = self._frame(doc, args, content, inside, quoted)
         for token in frame:
             if token.lower_ == "according":
@@ -193,10 +195,12 @@ class QuoteFinder:
             if token.text in _SENTENCE_STOPS or token.is_quote or "\n" in token.text:
                 break
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech:
-                if any(c.dep_ in ("ccomp", "xcomp") for c in token.rights):
+                if token.i > i and any(c.dep_ in ("ccomp", "xcomp") for c in token.rights):
                     return None  # `…,” he claimed they had never met`: the verb has words of its own
                 speaker = args.speaker_of(token)
                 if speaker is None or speaker.i < i:
+                    speaker = _unparsed_trailing_speaker(args, token, i)
+                if speaker is None:
                     return None
                 between = doc[i : token.i]  # nothing, or the speaker: `"…," the senator from Ohio said`
                 if any(t.i not in range(speaker.left_edge.i, speaker.right_edge.i + 1) and t.pos_ != "ADV" for t in between):
@@ -420,6 +424,8 @@ class QuoteFinder:
         """Anyone and any named thing may speak; a date, a number, "this" or "the tone" may not."""
         if args.mention_at(token) is not None:
             return True
+        if token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
+            return True  # "the 43-year-old asked", though NER calls it a DATE
         if token.ent_type_ in _NOT_SPEAKER_ENTITIES or token.like_num:
             return False
         if token.pos_ in ("PRON", "DET"):
@@ -518,6 +524,29 @@ def _name_after_quote(args: Arguments, content: Span, cue: Token) -> Token | Non
     return doc[i]
 
 
+def _unparsed_trailing_speaker(args: Arguments, verb: Token, start: int) -> Token | None:
+    """The speaker of a verb right after a quote when the parse gave the verb no subject:
+    `"…," Nate Silver, the guru who founded it, tweeted` (the verb hung on the name as a
+    reduced relative clause), or `"…," said Oversight ranking Democrat Elijah Cummings`
+    (a person named somewhere before the first punctuation after the verb)."""
+    if verb.dep_ == "acl" and verb.head.i >= start:
+        head = verb.head
+        while head.dep_ == "appos" and head.head.i >= start:
+            head = head.head
+        return head
+    if verb.i != start:
+        return None
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 1 + _TRAILING_CUE_TOKENS, len(doc))]:
+        if token.is_punct:
+            break
+        mention = args.mention_at(token)
+        entity = args.mention_entity[mention] if mention is not None else None
+        if entity is not None and args.entities[entity].type is EntityType.PERSON and args.mentions[mention].start == token.i:
+            return doc[args.mentions[mention].head]
+    return None
+
+
 def _linked(cue: Token, content: Span, inside: set[int]) -> bool:
     """The quote hangs right on its cue, or its cue right on the quote: dialogue (“Okay,” I said)."""
     return any(t.head.i == cue.i or cue.head.i == t.i for t in content if t.i in inside)
@@ -542,6 +571,9 @@ def _speaker_span(args: Arguments, speaker: Token) -> tuple[int, int]:
         m = args.mentions[mention]
         return doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
     start = speaker.left_edge.i
+    marks = [t.i for t in doc[start : speaker.i] if t.is_quote]
+    if marks:  # `"…?" the 43-year-old asked`, the quote parsed into the phrase: after its last mark
+        start = marks[-1] + 1
     return doc[start].idx, speaker.idx + len(speaker)
 
 

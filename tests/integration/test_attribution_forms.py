@@ -133,3 +133,31 @@ def test_reporting_verb_after_the_quote_is_the_outer_attribution(nlp):
         "\"a consulting retainer,\" The Boston Globe reported in 1994."
     ))
     assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("The Boston Globe", EntityType.OUTLET)]
+
+
+def test_speaker_described_then_named_in_apposition(nlp):
+    quotes = _quotes(nlp, (
+        "\"It is time this city had a mayor who listens,\" exhorted the senator's warm-up speaker, "
+        "singer Marla Quintero."
+    ))
+    assert [q["speaker"] for q in quotes] == ["Marla Quintero"]
+
+
+def test_verb_after_the_quote_parsed_as_a_relative_clause_of_its_speaker(nlp):
+    quotes = _quotes(nlp, (
+        "“The governor needs a plan for rural voters,” Hal Brenner, the pollster who founded "
+        "pollwatch.org tweeted on Monday."
+    ))
+    assert [q["speaker"] for q in quotes] == ["Hal Brenner"]
+
+
+def test_inverted_speaker_ner_does_not_know_after_a_long_role(nlp):
+    quotes = _quotes(nlp, (
+        "“Voters are tired of the delays,\" said Judiciary ranking Democrat Elroy Cumberbatch (D-Md.)."
+    ))
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Elroy Cumberbatch", EntityType.PERSON)]
+
+
+def test_age_description_as_speaker(nlp):
+    quotes = _quotes(nlp, "“What if the mayor had taken lessons?” the 43-year-old asked in the video's caption.")
+    assert [q["speaker_text"] for q in quotes] == ["the 43-year-old"]
