@@ -112,8 +112,13 @@ class Arguments:
         return self.doc[self.mentions[mention].head]
 
     def _mention_before(self, verb: Token) -> Token | None:
+        """A name right before a verb the parse left without a subject, opening its phrase:
+        "…, the Times reported", "her adviser, Jake Sullivan, said", "screenwriter Cole Haddon wrote"."""
         before = verb.i - 1
         while before >= 0 and self.doc[before].pos_ == "ADV":
+            before -= 1
+        comma = before >= 0 and self.doc[before].text == "," and verb.tag_ in ("VBD", "VBZ", "VBP")
+        if comma:  # a finite verb: "her adviser, Jake Sullivan, said"; not "his rival, Clinton, saying"
             before -= 1
         mention = self.by_token.get(before) if before >= 0 else None
         if mention is None or self.mentions[mention].end != before + 1:
@@ -121,6 +126,9 @@ class Arguments:
         first = self.mentions[mention].start
         while first > 0 and self.doc[first - 1].lower_ in ("the", "a", "an"):
             first -= 1
+        lowered = 0  # role words in front of the name: "screenwriter", "former aide"
+        while not comma and lowered < _ROLE_WORDS and first > 0 and _role_word(self.doc[first - 1]):
+            first, lowered = first - 1, lowered + 1
         if first == 0 or self.doc[first - 1].is_punct:
             return self.doc[self.mentions[mention].head]
         return None
@@ -168,14 +176,22 @@ class Arguments:
         self.mention_entity[mention_index] = target
 
 
+_ROLE_WORDS = 3
+_FUNCTION_POS = frozenset({"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "ADV", "NUM"})
 _CLOSING_MARKS = frozenset({"”", "’", '"', "'", "''"})
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "give", "inform", "assure", "remind", "warn", "urge"})
 
 
+def _role_word(token: Token) -> bool:
+    """A lower-case content word that is no past or -ing verb ("screenwriter", tagged VBP or not)."""
+    return token.is_lower and token.is_alpha and token.pos_ not in _FUNCTION_POS and token.tag_ not in ("VBD", "VBG", "VBN")
+
+
 def _object_after_quote(verb: Token) -> Token | None:
-    """ `"…," added another New Hampshire Democrat`: an inverted speaker the parse took for
-    the object of a finite verb that has no subject and follows the quote."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ == "conj" or verb.lemma_.lower() in _ADDRESSEE_VERBS \
+    """ `"…," added another New Hampshire Democrat`, `"…," read the email`: an inverted speaker
+    the parse took for the object of a verb (finite, or tagged as a base form like "read") that
+    has no subject and follows the quote."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VB") or verb.dep_ == "conj" or verb.lemma_.lower() in _ADDRESSEE_VERBS \
             or verb.i == 0:
         return None  # "He stood up, thanked the crowd": the shared subject thanks
     before = verb.doc[verb.i - 1]

@@ -719,8 +719,9 @@ def _strip_determiner(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _name_closing_phrase(doc: Doc, start: int) -> tuple[int, int] | None:
     """Two or more capitalized proper nouns NER left unlabelled that close the phrase starting
-    at `start` (before its first punctuation, within a few words): the inverted speaker of
-    `"…," said Oversight ranking Democrat Elijah Cummings (D-Md.)`."""
+    at `start` (before its first punctuation, within a few words), or one capitalized word that
+    is the whole phrase: the inverted speaker of `"…," said Oversight ranking Democrat Elijah
+    Cummings (D-Md.)` or `"…," said Skelly, explaining …`."""
     end = start
     while end < min(start + _INVERTED_SPEAKER_WORDS, len(doc)) and not (doc[end].is_punct or doc[end].is_space):
         end += 1
@@ -729,7 +730,13 @@ def _name_closing_phrase(doc: Doc, start: int) -> tuple[int, int] | None:
     first = end
     while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not doc[first - 1].ent_type_:
         first -= 1
-    return (first, end) if end - first >= 2 else None
+    if end - first >= 2:
+        return first, end
+    word = doc[start]  # `"…," said Skelly, explaining …`: a lone surname right after the verb, any tag
+    if end == start + 1 and word.is_title and word.is_alpha and len(word) > 2 and not word.ent_type_ \
+            and word.pos_ in ("PROPN", "NOUN", "ADV"):
+        return start, end
+    return None
 
 
 def _title_like(span: Span) -> bool:

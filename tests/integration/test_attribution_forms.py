@@ -161,3 +161,31 @@ def test_inverted_speaker_ner_does_not_know_after_a_long_role(nlp):
 def test_age_description_as_speaker(nlp):
     quotes = _quotes(nlp, "“What if the mayor had taken lessons?” the 43-year-old asked in the video's caption.")
     assert [q["speaker_text"] for q in quotes] == ["the 43-year-old"]
+
+
+def test_named_appositive_subject_the_parse_left_off_its_verb(nlp):
+    quotes = _quotes(nlp, (
+        "In a statement to the Observer, her senior policy adviser, Dov Adelman, said: "
+        "“Hillary Clinton believes that transatlantic cooperation is essential.”"
+    ))
+    assert [q["speaker"] for q in quotes] == ["Dov Adelman"]
+
+
+def test_role_word_before_a_speaker_the_parse_took_for_a_verb(nlp):
+    quotes = _quotes(nlp, (
+        "\"Just saw the ad. I'm impressed by his ability to insult every voter in the state,\" "
+        "screenwriter Cole Haddon wrote on Twitter."
+    ))
+    assert [q["speaker"] for q in quotes] == ["Cole Haddon"]
+
+
+def test_lone_surname_after_an_inverted_verb_tagged_as_an_adverb(nlp):
+    quotes = _quotes(nlp, (
+        "“Having access to the file is valuable,” said Skelly, explaining he worked more closely with the staff."
+    ))
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Skelly", EntityType.PERSON)]
+
+
+def test_document_speaks_with_read(nlp):
+    quotes = _quotes(nlp, "\"Our movement has already forced the senator to change her mind,\" read the email.")
+    assert [q["speaker_text"] for q in quotes] == ["the email"]
