@@ -14,7 +14,7 @@ No coreference model installs offline, so this is rules on the parse:
    "ministers" the nearest government named as one ("the Blair government");
 6. pronouns take the nearest compatible antecedent, preferring the subject of
    the reporting verb ("X said he ...") and then salient subjects of earlier
-   sentences.
+   sentences; a pronoun outside quotation marks never takes a name inside them.
 The entity's type is the weighted majority over its mentions, unless a
 curated list fixes it.
 """
@@ -30,6 +30,7 @@ from newsgraph.graph.model import EntityType
 
 from ..lexicon import Lexicon, load_lexicon
 from ..names import initials, is_acronym, name_key
+from .quote_spans import find_quote_spans, tokens_in
 from .syntax import Sentences
 from .types import LocalEntity, Mention, MentionKind, register_extensions
 
@@ -205,21 +206,26 @@ class Coref:
         by_head = {m.head: i for i, m in enumerate(mentions) if m.kind is not MentionKind.PRONOUN}
         facts = _cluster_facts(mentions, clusters)
         sentences = Sentences(doc)
+        quoted = tokens_in(doc, find_quote_spans(doc.text))  # someone else's words
         for i, m in enumerate(mentions):
             if m.kind is not MentionKind.PRONOUN or _is_expletive(doc[m.head]):
                 continue
-            target = self._antecedent(doc, i, mentions, clusters, by_head, facts, sentences)
+            target = self._antecedent(doc, i, mentions, clusters, by_head, facts, sentences, quoted)
             if target is not None:
                 clusters.move(i, target)
 
     def _antecedent(
         self, doc: Doc, index: int, mentions: list[Mention], clusters: _Clusters,
         by_head: dict[int, int], facts: dict[int, tuple[bool, str | None]], sentences: Sentences,
+        quoted: frozenset[int],
     ) -> int | None:
         pronoun = mentions[index]
+        outside = pronoun.head not in quoted  # `"… the lives of Kashmiris," he said`: not them
 
         def fits(j: int) -> bool:
             root = clusters.find(j)
+            if outside and mentions[j].head in quoted:
+                return False
             return root is not None and root in facts and _compatible(pronoun, mentions[j], *facts[root])
 
         token = doc[pronoun.head]

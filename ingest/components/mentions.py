@@ -313,6 +313,7 @@ class MentionFinder:
         if given is not None and len(span) >= 2 and all(t.is_title or t.is_upper for t in span if t.is_alpha):
             mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 2.0
         mention.gender = gender or (given if len(span) >= 2 else None)  # a bare "Clinton" is no given name
+        mention.plural = label == "NORP" and head.tag_ in ("NNS", "NNPS")  # "Kashmiris": never "he"
         mention.roles = self._roles(head)
         if label == "GPE" and name_key(text) in self.lexicon.countries:
             country = self.lexicon.countries[name_key(text)]

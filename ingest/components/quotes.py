@@ -40,7 +40,7 @@ from newsgraph.graph.model import EntityType
 
 from ..lexicon import Lexicon, load_lexicon
 from .arguments import Arguments
-from .quote_spans import find_quote_spans
+from .quote_spans import find_quote_spans, tokens_in
 from .syntax import children, governing_verb, prep_objects, subject
 from .types import FoundQuote, QuoteKind, register_extensions
 
@@ -86,7 +86,7 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.lexicon)
         spans = find_quote_spans(args.text)
-        quoted = _tokens_in(doc, spans)
+        quoted = tokens_in(doc, spans)
         quotes: list[FoundQuote] = []
         for start, end in spans:
             quote = self._direct(doc, args, start, end, quotes, quoted)
@@ -583,16 +583,6 @@ def _cue_span(cue: Token) -> tuple[int, int]:
         end_token = to or cue
         return cue.idx, end_token.idx + len(end_token)
     return cue.idx, cue.idx + len(cue)
-
-
-def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[int]:
-    """Indices of the tokens inside any of the char spans."""
-    tokens: set[int] = set()
-    for a, b in spans:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is not None:
-            tokens.update(range(span.start, span.end))
-    return frozenset(tokens)
 
 
 def _char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -281,6 +281,43 @@ def test_she_skips_a_male_candidate_for_a_female_one(ng):
     assert ng.entity(doc, "Lilian Tintori").gender == "f"
 
 
+def test_he_outside_a_quote_skips_the_names_inside_it(ng):
+    # Marco Rubio spoke. “Juan Guaidó won,” he said.
+    doc = ng.run([
+        ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        _period(2),
+        ("“", "PUNCT", "``", "punct", 11),
+        ("Juan", "PROPN", "NNP", "compound", 6, None, "B-PERSON"),
+        ("Guaidó", "PROPN", "NNP", "nsubj", 7, None, "I-PERSON"),
+        ("won", "VERB", "VBD", "ccomp", 11, "win"),
+        (",", "PUNCT", ",", "punct", 11),
+        ("”", "PUNCT", "''", "punct", 11),
+        ("he", "PRON", "PRP", "nsubj", 11),
+        ("said", "VERB", "VBD", "ROOT", 11, "say"),
+        _period(11),
+    ])
+    assert ng.entity_of(doc, "he").name == "Marco Rubio"
+
+
+def test_he_skips_a_plural_people_name(ng):
+    # Jack Straw arrived. Kashmiris cheered. He smiled.
+    doc = ng.run([
+        ("Jack", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Straw", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("arrived", "VERB", "VBD", "ROOT", 2, "arrive"),
+        _period(2),
+        ("Kashmiris", "PROPN", "NNPS", "nsubj", 5, None, "B-NORP"),
+        ("cheered", "VERB", "VBD", "ROOT", 5, "cheer"),
+        _period(5),
+        ("He", "PRON", "PRP", "nsubj", 8),
+        ("smiled", "VERB", "VBD", "ROOT", 8, "smile"),
+        _period(8),
+    ])
+    assert ng.entity_of(doc, "He").name == "Jack Straw"
+
+
 def test_it_takes_an_organization_not_a_person(ng):
     # Marco Rubio praised the Citizens Action Council. It thanked him.
     doc = ng.run([
