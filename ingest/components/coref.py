@@ -180,6 +180,10 @@ class Coref:
                 if governing is not None:  # "the government", "ministers": a government, not a parliament
                     clusters.move(i, governing)
                     continue
+                country = self._country_in_view(i, mentions, clusters)
+                if country is not None:  # "the Commons … ministers": the UK's government, not the Commons
+                    self._to_country_government(i, country, mentions, clusters)
+                    continue
             for j in range(i - 1, -1, -1):
                 other = mentions[j]
                 if clusters.find(j) is None:
@@ -201,6 +205,32 @@ class Coref:
             if clusters.find(j) is not None and mentions[j].origin == "pattern:government":
                 return j
         return None
+
+    def _country_in_view(self, i: int, mentions: list[Mention], clusters: _Clusters) -> str | None:
+        """The country of the nearest country, capital or curated state body named before mention `i`."""
+        for j in range(i - 1, -1, -1):
+            m = mentions[j]
+            if clusters.find(j) is None or m.kind is not MentionKind.NAME:
+                continue
+            if m.fixed_type is EntityType.LOCATION and m.country is not None:
+                return m.country
+            known = self.lexicon.known.get(name_key(m.canonical)) if m.canonical else None
+            if known is not None and known.type is EntityType.GOVERNMENT and known.country is not None:
+                return known.country
+        return None
+
+    def _to_country_government(self, i: int, country: str, mentions: list[Mention], clusters: _Clusters) -> None:
+        """Mention `i` names `country`'s government: joins it when named, else stands for it."""
+        government = self.lexicon.countries[name_key(country)].government
+        key = name_key(government)
+        named = next((j for j, m in enumerate(mentions) if m.canonical and name_key(m.canonical) == key
+                      and clusters.find(j) is not None), None)
+        if named is not None:
+            clusters.move(i, named)
+            return
+        m = mentions[i]  # an anaphor still (no pronoun takes it), now with a name of its own
+        m.canonical, m.fixed_type, m.country = government, EntityType.GOVERNMENT, country
+        clusters.activate(i)
 
     def _resolve_pronouns(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
         by_head = {m.head: i for i, m in enumerate(mentions) if m.kind is not MentionKind.PRONOUN}
@@ -270,8 +300,8 @@ class Coref:
         for root in sorted(members, key=lambda r: min(members[r])):
             indices = sorted(members[root])
             named = [mentions[i] for i in indices if mentions[i].kind is not MentionKind.PRONOUN]
-            if not named or all(m.kind is MentionKind.ANAPHOR for m in named):
-                continue
+            if not named or all(m.kind is MentionKind.ANAPHOR and not m.canonical for m in named):
+                continue  # anaphors nothing resolved
             entity = self._entity(len(entities), indices, named, mentions)
             for i in indices:
                 mention_entity[i] = entity.index
@@ -300,7 +330,8 @@ class Coref:
         else:
             counts = Counter(texts)
             name = max(counts, key=lambda t: (len(t.split()), counts[t], -texts.index(t)))
-        kinds = {m.kind for m in named}
+        # an anaphor given a curated name ("ministers" -> "British government") names its entity
+        kinds = {MentionKind.NAME if m.kind is MentionKind.ANAPHOR and m.canonical else m.kind for m in named}
         kind = MentionKind.NAME if MentionKind.NAME in kinds else MentionKind.GROUP if MentionKind.GROUP in kinds else MentionKind.DESCRIPTION
         aliases = {t for t in texts if name_key(t) != name_key(name)}
         entity = LocalEntity(

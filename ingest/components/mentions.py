@@ -68,6 +68,7 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dam
                  "congresswoman": "f", "chairman": "m", "chairwoman": "f"}
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
 _ANAPHOR_ADJECTIVES = frozenset({"new", "former", "outgoing", "incoming", "current", "then", "same", "other"})
+_MEMBER_PREPS = frozenset({"of", "within", "inside", "at", "from"})  # not "close to": a description
 _UNNAMED_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "aide", "insider"})
 
 
@@ -528,7 +529,7 @@ class MentionFinder:
                 target = self._organization_behind(covered[child.i], covered)
                 if target is not None:
                     return target
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
                 for obj in children(child, "pobj"):
                     if obj.i in by_head:
                         return by_head[obj.i]

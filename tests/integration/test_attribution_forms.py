@@ -4,7 +4,9 @@ Sentences written for these tests (not copied from any corpus); each one
 breaks the parse in a way seen in real news: an inverted speaker taken for
 an object, a speaker's name parsed into the quote before it, two subjects on
 one verb, a cue in the sentence after the quote, a straight quote mark
-closing after an inner single-quoted phrase, a surname NER does not know.
+closing after an inner single-quoted phrase, a surname NER does not know, a
+speech verb after the quote parsed as a relative clause or hung on the quote,
+a rank parsed as the subject, a speaker named in apposition to a description.
 """
 
 from __future__ import annotations
@@ -189,3 +191,8 @@ def test_lone_surname_after_an_inverted_verb_tagged_as_an_adverb(nlp):
 def test_document_speaks_with_read(nlp):
     quotes = _quotes(nlp, "\"Our movement has already forced the senator to change her mind,\" read the email.")
     assert [q["speaker_text"] for q in quotes] == ["the email"]
+
+
+def test_sources_within_an_organization_speak_for_it(nlp):
+    quotes = _quotes(nlp, "Sources within the Conservative Party told the BBC: \"The leader has changed his mind.\"")
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Conservative Party", EntityType.ORGANIZATION)]

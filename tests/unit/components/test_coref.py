@@ -416,3 +416,41 @@ def test_the_government_is_the_government_named_not_the_legislature_named_since(
     assert ng.entity_names(doc) == ["Blair government", "Congress"]
     assert [m.text for m in doc._.ng_mentions] == ["Blair government", "Congress", "government"]
     assert doc._.ng_mention_entity == [0, 1, 0]
+
+
+def test_the_government_with_no_government_named_is_the_government_of_the_country_in_view(ng):
+    # The Commons voted. The government resigned.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("Commons", "PROPN", "NNP", "nsubj", 2, None, "B-ORG"),
+        ("voted", "VERB", "VBD", "ROOT", 2, "vote"),
+        _period(2),
+        ("The", "DET", "DT", "det", 5),
+        ("government", "NOUN", "NN", "nsubj", 6),
+        ("resigned", "VERB", "VBD", "ROOT", 6, "resign"),
+        _period(6),
+    ])
+    government = ng.entity_of(doc, "government")
+    assert (government.name, government.type) == ("British government", EntityType.GOVERNMENT)
+    assert ng.entity_of(doc, "Commons").name == "House of Commons"
+    assert government.aliases == set()  # "government" is no name of it
+
+
+def test_ministers_join_the_country_government_named_later(ng):
+    # The Commons voted. Ministers resigned. The British government fell.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("Commons", "PROPN", "NNP", "nsubj", 2, None, "B-ORG"),
+        ("voted", "VERB", "VBD", "ROOT", 2, "vote"),
+        _period(2),
+        ("Ministers", "NOUN", "NNS", "nsubj", 5, "minister"),
+        ("resigned", "VERB", "VBD", "ROOT", 5, "resign"),
+        _period(5),
+        ("The", "DET", "DT", "det", 9),
+        ("British", "ADJ", "JJ", "amod", 9, None, "B-NORP"),
+        ("government", "NOUN", "NN", "nsubj", 10),
+        ("fell", "VERB", "VBD", "ROOT", 10, "fall"),
+        _period(10),
+    ])
+    assert ng.entity_of(doc, "Ministers") is ng.entity_of(doc, "British government")
+    assert ng.entity_of(doc, "Ministers").name == "British government"
