@@ -14,7 +14,8 @@ No coreference model installs offline, so this is rules on the parse:
    "ministers" the nearest government named as one ("the Blair government");
 6. pronouns take the nearest compatible antecedent, preferring the subject of
    the reporting verb ("X said he ...") and then salient subjects of earlier
-   sentences; a pronoun outside quotation marks never takes a name inside them.
+   sentences; a pronoun outside quotation marks never takes a name inside a
+   quote of its own sentence (`"… Kashmiris," he said`).
 The entity's type is the weighted majority over its mentions, unless a
 curated list fixes it.
 """
@@ -250,15 +251,16 @@ class Coref:
         quoted: frozenset[int],
     ) -> int | None:
         pronoun = mentions[index]
-        outside = pronoun.head not in quoted  # `"… the lives of Kashmiris," he said`: not them
+        token = doc[pronoun.head]
+        sentence = sentences.of(token.i)
+        outside = pronoun.head not in quoted
 
         def fits(j: int) -> bool:
             root = clusters.find(j)
-            if outside and mentions[j].head in quoted:
-                return False
+            if outside and mentions[j].head in quoted and mentions[j].start >= sentence.start:
+                return False  # `"… the lives of Kashmiris," he said`: not them
             return root is not None and root in facts and _compatible(pronoun, mentions[j], *facts[root])
 
-        token = doc[pronoun.head]
         # "X said he ...": the subject of the verb that reports or frames the pronoun's clause
         verb = token.head
         for _ in range(4):
@@ -272,7 +274,6 @@ class Coref:
             """ "they" is a group before it is an organization."""
             return pronoun.plural and not (mentions[j].plural or mentions[j].kind is MentionKind.GROUP)
 
-        sentence = sentences.of(token.i)
         same = [j for j, m in enumerate(mentions[:index]) if m.start >= sentence.start and m.kind is not MentionKind.PRONOUN and fits(j)]
         if same:
             return max(same, key=lambda j: (not second_choice(j), j))

@@ -49,6 +49,7 @@ _NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY
 _NOT_SPEAKER_PRONOUNS = frozenset({"this", "that", "these", "those", "what", "which", "there", "here"})
 _MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right after a quote may hold its cue
 _CUE_OPENING_TOKENS = 6  # `"…!" LeVell declared, a point he …`: or one that opens with speaker and cue
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
 _CLOSING_CUE_PUNCT = frozenset({",", "?", "!"})  # `"…," Y said` / `"…?" asked Y`
 _TRAILING_CUE_TOKENS = 12
 _SENTENCE_STOPS = frozenset({".", ";", ":"})
@@ -571,7 +572,7 @@ def _speaker_span(args: Arguments, speaker: Token) -> tuple[int, int]:
         m = args.mentions[mention]
         return doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
     start = speaker.left_edge.i
-    marks = [t.i for t in doc[start : speaker.i] if t.is_quote]
+    marks = [t.i for t in doc[start : speaker.i] if t.text in _DOUBLE_QUOTES]  # not "the Times‘ sources"
     if marks:  # `"…?" the 43-year-old asked`, the quote parsed into the phrase: after its last mark
         start = marks[-1] + 1
     return doc[start].idx, speaker.idx + len(speaker)

@@ -147,6 +147,7 @@ def test_accused_by_washington(graph):
         ("Marco Rubio", "Univisión", "very strong argument"),
         ("Donald Trump", "Breitbart News", "very dangerous mess"),
         ("Donald Trump", "ThinkProgress", "not going to rule out a military option"),
+        ("Venezuelan military officers", "Breitbart News", "encrypted radios"),  # "they asked", a pronoun
     ],
 )
 def test_quoted_by_with_quote_text(graph, speaker, outlet, quote_words):
