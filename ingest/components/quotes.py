@@ -203,9 +203,9 @@ class QuoteFinder:
                     speaker = _unparsed_trailing_speaker(args, token, i)
                 if speaker is None:
                     return None
-                between = doc[i : token.i]  # nothing, or the speaker: `"…," the senator from Ohio said`
-                if any(t.i not in range(speaker.left_edge.i, speaker.right_edge.i + 1) and t.pos_ != "ADV" for t in between):
-                    return None
+                phrase = range(speaker.left_edge.i, speaker.right_edge.i + 1)
+                if any(t.i not in phrase and t.pos_ != "ADV" for t in doc[i : token.i]):
+                    return None  # between quote and verb only the speaker: `"…," the senator from Ohio said`
                 return token, speaker
         return None
 
