@@ -16,6 +16,10 @@ from .lexicon import load_lexicon, span_ruler_patterns
 
 log = logging.getLogger(__name__)
 
+# `Ryan said,“Look`, `Gowdy (R-S.C.):"I have`: a comma or colon glued to an opening quote
+# mark between words, which the model's tokenizer keeps in one token
+_GLUED_QUOTE_INFIXES = (r"(?<=[\w)])[,:](?=[“\"])", r"(?<=[\w)][,:])[“\"](?=\w)")
+
 _EXOTIC_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"})
 
 
@@ -31,10 +35,16 @@ def build_nlp(model: str) -> Language:
         raise ModelNotInstalled(
             f"spaCy model {model!r} is not installed (set NEWSGRAPH_MODEL, or pip install it): {exc}"
         ) from exc
+    _split_glued_quotes(nlp)
     nlp.add_pipe("newsgraph_line_breaks", before="parser")
     add_components(nlp, after="ner")
     log.debug("pipeline %s: %s", model, nlp.pipe_names)
     return nlp
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def add_components(nlp: Language, *, after: str | None) -> Language:

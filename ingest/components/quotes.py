@@ -119,8 +119,10 @@ class QuoteFinder:
         if cue is not None:
             rule, cue_token, speaker = cue
             reported = self._reported_span(cue_token, content, inside)
-            if reported is None and not is_clause and not _linked(cue_token, content, inside):
-                return None  # a quoted name or scare quote, not speech
+            if reported is None and not is_clause and not _linked(cue_token, content, inside) and not (
+                rule == "quote.verb_after" and _opens_sentence(args, content)
+            ):
+                return None  # a quoted name or scare quote, not speech; but `"Debate recap," tweeted X` is
             part = reported if reported is not None else (start, end)
             return self._quote(doc, args, [part], True, rule, cue_token, speaker)
         if not is_clause:
@@ -438,7 +440,7 @@ class QuoteFinder:
         if cue is None or cue.pos_ not in ("VERB", "AUX"):
             return QuoteKind.SPEECH
         lemma = cue.lemma_.lower()
-        if lemma in self.speech:
+        if lemma in self.speech or _puts_it(cue):
             return QuoteKind.SPEECH
         reporter = cue
         while reporter.dep_ in ("ccomp", "conj", "xcomp", "advcl") and reporter.head.i != reporter.i:
@@ -449,7 +451,9 @@ class QuoteFinder:
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
-        return token.pos_ in ("VERB", "AUX") and (lemma in self.speech or lemma in self.belief or lemma in self.attitude)
+        return token.pos_ in ("VERB", "AUX") and (
+            lemma in self.speech or lemma in self.belief or lemma in self.attitude or _puts_it(token)
+        )
 
     def _speaker_of_noun(self, args: Arguments, noun: Token) -> Token | None:
         """ "In a statement, X said", "X issued a statement", "X's statement to Y"."""
@@ -528,16 +532,17 @@ def _name_after_quote(args: Arguments, content: Span, cue: Token) -> Token | Non
 def _unparsed_trailing_speaker(args: Arguments, verb: Token, start: int) -> Token | None:
     """The speaker of a verb right after a quote when the parse gave the verb no subject:
     `"…," Nate Silver, the guru who founded it, tweeted` (the verb hung on the name as a
-    reduced relative clause), or `"…," said Oversight ranking Democrat Elijah Cummings`
-    (a person named somewhere before the first punctuation after the verb)."""
+    reduced relative clause), `"…," Ramos, 58, told AFP` (the verb a conjunct of the
+    quote's), or `"…," said Oversight ranking Democrat Elijah Cummings` (a person named
+    somewhere before the first punctuation after the verb)."""
     if verb.dep_ == "acl" and verb.head.i >= start:
         head = verb.head
         while head.dep_ == "appos" and head.head.i >= start:
             head = head.head
         return head
-    if verb.i != start:
-        return None
     doc = verb.doc
+    if verb.i != start:
+        return _name_with_appositive(args, doc[start], verb)
     for token in doc[verb.i + 1 : min(verb.i + 1 + _TRAILING_CUE_TOKENS, len(doc))]:
         if token.is_punct:
             break
@@ -546,6 +551,31 @@ def _unparsed_trailing_speaker(args: Arguments, verb: Token, start: int) -> Toke
         if entity is not None and args.entities[entity].type is EntityType.PERSON and args.mentions[mention].start == token.i:
             return doc[args.mentions[mention].head]
     return None
+
+
+def _name_with_appositive(args: Arguments, first: Token, verb: Token) -> Token | None:
+    """ `"…," Ramos, 58, told AFP`: a name right after the quote, and before the verb
+    only what the parse hung on it (an age, a role between commas)."""
+    mention = args.mention_at(first)
+    if mention is None or args.mentions[mention].start != first.i:
+        return None
+    head = first.doc[args.mentions[mention].head]
+    between = range(head.left_edge.i, head.right_edge.i + 1)
+    if all(t.i in between or t.is_punct for t in first.doc[first.i : verb.i]):
+        return head
+    return None
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "As The Post's Dana Milbank puts it, “…”": a way of saying, as a cue."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+
+
+def _opens_sentence(args: Arguments, content: Span) -> bool:
+    doc = content.doc
+    return all(t.is_punct or t.is_space for t in doc[args.sentences.of(content.start).start : content.start])
 
 
 def _linked(cue: Token, content: Span, inside: set[int]) -> bool:

@@ -6,7 +6,8 @@ an object, a speaker's name parsed into the quote before it, two subjects on
 one verb, a cue in the sentence after the quote, a straight quote mark
 closing after an inner single-quoted phrase, a surname NER does not know, a
 speech verb after the quote parsed as a relative clause or hung on the quote,
-a rank parsed as the subject, a speaker named in apposition to a description.
+a rank parsed as the subject, a speaker named in apposition to a description, a
+comma glued to the opening quote mark, a speaker NER took for a place.
 """
 
 from __future__ import annotations
@@ -196,3 +197,15 @@ def test_document_speaks_with_read(nlp):
 def test_sources_within_an_organization_speak_for_it(nlp):
     quotes = _quotes(nlp, "Sources within the Conservative Party told the BBC: \"The leader has changed his mind.\"")
     assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Conservative Party", EntityType.ORGANIZATION)]
+
+
+def test_comma_glued_to_the_opening_quote_mark(nlp):
+    quotes = _quotes(nlp, "Hallam said,“Look, the budget is not going to pass this week. Everybody knows that.”")
+    assert [(q["speaker"], q["parts"]) for q in quotes] == [
+        ("Hallam", ["Look, the budget is not going to pass this week. Everybody knows that."]),
+    ]
+
+
+def test_name_ner_takes_for_a_place_that_tweets_is_a_person(nlp):
+    quotes = _quotes(nlp, "On March 3, Brixton tweeted, “The council passes a bill that could close the clinic. The mayor weeps.”")
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Brixton", EntityType.PERSON)]

@@ -424,6 +424,87 @@ def test_trailing_reporting_clause_with_lost_subject_is_the_outlet(ng):
     )
 
 
+def test_name_with_an_age_between_quote_and_verb_parsed_as_a_conjunct(ng):
+    # “We will win,” Okafor, 61, told Reuters.   (the parse: "told" a conjunct of "win", no subject)
+    doc = ng.run([
+        (*OPEN, 3),
+        ("We", "PRON", "PRP", "nsubj", 3),
+        ("will", "AUX", "MD", "aux", 3),
+        ("win", "VERB", "VB", "ROOT", 3),
+        (*COMMA, 3),
+        (*CLOSE, 6),
+        ("Okafor", "PROPN", "NNP", "conj", 3, None, "B-PERSON"),
+        (*COMMA, 6),
+        ("61", "NUM", "CD", "appos", 6, None, "B-DATE"),
+        (*COMMA, 6),
+        ("told", "VERB", "VBD", "conj", 3, "tell"),
+        ("Reuters", "PROPN", "NNP", "dobj", 10, None, "B-ORG"),
+        (".", *PUNCT, 3),
+    ])
+    quote = _q(ng.quotes(doc, direct=True), "We will win,")
+    assert (quote["speaker"], quote["cue"], quote["rule"], quote["receiver"]) == (
+        "Okafor", "told", "quote.verb_after", "Reuters",
+    )
+
+
+def test_verbless_quote_opening_its_sentence_with_an_inverted_cue_is_speech(ng):
+    # “Budget recap,” tweeted Tobias Wren.   (the parse: "recap" the root, "tweeted" a modifier of the name)
+    doc = ng.run([
+        (*OPEN, 2),
+        ("Budget", "PROPN", "NNP", "compound", 2),
+        ("recap", "NOUN", "NN", "ROOT", 2),
+        (*COMMA, 2),
+        (*CLOSE, 7),
+        ("tweeted", "VERB", "VBD", "amod", 7, "tweet"),
+        ("Tobias", "PROPN", "NNP", "compound", 7, None, "B-PERSON"),
+        ("Wren", "PROPN", "NNP", "appos", 2, None, "I-PERSON"),
+        (".", *PUNCT, 2),
+    ])
+    assert [(q["content"], q["speaker"], q["rule"]) for q in ng.quotes(doc)] == [
+        ("Budget recap,", "Tobias Wren", "quote.verb_after"),
+    ]
+
+
+def test_verbless_quote_inside_a_sentence_stays_a_scare_quote(ng):
+    # Aides called it a “budget recap,” Tobias Wren said.
+    doc = ng.run([
+        ("Aides", "NOUN", "NNS", "nsubj", 1),
+        ("called", "VERB", "VBD", "ccomp", 11, "call"),
+        ("it", "PRON", "PRP", "dobj", 1),
+        ("a", "DET", "DT", "det", 6),
+        (*OPEN, 6),
+        ("budget", "NOUN", "NN", "compound", 6),
+        ("recap", "NOUN", "NN", "oprd", 1),
+        (*COMMA, 11),
+        (*CLOSE, 11),
+        ("Tobias", "PROPN", "NNP", "compound", 10, None, "B-PERSON"),
+        ("Wren", "PROPN", "NNP", "nsubj", 11, None, "I-PERSON"),
+        ("said", "VERB", "VBD", "ROOT", 11, "say"),
+        (".", *PUNCT, 11),
+    ])
+    assert [q for q in ng.quotes(doc, direct=True) if q["content"].startswith("budget")] == []
+
+
+def test_as_x_puts_it_is_a_cue(ng):
+    # As Morrow puts it, “We will win.”
+    doc = ng.run([
+        ("As", "SCONJ", "IN", "mark", 2),
+        ("Morrow", "PROPN", "NNP", "nsubj", 2, None, "B-PERSON"),
+        ("puts", "VERB", "VBZ", "advcl", 8, "put"),
+        ("it", "PRON", "PRP", "dobj", 2),
+        (*COMMA, 8),
+        (*OPEN, 8),
+        ("We", "PRON", "PRP", "nsubj", 8),
+        ("will", "AUX", "MD", "aux", 8),
+        ("win", "VERB", "VB", "ROOT", 8),
+        (".", *PUNCT, 8),
+        (*CLOSE, 8),
+    ])
+    quote = _q(ng.quotes(doc, direct=True), "We will win.")
+    assert (quote["speaker"], quote["cue"]) == ("Morrow", "puts")
+    assert doc._.ng_quotes[0].kind.value == "speech"
+
+
 def test_indirect_speech_with_that_clause(ng):
     # Rubio said that the regime would fall.
     doc = ng.run([
