@@ -63,7 +63,8 @@ class Arguments:
         """Who speaks with `verb`: its own subject ("who" -> the noun it describes); the
         agent of a passive; a mention right after a comma before the verb, where the parse
         lost the subject ("..., the Times reported"), or the object of a verb right after
-        a quote (`"…," added a Democrat`); else a subject shared from above."""
+        a quote (`"…," added a Democrat`), or the noun a relative clause right before the
+        verb describes; else a subject shared from above."""
         # two subjects is a parse error (`"The fact that …," X said`, "the commander who was
         # present for the talks said"): one that names someone or a role, else the nearest
         own = sorted(children(verb, "nsubj"), key=lambda t: (
@@ -79,6 +80,9 @@ class Arguments:
         inverted = self._mention_before(verb) or _object_after_quote(verb)
         if inverted is not None:
             return self._appositive_name(inverted) or inverted
+        described = _relative_clause_head_before(verb)
+        if described is not None:
+            return described
         if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and self.mention_at(verb.head) is None:
             # "issued a statement saying", "emailed supporters saying": the one who issued it speaks
             governor = verb.head.head
@@ -185,6 +189,22 @@ _ADDRESSEE_VERBS = frozenset({"tell", "ask", "give", "inform", "assure", "remind
 def _role_word(token: Token) -> bool:
     """A lower-case content word that is no past or -ing verb ("screenwriter", tagged VBP or not)."""
     return token.is_lower and token.is_alpha and token.pos_ not in _FUNCTION_POS and token.tag_ not in ("VBD", "VBG", "VBN")
+
+
+def _relative_clause_head_before(verb: Token) -> Token | None:
+    """ "a White House official who spoke anonymously to discuss strategy said", the
+    subject parsed elsewhere: the noun a relative clause describes when that clause ends
+    right before the subject-less verb."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    for token in (before, *before.ancestors):
+        if token.dep_ == "relcl" and token.head.i < token.i and token.right_edge.i == verb.i - 1:
+            head = token.head
+            while head.dep_ == "appos" and head.head.i < head.i:  # "Hal Brenner, the pollster who …"
+                head = head.head
+            return head if head.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def _object_after_quote(verb: Token) -> Token | None:

@@ -172,7 +172,12 @@ class Coref:
                 clusters.union(supersets[0], i, keep=supersets[0])
 
     def _resolve_anaphors(self, mentions: list[Mention], clusters: _Clusters) -> None:
-        """ "the officers" -> the group with that head; "the firm" -> the last organization named."""
+        """ "the officers" -> the group with that head; "the firm" -> the last organization named;
+        "the president" -> the last person named with that role or title anywhere in the article."""
+        roles: dict[int, set[str]] = defaultdict(set)
+        for j, other in enumerate(mentions):
+            if other.kind is MentionKind.NAME and clusters.find(j) is not None:
+                roles[clusters.find(j)].update(other.roles)
         for i, m in enumerate(mentions):
             if m.kind is not MentionKind.ANAPHOR:
                 continue
@@ -193,7 +198,7 @@ class Coref:
                     fits = other.kind is MentionKind.NAME and _mention_type(other) in m.anaphor_types
                 else:  # "the officers" -> that group; "the new chairman" -> "chairman Guy Mansfield"
                     fits = (other.kind in (MentionKind.GROUP, MentionKind.DESCRIPTION) and other.head_lemma == m.head_lemma) or (
-                        other.kind is MentionKind.NAME and m.head_lemma in other.roles
+                        other.kind is MentionKind.NAME and m.head_lemma in roles[clusters.find(j)]
                     )
                 if fits:
                     clusters.move(i, j)
@@ -268,8 +273,13 @@ class Coref:
                 break
             verb = verb.head
             for child in verb.children:
-                if child.dep_ == "nsubj" and child.i < token.i and child.i in by_head and fits(by_head[child.i]):
-                    return by_head[child.i]
+                if child.dep_ != "nsubj" or child.i >= token.i or child.i not in by_head:
+                    continue
+                j = by_head[child.i]
+                if mentions[j].kind is MentionKind.ANAPHOR and clusters.find(j) is not None:
+                    j = clusters.find(j)  # "the president told X that he …": whom "the president" stands for
+                if fits(j):
+                    return j
         def second_choice(j: int) -> bool:
             """ "they" is a group before it is an organization."""
             return pronoun.plural and not (mentions[j].plural or mentions[j].kind is MentionKind.GROUP)

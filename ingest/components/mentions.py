@@ -317,7 +317,7 @@ class MentionFinder:
             mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 2.0
         mention.gender = gender or (given if len(span) >= 2 else None)  # a bare "Clinton" is no given name
         mention.plural = label == "NORP" and head.tag_ in ("NNS", "NNPS")  # "Kashmiris": never "he"
-        mention.roles = self._roles(head)
+        mention.roles = self._roles(head) | self._title_role(doc, start)
         if label == "GPE" and name_key(text) in self.lexicon.countries:
             country = self.lexicon.countries[name_key(text)]
             mention.country = country.name
@@ -383,6 +383,12 @@ class MentionFinder:
             if start - length >= 0 and name_key(doc[start - length : start].text.split("-")[-1]) in self.lexicon.titles:
                 return True
         return False
+
+    def _title_role(self, doc: Doc, start: int) -> frozenset[str]:
+        """ "President Barack Obama" -> {"president"}, so that "the president" can find him."""
+        if start > 0 and doc[start - 1].is_alpha and self._has_title(doc, start):
+            return frozenset({doc[start - 1].lower_})
+        return frozenset()
 
     def _title_gender(self, doc: Doc, start: int) -> str | None:
         if start > 0:

@@ -111,6 +111,8 @@ class QuoteFinder:
         content = doc.char_span(start, end, alignment_mode="expand")
         if content is None or len(content) == 0:
             return None
+        if _is_title(content):
+            return None  # the book "The Tragedy of Lyndon Johnson"
         inside = set(range(content.start, content.end))
         is_clause = any(t.pos_ in ("VERB", "AUX") for t in content)
         cues = [(rule, cue, speaker if speaker is not None and speaker.i not in inside and self._can_speak(args, speaker) else None)
@@ -157,8 +159,8 @@ class QuoteFinder:
                 if ancestor.lemma_.lower() in self.report_nouns:
                     yield "quote.report_noun", ancestor, self._speaker_of_noun(args, ancestor)
                     break
-        for root in roots:
-            for child in root.children:
+        for root in roots:  # nearest first: `Asked by X whether …, she said, “…”` is hers
+            for child in sorted(root.children, key=lambda c: min(abs(c.i - content.start), abs(c.i - content.end))):
                 if child.i not in inside and child.dep_ not in ("conj", "cc") and self._is_cue_verb(child):
                     speaker = args.speaker_of(child)
                     if speaker is None or speaker.i in inside:  # "telling the crowd, “…”" hung on the quote
@@ -380,8 +382,8 @@ class QuoteFinder:
         found = []
         for a, b in clauses:
             span = _char_bounds(doc, a, b)
-            if span is None or any(_overlap(span, part) for part in direct_parts):
-                continue  # a direct quote inside carries this attribution already
+            if span is None or any(_overlap(span, part) for part in direct_parts) or _is_title(doc[a:b]):
+                continue  # a direct quote inside carries this attribution already; a title is no content
             found.append(replace(self._quote(doc, args, [span], False, rule, verb, speaker), kind=kind))
         return found
 
@@ -571,6 +573,12 @@ def _puts_it(verb: Token) -> bool:
     return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
+
+
+def _is_title(span: Span) -> bool:
+    """A span that is nothing but a title NER found: a book, a show, a song."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.ent_type_ == "WORK_OF_ART" for t in words)
 
 
 def _opens_sentence(args: Arguments, content: Span) -> bool:

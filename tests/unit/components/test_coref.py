@@ -247,6 +247,30 @@ def test_he_in_reported_clause_resolves_to_the_reporting_subject(ng):
     assert ng.entity_of(doc, "he").name == "Marco Rubio"
 
 
+def test_he_in_reported_clause_of_the_president_resolves_to_the_titled_name(ng):
+    # President Dwight Holloway spoke. The president told Anna Pruitt that he would win.
+    doc = ng.run([
+        ("President", "PROPN", "NNP", "compound", 2),
+        ("Dwight", "PROPN", "NNP", "compound", 2, None, "B-PERSON"),
+        ("Holloway", "PROPN", "NNP", "nsubj", 3, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 3, "speak"),
+        _period(3),
+        ("The", "DET", "DT", "det", 6),
+        ("president", "NOUN", "NN", "nsubj", 7),
+        ("told", "VERB", "VBD", "ROOT", 7, "tell"),
+        ("Anna", "PROPN", "NNP", "compound", 9, None, "B-PERSON"),
+        ("Pruitt", "PROPN", "NNP", "dobj", 7, None, "I-PERSON"),
+        ("that", "SCONJ", "IN", "mark", 13),
+        ("he", "PRON", "PRP", "nsubj", 13),
+        ("would", "AUX", "MD", "aux", 13),
+        ("win", "VERB", "VB", "ccomp", 7),
+        _period(7),
+    ])
+    # "the president" stands for the name that carried the title; the pronoun follows it
+    assert ng.entity_of(doc, "president").name == "Dwight Holloway"
+    assert ng.entity_of(doc, "he").name == "Dwight Holloway"
+
+
 def test_sentence_initial_he_resolves_to_previous_main_clause_subject(ng):
     # Marco Rubio met Juan Guaidó. He smiled.
     doc = ng.run([

@@ -505,6 +505,66 @@ def test_as_x_puts_it_is_a_cue(ng):
     assert doc._.ng_quotes[0].kind.value == "speech"
 
 
+def test_of_two_verbs_on_the_quote_the_nearest_is_its_cue(ng):
+    # Asked by Whitfield, Quintero said, “We will win.”   (both verbs hung on the quote's root)
+    doc = ng.run([
+        ("Asked", "VERB", "VBN", "advcl", 10, "ask"),
+        ("by", "ADP", "IN", "agent", 0),
+        ("Whitfield", "PROPN", "NNP", "pobj", 1, None, "B-PERSON"),
+        (*COMMA, 10),
+        ("Quintero", "PROPN", "NNP", "nsubj", 5, None, "B-PERSON"),
+        ("said", "VERB", "VBD", "parataxis", 10, "say"),
+        (*COMMA, 10),
+        (*OPEN, 10),
+        ("We", "PRON", "PRP", "nsubj", 10),
+        ("will", "AUX", "MD", "aux", 10),
+        ("win", "VERB", "VB", "ROOT", 10),
+        (".", *PUNCT, 10),
+        (*CLOSE, 10),
+    ])
+    quote = _q(ng.quotes(doc, direct=True), "We will win.")
+    assert (quote["speaker"], quote["cue"]) == ("Quintero", "said")
+
+
+def test_speaker_described_by_a_relative_clause_the_parse_cut_from_its_verb(ng):
+    # An official who spoke anonymously said, “We will win.”   ("official" hung on the adverb)
+    doc = ng.run([
+        ("An", "DET", "DT", "det", 1),
+        ("official", "NOUN", "NN", "npadvmod", 5),
+        ("who", "PRON", "WP", "nsubj", 3),
+        ("spoke", "VERB", "VBD", "relcl", 1, "speak"),
+        ("anonymously", "ADV", "RB", "advmod", 3),
+        ("said", "VERB", "VBD", "ROOT", 5, "say"),
+        (*COMMA, 5),
+        (*OPEN, 10),
+        ("We", "PRON", "PRP", "nsubj", 10),
+        ("will", "AUX", "MD", "aux", 10),
+        ("win", "VERB", "VB", "ccomp", 5),
+        (".", *PUNCT, 5),
+        (*CLOSE, 5),
+    ])
+    [quote] = doc._.ng_quotes
+    assert doc.text[quote.speaker_span[0] : quote.speaker_span[1]] == "An official"
+
+
+def test_a_quoted_title_is_not_a_quote(ng):
+    # He praised the book titled “Long Road Home.”
+    doc = ng.run([
+        ("He", "PRON", "PRP", "nsubj", 1),
+        ("praised", "VERB", "VBD", "ROOT", 1, "praise"),
+        ("the", "DET", "DT", "det", 3),
+        ("book", "NOUN", "NN", "dobj", 1),
+        ("titled", "VERB", "VBN", "acl", 3, "title"),
+        (*OPEN, 7),
+        ("Long", "PROPN", "NNP", "compound", 7, None, "B-WORK_OF_ART"),
+        ("Road", "PROPN", "NNP", "compound", 8, None, "I-WORK_OF_ART"),
+        ("Home", "PROPN", "NNP", "oprd", 4, None, "I-WORK_OF_ART"),
+        (".", *PUNCT, 1),
+        (*CLOSE, 1),
+    ])
+    assert ng.quotes(doc, direct=True) == []  # praising the book is a stance; its title is nobody's words
+
+
 def test_indirect_speech_with_that_clause(ng):
     # Rubio said that the regime would fall.
     doc = ng.run([
