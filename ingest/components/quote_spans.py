@@ -1,11 +1,12 @@
 """Find the content spans of direct quotes in text: pairing quotation marks.
 
-Handles curly and straight double quotes and guillemets, quotes running over
-several paragraphs (an unclosed quote whose next paragraph opens with a quote
-mark), a new opening mark while a quote is open (closes the first: a common
-artefact of pasted text), and mis-typed curly marks (“ used as a closing
-mark). Apostrophes and single quotes are never quote marks here, so
-"ThinkProgress’ Casey Michel" and "the Times‘ sources" are safe.
+Handles curly and straight double quotes, two apostrophes standing for one
+(''…'', as in archive text of The New York Times), and guillemets; quotes
+running over several paragraphs (an unclosed quote whose next paragraph opens
+with a quote mark), a new opening mark while a quote is open (closes the
+first: a common artefact of pasted text), and mis-typed curly marks (“ used
+as a closing mark). A single apostrophe or single quote is never a quote mark
+here, so "ThinkProgress’ Casey Michel" and "the Times‘ sources" are safe.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
+TWO_APOSTROPHES = "''"  # a straight double quote typed as two apostrophes
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -26,10 +28,14 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None  # index just after the opening mark
     paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
     for number, (start, end) in enumerate(paragraphs):
-        for i in range(start, end):
-            char = text[i]
+        i = start - 1
+        while i + 1 < end:
+            i += 1
+            char, width = text[i], 1
+            if text.startswith(TWO_APOSTROPHES, i):
+                char, width = STRAIGHT, 2
             before = text[i - 1] if i > 0 else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
+            after = text[i + width] if i + width < len(text) else " "
             if char in OPENERS:
                 if open_at is not None and not before.isspace() and (after.isspace() or after in ".,;:!?"):
                     spans.append((open_at, i))  # “ typed where ” was meant
@@ -47,24 +53,28 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
                 if open_at is not None and (not before.isspace() or after.isspace()):
                     spans.append((open_at, _trim_end(text, open_at, i)))
                     open_at = None
-                elif not after.isspace() and i + 1 < end:
+                elif not after.isspace() and i + width < end:
                     if open_at is not None:
                         spans.append((open_at, _trim_end(text, open_at, i)))
-                    open_at = i + 1
+                    open_at = i + width
+                i += width - 1
         if open_at is None:
             continue
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-        if following is not None and _is_quote_mark(text[following[0]]):
-            # the quote runs on: the next paragraph's opening mark is not a new quote
-            paragraphs[number + 1] = (following[0] + 1, following[1])
+        mark = _quote_mark_width(text, following[0]) if following is not None else 0
+        if mark:  # the quote runs on: the next paragraph's opening mark is not a new quote
+            paragraphs[number + 1] = (following[0] + mark, following[1])
         else:
             spans.append((open_at, _trim_end(text, open_at, end)))
             open_at = None
     return [(a, b) for a, b in spans if b > a and text[a:b].strip()]
 
 
-def _is_quote_mark(char: str) -> bool:
-    return char in OPENERS or char == STRAIGHT
+def _quote_mark_width(text: str, at: int) -> int:
+    """The length of the double quote mark at `at`, 0 when there is none."""
+    if text.startswith(TWO_APOSTROPHES, at):
+        return 2
+    return 1 if text[at] in OPENERS or text[at] == STRAIGHT else 0
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

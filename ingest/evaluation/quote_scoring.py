@@ -25,7 +25,8 @@ _ANTECEDENT_CHARS = 150
 
 
 def is_direct(text: str, attribution: GoldAttribution) -> bool:
-    return any(ch in QUOTE_MARKS for a, b in attribution.content for ch in text[a:b])
+    """Content in quotation marks; the Times' texts in PolNeAR type them as two apostrophes."""
+    return any(any(ch in QUOTE_MARKS for ch in text[a:b]) or "''" in text[a:b] for a, b in attribution.content)
 
 
 def _antecedent(text: str, gold: GoldAttribution, mentions: list[tuple[int, int]]) -> set[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.graph.model import EntityType
 from newsgraph.ingest.evaluation.polnear import GoldArticle, GoldAttribution
-from newsgraph.ingest.evaluation.quote_scoring import score_quotes
+from newsgraph.ingest.evaluation.quote_scoring import is_direct, score_quotes
 from newsgraph.ingest.records import Article, ArticleExtraction, ArticleInfo, EntityRecord, QuoteRecord, Span
 
 TEXT = 'Senator Obama, who spoke first, said: "We will win." Reporters left. "Taxes rise," Mr Reid said.'
@@ -64,3 +64,11 @@ def test_relative_pronoun_source_stands_for_its_antecedent():
 def test_a_quote_overlapping_too_little_does_not_match():
     rows = _score([_gold("Mr Reid", "Taxes rise,")], [_quote("We will win.", "reid", "Reid")])
     assert rows["direct quotes: content"]["counts"] == "0/1 pred, 0/1 gold"
+
+
+def test_content_in_two_apostrophes_is_direct():
+    text = "''We will win,'' Mr Reid said. He won it."
+    article = Article(id="a", path="a.txt", text=text, title="t")
+    quoted = GoldAttribution(source=(), cue=(), content=((0, 16),))
+    plain = GoldAttribution(source=(), cue=(), content=((34, 41),))
+    assert [is_direct(article.text, a) for a in (quoted, plain)] == [True, False]

@@ -30,6 +30,14 @@ def test_apostrophes_and_possessives_are_not_quote_marks():
     assert quoted("The officers’ ‘plan’ failed, the Times‘ sources said.") == []
 
 
+def test_two_apostrophes_are_a_double_quote_mark():
+    assert quoted("''We may be seeing wage growth,'' the economist wrote.") == ["We may be seeing wage growth,"]
+    assert quoted("They ''actually had chemistry,''  said Rhodes.") == ["actually had chemistry,"]
+    # a single quote closing inside: `it,'''` is the inner mark, then the double one
+    assert quoted("''I said, 'No daylight, ever,''' he recalled. It's Bob's.") == ["I said, 'No daylight, ever,"]
+    assert quoted("''First paragraph.\n\n''Second paragraph,'' he said.") == ["First paragraph.\n\n''Second paragraph,"]
+
+
 def test_inch_mark_is_not_an_opening_quote():
     assert quoted('The 12" record "is great" he said') == ["is great"]
 
