@@ -417,11 +417,13 @@ class QuoteFinder:
         return [self._quote(doc, args, [content], False, "indirect.colon_source", colon, before[-1])]
 
     def _clause_without(self, head: Token, prep: Token) -> tuple[int, int] | None:
-        """The clause `head` heads minus the "according to X" phrase, as char offsets:
-        what follows the phrase, or what precedes it when the phrase ends the clause."""
+        """The clause `head` heads minus the "according to X" phrase, as char offsets: the
+        longer of what precedes and what follows the phrase ("According to X, CLAUSE",
+        "CLAUSE, according to X, the station in Y" with the apposition parsed into the clause)."""
         start, end = head.left_edge.i, head.right_edge.i + 1
         cut_a, cut_b = prep.left_edge.i, prep.right_edge.i + 1
-        return _char_bounds(head.doc, cut_b, end) if end - cut_b > 1 else _char_bounds(head.doc, start, cut_a)
+        sides = [b for b in (_char_bounds(head.doc, start, cut_a), _char_bounds(head.doc, cut_b, end)) if b is not None]
+        return max(sides, key=lambda b: b[1] - b[0], default=None)
 
     # ---- speakers, cues, receivers ----------------------------------------------------------
 

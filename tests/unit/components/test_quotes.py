@@ -198,6 +198,25 @@ def test_indirect_according_to(ng):
     }]
 
 
+def test_according_to_ending_its_paragraph(ng):
+    # The regime will fall, according to Rubio.\n\n   (the line break hangs on the clause)
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("regime", "NOUN", "NN", "nsubj", 3),
+        ("will", "AUX", "MD", "aux", 3),
+        ("fall", "VERB", "VB", "ROOT", 3),
+        (*COMMA, 3),
+        ("according", "VERB", "VBG", "prep", 3, "accord"),
+        ("to", "ADP", "IN", "prep", 5),
+        ("Rubio", "PROPN", "NNP", "pobj", 6, None, "B-PERSON"),
+        (".", *PUNCT, 3),
+        (*BREAK, 3),
+    ])
+    assert [(q["content"], q["speaker"], q["rule"]) for q in ng.quotes(doc)] == [
+        ("The regime will fall", "Rubio", "indirect.according_to"),
+    ]
+
+
 def test_said_in_an_interview_with_an_outlet_gives_the_receiver(ng):
     # “We will win,” Rubio said in an interview with Univision.
     doc = ng.run([
