@@ -374,6 +374,9 @@ class QuoteFinder:
             if not self._is_cue_verb(head) and not shared:  # "CLAUSE, the Times reported"
                 clauses = [(head.left_edge.i, verb.left_edge.i)]
                 rule += "_after"
+        if not clauses and verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") \
+                and not children(verb, *_STANCE_OBJECT_DEPS) and not self._is_cue_verb(head):
+            return self._parenthetical(doc, args, verb, speaker, rule, direct_parts)
         if not clauses and self._is_attitude_verb(verb):  # "criticized X for Y", "reported a rise in profits"
             complements = [c for c in verb.rights if c.dep_ in _STANCE_OBJECT_DEPS]
             if complements:
@@ -386,6 +389,20 @@ class QuoteFinder:
                 continue  # a direct quote inside carries this attribution already; a title is no content
             found.append(replace(self._quote(doc, args, [span], False, rule, verb, speaker), kind=kind))
         return found
+
+    def _parenthetical(
+        self, doc: Doc, args: Arguments, verb: Token, speaker: Token, rule: str, direct_parts: list[tuple[int, int]]
+    ) -> list[FoundQuote]:
+        """ "The goal, he said, is to forge a cease-fire": the clause around the reporting
+        phrase, in two parts."""
+        head = verb.head
+        parts = [
+            b for b in (_char_bounds(doc, head.left_edge.i, verb.left_edge.i), _char_bounds(doc, verb.right_edge.i + 1, head.right_edge.i + 1))
+            if b is not None
+        ]
+        if not parts or any(_overlap(part, other) for part in parts for other in direct_parts):
+            return []
+        return [self._quote(doc, args, parts, False, rule + "_parenthetical", verb, speaker)]
 
     def _according_to(self, doc: Doc, args: Arguments, token: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         objects = [obj for to in token.children for obj in children(to, "pobj")] + prep_objects(token, "to")

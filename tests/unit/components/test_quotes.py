@@ -217,6 +217,24 @@ def test_according_to_ending_its_paragraph(ng):
     ]
 
 
+def test_parenthetical_reporting_clause_splits_its_content(ng):
+    # The regime, Rubio said, will fall.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("regime", "NOUN", "NN", "nsubj", 7),
+        (*COMMA, 4),
+        ("Rubio", "PROPN", "NNP", "nsubj", 4, None, "B-PERSON"),
+        ("said", "VERB", "VBD", "parataxis", 7, "say"),
+        (*COMMA, 4),
+        ("will", "AUX", "MD", "aux", 7),
+        ("fall", "VERB", "VB", "ROOT", 7),
+        (".", *PUNCT, 7),
+    ])
+    [quote] = doc._.ng_quotes
+    assert [doc.text[a:b] for a, b in quote.parts] == ["The regime", "will fall"]
+    assert (quote.rule, doc._.ng_entities[quote.speaker_entity].name) == ("indirect.speech_parenthetical", "Rubio")
+
+
 def test_said_in_an_interview_with_an_outlet_gives_the_receiver(ng):
     # “We will win,” Rubio said in an interview with Univision.
     doc = ng.run([
