@@ -52,6 +52,7 @@ _LEXICON_TYPES = {
     "CAPITAL": EntityType.LOCATION,
     "FACILITY": EntityType.LOCATION,
 }
+_LINE_SPEAKER_WORDS = 3
 _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 _INVERTED_SPEAKER_WORDS = 8
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
@@ -254,6 +255,7 @@ class MentionFinder:
         """A proper name NER missed that speaks: "Jealous said", "Gov. Manchin told reporters".
         Mostly people: a Person vote, which the entity's other mentions can outvote."""
         found = []
+        surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         for token in doc:
             if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.is_title and not token.ent_type_ \
                     and token.head.pos_ == "VERB" and token.head.lemma_.lower() in self.speech_verbs:
@@ -265,6 +267,10 @@ class MentionFinder:
             elif token.pos_ == "VERB" and token.lemma_.lower() in self.speech_verbs and token.i > 0 \
                     and doc[token.i - 1].text in _CLOSING_QUOTES:
                 span = _name_closing_phrase(doc, token.i + 1)  # `"…," said ranking Democrat Elijah Cummings`
+                if span is None:
+                    continue
+            elif token.is_sent_start and not token.ent_type_:
+                span = _line_speaker(doc, token.i, surnames)  # "Reid: 'Never underestimate Trump.'", "TAPPER: …"
                 if span is None:
                     continue
             else:
@@ -729,6 +735,17 @@ def _capitalized_words(doc: Doc) -> frozenset[str]:
 def _strip_determiner(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in _DETERMINERS:
         start += 1
+    return start, end
+
+
+def _line_speaker(doc: Doc, start: int, surnames: set[str]) -> tuple[int, int] | None:
+    """A sentence opening with a few capitalized words and a colon ("Reid:", "JAKE TAPPER:"),
+    the last of them the surname of a person NER found elsewhere in the article."""
+    end = start
+    while end < min(start + _LINE_SPEAKER_WORDS, len(doc)) and doc[end].is_alpha and (doc[end].is_title or doc[end].is_upper):
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text != ":" or doc[end - 1].lower_ not in surnames:
+        return None
     return start, end
 
 

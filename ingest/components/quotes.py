@@ -52,6 +52,7 @@ _CUE_OPENING_TOKENS = 6  # `"…!" LeVell declared, a point he …`: or one that
 _DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
 _CLOSING_CUE_PUNCT = frozenset({",", "?", "!"})  # `"…," Y said` / `"…?" asked Y`
 _TRAILING_CUE_TOKENS = 12
+_COLON_SOURCE_TOKENS = 6  # a name of a few words: "Gov. Mary Fallin:"
 _SENTENCE_STOPS = frozenset({".", ";", ":"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _RECEIVER_PREPS = ("to", "with")
@@ -419,19 +420,28 @@ class QuoteFinder:
         return [self._quote(doc, args, [clause], False, "indirect.according_to", token, objects[0])]
 
     def _colon_source(self, doc: Doc, args: Arguments, colon: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
-        """ "Obama: I'm Optimistic Americans Will Say No" - a named source, a colon, what it says,
-        at the start of a sentence (headlines, Q&A, bulleted statements)."""
-        sentence = args.sentences.of(colon.i)
-        before = [t for t in doc[sentence.start : colon.i] if not t.is_space]
-        if not before or len(before) > 6:
+        """ "Obama: I'm Optimistic Americans Will Say No", "FALLIN: I think …" - a named source
+        opening its line or sentence, a colon, and what it says up to the end of the line
+        (headlines, transcripts, Q&A, bulleted statements)."""
+        line_start = colon.i
+        while line_start > 0 and "\n" not in doc[line_start - 1].text:
+            line_start -= 1
+        speaker = None
+        for start in dict.fromkeys((line_start, args.sentences.of(colon.i).start)):
+            before = [t for t in doc[start : colon.i] if not t.is_space]
+            mention = args.mention_at(before[-1]) if before and len(before) <= _COLON_SOURCE_TOKENS else None
+            if mention is not None and args.mentions[mention].start == before[0].i:
+                speaker = before[-1]  # the whole lead-in is one name: "Update:" and "Washington, D.C.:" are not sources
+                break
+        if speaker is None:
             return []
-        mention = args.mention_at(before[-1])
-        if mention is None or args.mentions[mention].start != before[0].i:
-            return []  # the whole lead-in must be one name: "Update:" and "Washington, D.C.:" are not sources
-        content = _char_bounds(doc, colon.i + 1, sentence.end)
+        line_end = colon.i + 1
+        while line_end < len(doc) and "\n" not in doc[line_end].text:
+            line_end += 1
+        content = _char_bounds(doc, colon.i + 1, line_end)
         if content is None or any(_overlap(content, part) for part in direct_parts):
             return []
-        return [self._quote(doc, args, [content], False, "indirect.colon_source", colon, before[-1])]
+        return [self._quote(doc, args, [content], False, "indirect.colon_source", colon, speaker)]
 
     def _clause_without(self, head: Token, prep: Token) -> tuple[int, int] | None:
         """The clause `head` heads minus the "according to X" phrase, as char offsets: the

@@ -209,3 +209,17 @@ def test_comma_glued_to_the_opening_quote_mark(nlp):
 def test_name_ner_takes_for_a_place_that_tweets_is_a_person(nlp):
     quotes = _quotes(nlp, "On March 3, Brixton tweeted, “The council passes a bill that could close the clinic. The mayor weeps.”")
     assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Brixton", EntityType.PERSON)]
+
+
+def test_transcript_turns_are_attributed_to_the_named_speakers(nlp):
+    text = (
+        "Budget row\n\nKTV's Lena Marsh interviews Ohio Gov. Walt Brenner.\n\n"
+        "LENA MARSH: The council released a budget on Friday that cuts schools. Take a look.\n\n"
+        "BRENNER: I think the council is trying to balance the books. I think that is the plan.\n"
+    )
+    doc = nlp(make_doc(nlp, parse_text(text, text), outlet=None))
+    turns = [q for q in doc._.ng_quotes if q.rule == "indirect.colon_source"]
+    assert [(doc._.ng_entities[q.speaker_entity].name, doc.text[q.parts[0][0] : q.parts[0][1]]) for q in turns] == [
+        ("Lena Marsh", "The council released a budget on Friday that cuts schools. Take a look"),
+        ("Walt Brenner", "I think the council is trying to balance the books. I think that is the plan"),
+    ]

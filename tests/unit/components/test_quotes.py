@@ -235,6 +235,30 @@ def test_parenthetical_reporting_clause_splits_its_content(ng):
     assert (quote.rule, doc._.ng_entities[quote.speaker_entity].name) == ("indirect.speech_parenthetical", "Rubio")
 
 
+def test_name_and_colon_opening_a_line_is_a_source_up_to_the_line_end(ng):
+    # Rubio: The regime will fall. It is over.\n\nOthers disagree.
+    doc = ng.run([
+        ("Rubio", "PROPN", "NNP", "ROOT", 0, None, "B-PERSON"),
+        (":", "PUNCT", ":", "punct", 0),
+        ("The", "DET", "DT", "det", 3),
+        ("regime", "NOUN", "NN", "nsubj", 5),
+        ("will", "AUX", "MD", "aux", 5),
+        ("fall", "VERB", "VB", "appos", 0),
+        (".", *PUNCT, 0),
+        ("It", "PRON", "PRP", "nsubj", 8),
+        ("is", "AUX", "VBZ", "ROOT", 8),
+        ("over", "ADV", "RB", "advmod", 8),
+        (".", *PUNCT, 8),
+        (*BREAK, 8),
+        ("Others", "NOUN", "NNS", "nsubj", 13),
+        ("disagree", "VERB", "VBP", "ROOT", 13),
+        (".", *PUNCT, 13),
+    ])
+    assert [(q["content"], q["speaker"]) for q in ng.quotes(doc) if q["rule"] == "indirect.colon_source"] == [
+        ("The regime will fall. It is over", "Rubio"),
+    ]
+
+
 def test_said_in_an_interview_with_an_outlet_gives_the_receiver(ng):
     # “We will win,” Rubio said in an interview with Univision.
     doc = ng.run([
