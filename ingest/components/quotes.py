@@ -52,6 +52,7 @@ _CUE_OPENING_TOKENS = 6  # `"…!" LeVell declared, a point he …`: or one that
 _DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
 _CLOSING_CUE_PUNCT = frozenset({",", "?", "!"})  # `"…," Y said` / `"…?" asked Y`
 _TRAILING_CUE_TOKENS = 12
+_POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "ranking", "rankings"})
 _COLON_SOURCE_TOKENS = 6  # a name of a few words: "Gov. Mary Fallin:"
 _SENTENCE_STOPS = frozenset({".", ";", ":"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -343,13 +344,15 @@ class QuoteFinder:
                 found.extend(self._according_to(doc, args, token, direct_parts))
             elif token.text == ":" and token.i > 0:
                 found.extend(self._colon_source(doc, args, token, direct_parts))
+            elif token.lower_ == "in" and any(o.lemma_.lower() in _POLL_NOUNS for o in children(token, "pobj")):
+                found.extend(self._in_poll(doc, args, token, direct_parts))
             elif self._is_cue_verb(token) or self._is_attitude_verb(token):
                 found.extend(self._reported_clause(doc, args, token, direct_parts))
         return found
 
     def _is_attitude_verb(self, token: Token) -> bool:
         """Verbs of stance as annotators count them ("criticized X", "polls show that …");
-        the ambiguous ones only with a clause ("believes that …", "wants to …")."""
+        the ambiguous ones only with a clause ("believes that …", "hopes to …")."""
         if token.pos_ != "VERB":
             return False
         lemma = token.lemma_.lower()
@@ -361,7 +364,7 @@ class QuoteFinder:
         """ "X said (that) CLAUSE", and the reporting clause after its content: "CLAUSE, X reported"."""
         speaker = args.speaker_of(verb)
         if speaker is None:
-            return []
+            return self._agentless(doc, args, verb, direct_parts)
         lemma = verb.lemma_.lower()
         rule = "indirect.speech" if lemma in self.speech else "indirect.belief" if lemma in self.belief else "indirect.attitude"
         clauses = [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ == "ccomp"]
@@ -390,6 +393,29 @@ class QuoteFinder:
                 continue  # a direct quote inside carries this attribution already; a title is no content
             found.append(replace(self._quote(doc, args, [span], False, rule, verb, speaker), kind=kind))
         return found
+
+    def _agentless(self, doc: Doc, args: Arguments, verb: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
+        """ "The bank is expected to hold rates", "Trump is said to be furious": a view or report
+        with no one named, the whole clause its content."""
+        if not (children(verb, "auxpass") and children(verb, "xcomp")) or verb.lemma_.lower() not in self.belief | self.speech:
+            return []
+        span = _char_bounds(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        if span is None or any(_overlap(span, part) for part in direct_parts):
+            return []
+        rule = "indirect.speech_agentless" if verb.lemma_.lower() in self.speech else "indirect.belief_agentless"
+        return [self._quote(doc, args, [span], False, rule, verb, None)]
+
+    def _in_poll(self, doc: Doc, args: Arguments, prep: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
+        """ "Trump is ahead in the polls", "In the new Post-ABC poll, Trump wins 1 in 3 voters":
+        the poll says the clause it qualifies."""
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return []
+        clause = self._clause_without(head, prep)
+        if clause is None or any(_overlap(clause, part) for part in direct_parts):
+            return []
+        poll = next(o for o in children(prep, "pobj") if o.lemma_.lower() in _POLL_NOUNS)
+        return [self._quote(doc, args, [clause], False, "indirect.in_poll", prep, poll)]
 
     def _parenthetical(
         self, doc: Doc, args: Arguments, verb: Token, speaker: Token, rule: str, direct_parts: list[tuple[int, int]]

@@ -259,6 +259,39 @@ def test_name_and_colon_opening_a_line_is_a_source_up_to_the_line_end(ng):
     ]
 
 
+def test_agentless_expectation_is_a_view_with_no_speaker(ng):
+    # The bank is expected to hold rates.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("bank", "NOUN", "NN", "nsubjpass", 3),
+        ("is", "AUX", "VBZ", "auxpass", 3),
+        ("expected", "VERB", "VBN", "ROOT", 3, "expect"),
+        ("to", "PART", "TO", "aux", 5),
+        ("hold", "VERB", "VB", "xcomp", 3),
+        ("rates", "NOUN", "NNS", "dobj", 5, "rate"),
+        (".", *PUNCT, 3),
+    ])
+    assert [(q["content"], q["speaker"], q["rule"]) for q in ng.quotes(doc)] == [
+        ("The bank is expected to hold rates", None, "indirect.belief_agentless"),
+    ]
+
+
+def test_in_the_poll_attributes_the_clause_to_the_poll(ng):
+    # Rubio is ahead in the polls.
+    doc = ng.run([
+        ("Rubio", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("is", "AUX", "VBZ", "ROOT", 1, "be"),
+        ("ahead", "ADV", "RB", "advmod", 1),
+        ("in", "ADP", "IN", "prep", 1),
+        ("the", "DET", "DT", "det", 5),
+        ("polls", "NOUN", "NNS", "pobj", 3, "poll"),
+        (".", *PUNCT, 1),
+    ])
+    [quote] = doc._.ng_quotes
+    assert (doc.text[quote.content[0] : quote.content[1]], quote.rule) == ("Rubio is ahead", "indirect.in_poll")
+    assert doc.text[quote.speaker_span[0] : quote.speaker_span[1]] == "the polls"
+
+
 def test_said_in_an_interview_with_an_outlet_gives_the_receiver(ng):
     # “We will win,” Rubio said in an interview with Univision.
     doc = ng.run([
