@@ -28,9 +28,10 @@ class PRF:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p and r else None
 
-    def add(self, *, matched: int, predicted: int, gold: int) -> None:
+    def add(self, *, matched: int, predicted: int, gold: int, matched_gold: int | None = None) -> None:
+        """`matched_gold` when a prediction may match several gold items (defaults to `matched`)."""
         self.matched_predicted += matched
-        self.matched_gold += matched
+        self.matched_gold += matched if matched_gold is None else matched_gold
         self.predicted += predicted
         self.gold += gold
 

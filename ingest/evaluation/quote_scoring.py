@@ -3,6 +3,10 @@
 Direct quotes are gold attributions whose content is in quotation marks and
 our quotes marked `direct`. A predicted and a gold content match when their
 character overlap (intersection over union) reaches the threshold, one to one.
+Our content is the characters of its parts (`"A," X said, "B"` is A and B,
+not "X said"); a quote in several parts is matched as a whole first, then the
+gold attributions left over may match its parts one by one (annotators split
+such a quote into one attribution per part as often as they keep it whole).
 A matched quote's speaker is right when our speaker mention, or any mention
 of the entity we resolved it to, overlaps the gold Source span (so "he" ->
 the right person counts, as does the name when gold marks the pronoun). A
@@ -55,6 +59,23 @@ def _speaker_right(
     return bool(source & ours)
 
 
+def _match_quotes(
+    gold: list[GoldAttribution], predicted: list[QuoteRecord], *, threshold: float
+) -> list[tuple[GoldAttribution, QuoteRecord]]:
+    """Whole quotes first; then leftover gold against the parts of quotes in several parts."""
+    whole = match(gold, predicted, lambda g, q: overlap(chars(g.content), _content_chars(q.content_parts or (q.content,))),
+                  threshold=threshold)
+    matched = {id(g) for g, _ in whole}
+    parts = [(q, (part,)) for q in predicted if len(q.content_parts) > 1 for part in q.content_parts]
+    by_part = match([g for g in gold if id(g) not in matched], parts,
+                    lambda g, qp: overlap(chars(g.content), _content_chars(qp[1])), threshold=threshold)
+    return whole + [(g, q) for g, (q, _) in by_part]
+
+
+def _content_chars(parts) -> set[int]:
+    return {i for p in parts for i in range(p.start, p.end)}
+
+
 def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, threshold: float) -> list[dict]:
     direct, everything = PRF("direct quotes: content"), PRF("all attributions: content")
     direct_speaker = Accuracy("direct quotes: speaker (matched, gold source given)")
@@ -68,12 +89,11 @@ def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, thre
             (direct, direct_speaker, gold_direct, [q for q in extraction.quotes if q.direct]),
             (everything, all_speaker, list(gold.attributions), list(extraction.quotes)),
         ):
-            pairs_matched = match(
-                gold_items, predicted,
-                lambda g, q: overlap(chars(g.content), set(range(q.content.start, q.content.end))),
-                threshold=threshold,
+            pairs_matched = _match_quotes(gold_items, predicted, threshold=threshold)
+            prf.add(
+                matched=len({id(q) for _, q in pairs_matched}), predicted=len(predicted), gold=len(gold_items),
+                matched_gold=len(pairs_matched),
             )
-            prf.add(matched=len(pairs_matched), predicted=len(predicted), gold=len(gold_items))
             for g, q in pairs_matched:
                 if g.source:
                     accuracy.add(_speaker_right(g, q, entity_spans, _antecedent(text, g, mentions)))

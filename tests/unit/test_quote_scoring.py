@@ -72,3 +72,16 @@ def test_content_in_two_apostrophes_is_direct():
     quoted = GoldAttribution(source=(), cue=(), content=((0, 16),))
     plain = GoldAttribution(source=(), cue=(), content=((34, 41),))
     assert [is_direct(article.text, a) for a in (quoted, plain)] == [True, False]
+
+
+def test_a_quote_in_two_parts_matches_gold_split_in_two():
+    first, second = _span("We will win."), _span("Taxes rise,")
+    whole = Span(start=first.start, end=second.end, text=TEXT[first.start : second.end])
+    quote = QuoteRecord(speaker="reid", speaker_mention=_span("Reid"), content=whole, content_parts=(first, second),
+                        direct=True, rule="test")
+    split = _score([_gold("Mr Reid", "We will win."), _gold("Mr Reid", "Taxes rise,")], [quote])
+    assert split["direct quotes: content"]["counts"] == "1/1 pred, 2/2 gold"
+    assert split["direct quotes: speaker (matched, gold source given)"]["counts"] == "2/2"
+    # the words between the parts are not the quote's
+    between = _score([GoldAttribution(source=(), cue=(), content=_ranges(_span("Reporters left.")))], [quote])
+    assert between["all attributions: content"]["counts"] == "0/1 pred, 0/1 gold"
