@@ -106,6 +106,7 @@ class MentionFinder:
         self.group_role_modifiers = words("group_role_modifiers")
         self.keep_modifiers = words("description_keep_modifiers")
         self.speech_verbs = words("speech_verbs")
+        self.place_nouns = words("place_nouns")
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
         self.not_entity = frozenset(w.casefold() for w in words("not_entity_words"))
         # words that can head a described mention: only their tokens are looked at
@@ -316,6 +317,8 @@ class MentionFinder:
             mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 3.0
         if self._has_organization_modifier(head):
             mention.votes[EntityType.ORGANIZATION] = mention.votes.get(EntityType.ORGANIZATION, 0.0) + 3.0
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):
+            mention.votes[EntityType.LOCATION] = mention.votes.get(EntityType.LOCATION, 0.0) + 3.0  # "Wilmington, the state's biggest city"
         if label in ("GPE", "LOC") and self._speaks(head):
             mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 1.5  # "Labott tweeted"
         given = self.lexicon.given_names.get(name_key(span[0].text))

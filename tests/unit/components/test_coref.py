@@ -388,6 +388,21 @@ def test_majority_vote_types_a_name_organization(ng):
     assert ng.entity(doc, "Guaidó").type is EntityType.ORGANIZATION
 
 
+def test_a_name_in_apposition_to_a_place_noun_is_a_location(ng):
+    # They visited Wilmington, the biggest city.   (NER: PERSON)
+    doc = ng.run([
+        ("They", "PRON", "PRP", "nsubj", 1),
+        ("visited", "VERB", "VBD", "ROOT", 1, "visit"),
+        ("Wilmington", "PROPN", "NNP", "dobj", 1, None, "B-PERSON"),
+        (",", "PUNCT", ",", "punct", 2),
+        ("the", "DET", "DT", "det", 6),
+        ("biggest", "ADJ", "JJS", "amod", 6, "big"),
+        ("city", "NOUN", "NN", "appos", 2),
+        _period(1),
+    ])
+    assert ng.entity(doc, "Wilmington").type is EntityType.LOCATION
+
+
 def test_curated_name_type_is_fixed_whatever_ner_says(ng):
     # FARC spoke. FARC spoke.   (NER: PERSON twice)
     rows = [
