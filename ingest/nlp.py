@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import spacy
@@ -43,8 +44,10 @@ def build_nlp(model: str) -> Language:
 
 
 def _split_glued_quotes(nlp: Language) -> None:
-    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTE_INFIXES)
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    """Add our infixes to the model's own (whatever model is configured), not to spaCy's defaults."""
+    current = nlp.tokenizer.infix_finditer
+    infixes = ([current.__self__.pattern] if current is not None else []) + list(_GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = re.compile("|".join(infixes)).finditer
 
 
 def add_components(nlp: Language, *, after: str | None) -> Language:
