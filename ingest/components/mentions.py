@@ -258,8 +258,7 @@ class MentionFinder:
         found = []
         surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         for token in doc:
-            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.is_title and not token.ent_type_ \
-                    and token.head.pos_ == "VERB" and token.head.lemma_.lower() in self.speech_verbs:
+            if self._speaks(token) and token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
                 start = token.i
                 while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
                         and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
@@ -313,20 +312,23 @@ class MentionFinder:
         weight = 0.3 if head.dep_ == "compound" else 0.5 if head.dep_ == "poss" else 1.0
         mention.votes[_NER_VOTES[label]] = weight
         gender = self._title_gender(doc, start)
-        if gender is not None or self._has_title(doc, start) or self._has_person_modifier(head):
-            mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 3.0
+        titled = self._has_title(doc, start)
+        if gender is not None or titled or self._has_person_modifier(head):
+            _add_vote(mention, EntityType.PERSON, 3.0)
         if self._has_organization_modifier(head):
-            mention.votes[EntityType.ORGANIZATION] = mention.votes.get(EntityType.ORGANIZATION, 0.0) + 3.0
+            _add_vote(mention, EntityType.ORGANIZATION, 3.0)
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):
-            mention.votes[EntityType.LOCATION] = mention.votes.get(EntityType.LOCATION, 0.0) + 3.0  # "Wilmington, the state's biggest city"
+            _add_vote(mention, EntityType.LOCATION, 3.0)  # "Wilmington, the state's biggest city"
         if label in ("GPE", "LOC") and self._speaks(head):
-            mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 1.5  # "Labott tweeted"
+            # a place NER did not find in our lexicon that says something is a person NER
+            # mistyped (a curated capital, "Beijing said", never gets here): "Labott tweeted"
+            _add_vote(mention, EntityType.PERSON, 1.5)
         given = self.lexicon.given_names.get(name_key(span[0].text))
         if given is not None and len(span) >= 2 and all(t.is_title or t.is_upper for t in span if t.is_alpha):
-            mention.votes[EntityType.PERSON] = mention.votes.get(EntityType.PERSON, 0.0) + 2.0
+            _add_vote(mention, EntityType.PERSON, 2.0)
         mention.gender = gender or (given if len(span) >= 2 else None)  # a bare "Clinton" is no given name
         mention.plural = label == "NORP" and head.tag_ in ("NNS", "NNPS")  # "Kashmiris": never "he"
-        mention.roles = self._roles(head) | self._title_role(doc, start)
+        mention.roles = self._roles(head) | _title_role(doc, start, titled)
         if label == "GPE" and name_key(text) in self.lexicon.countries:
             country = self.lexicon.countries[name_key(text)]
             mention.country = country.name
@@ -393,12 +395,6 @@ class MentionFinder:
                 return True
         return False
 
-    def _title_role(self, doc: Doc, start: int) -> frozenset[str]:
-        """ "President Barack Obama" -> {"president"}, so that "the president" can find him."""
-        if start > 0 and doc[start - 1].is_alpha and self._has_title(doc, start):
-            return frozenset({doc[start - 1].lower_})
-        return frozenset()
-
     def _title_gender(self, doc: Doc, start: int) -> str | None:
         if start > 0:
             return _TITLE_GENDER.get(name_key(doc[start - 1].text))
@@ -415,10 +411,9 @@ class MentionFinder:
             for c in head.rights
         )
 
-    def _speaks(self, head: Token) -> bool:
-        """The subject of a speech verb: a place NER did not find in our lexicon that says
-        something is a person NER mistyped (a curated capital, "Beijing said", never gets here)."""
-        return head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in self.speech_verbs
+    def _speaks(self, token: Token) -> bool:
+        """The subject of a speech verb: "Jealous said", "Labott tweeted"."""
+        return token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in self.speech_verbs
 
     def _roles(self, head: Token) -> frozenset[str]:
         """Role nouns a name is introduced with: "chairman Guy Mansfield", "Guy Mansfield, the chairman"."""
@@ -706,7 +701,7 @@ def _vote_from_conjuncts(doc: Doc, names: list[Mention]) -> None:
         for other in doc[mention.head].conjuncts:
             partner = by_head.get(other.i)
             if partner is not None and partner.fixed_type is None and mention.fixed_type is not EntityType.LOCATION:
-                partner.votes[mention.fixed_type] = partner.votes.get(mention.fixed_type, 0.0) + 1.5
+                _add_vote(partner, mention.fixed_type, 1.5)
 
 
 def _hashes(words: Iterable[str]) -> numpy.ndarray:
@@ -739,6 +734,17 @@ def _strip_determiner(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in _DETERMINERS:
         start += 1
     return start, end
+
+
+def _add_vote(mention: Mention, entity_type: EntityType, weight: float) -> None:
+    mention.votes[entity_type] = mention.votes.get(entity_type, 0.0) + weight
+
+
+def _title_role(doc: Doc, start: int, titled: bool) -> frozenset[str]:
+    """ "President Barack Obama" -> {"president"}, so that "the president" can find him."""
+    if titled and doc[start - 1].is_alpha:
+        return frozenset({doc[start - 1].lower_})
+    return frozenset()
 
 
 def _line_speaker(doc: Doc, start: int, surnames: set[str]) -> tuple[int, int] | None:

@@ -162,7 +162,7 @@ class QuoteFinder:
                     yield "quote.report_noun", ancestor, self._speaker_of_noun(args, ancestor)
                     break
         for root in roots:  # nearest first: `Asked by X whether …, she said, “…”` is hers
-            for child in sorted(root.children, key=lambda c: min(abs(c.i - content.start), abs(c.i - content.end))):
+            for child in sorted(root.children, key=lambda c: _distance(c, content)):
                 if child.i not in inside and child.dep_ not in ("conj", "cc") and self._is_cue_verb(child):
                     speaker = args.speaker_of(child)
                     if speaker is None or speaker.i in inside:  # "telling the crowd, “…”" hung on the quote
@@ -185,7 +185,7 @@ class QuoteFinder:
             else:
                 yield "quote.colon_intro", intro, intro
         cues = [t for t in frame if self._is_cue_verb(t) and args.speaker_of(t) is not None]
-        for cue in sorted(cues, key=lambda t: min(abs(t.i - content.start), abs(t.i - content.end))):
+        for cue in sorted(cues, key=lambda t: _distance(t, content)):
             yield "quote.nearest_verb", cue, args.speaker_of(cue)
 
     def _trailing_cue(self, args: Arguments, content: Span) -> tuple[Token, Token] | None:
@@ -397,12 +397,13 @@ class QuoteFinder:
     def _agentless(self, doc: Doc, args: Arguments, verb: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         """ "The bank is expected to hold rates", "Trump is said to be furious": a view or report
         with no one named, the whole clause its content."""
-        if not (children(verb, "auxpass") and children(verb, "xcomp")) or verb.lemma_.lower() not in self.belief | self.speech:
+        lemma = verb.lemma_.lower()
+        if not (children(verb, "auxpass") and children(verb, "xcomp")) or (lemma not in self.belief and lemma not in self.speech):
             return []
         span = _char_bounds(doc, verb.left_edge.i, verb.right_edge.i + 1)
         if span is None or any(_overlap(span, part) for part in direct_parts):
             return []
-        rule = "indirect.speech_agentless" if verb.lemma_.lower() in self.speech else "indirect.belief_agentless"
+        rule = "indirect.speech_agentless" if lemma in self.speech else "indirect.belief_agentless"
         return [self._quote(doc, args, [span], False, rule, verb, None)]
 
     def _in_poll(self, doc: Doc, args: Arguments, prep: Token, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
@@ -634,6 +635,11 @@ def _is_title(span: Span) -> bool:
     """A span that is nothing but a title NER found: a book, a show, a song."""
     words = [t for t in span if t.is_alpha]
     return bool(words) and all(t.ent_type_ == "WORK_OF_ART" for t in words)
+
+
+def _distance(token: Token, content: Span) -> int:
+    """Tokens between `token` and the nearer edge of the quote."""
+    return min(abs(token.i - content.start), abs(token.i - content.end))
 
 
 def _opens_sentence(args: Arguments, content: Span) -> bool:
