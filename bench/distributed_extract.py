@@ -26,11 +26,12 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+
 @lru_cache(maxsize=1)
 def _pipeline(model: str):
     """One spaCy pipeline per worker process, loaded by its first partition."""
     from newsgraph.ingest.nlp import build_nlp
-    from newsgraph.ingest.process import extractor_version
+    from newsgraph.ingest.version import extractor_version
 
     return build_nlp(model), extractor_version(model)
 
@@ -39,7 +40,7 @@ def extract_partition(paths: list[str], *, model: str, batch_size: int, max_char
     """The map: one partition's files -> ArticleExtraction JSON lines (skipped inputs dropped)."""
     from newsgraph.ingest.parallel import extract_chunk
     from newsgraph.ingest.readers import read_inputs
-    from newsgraph.ingest.records import Article, ArticleExtraction
+    from newsgraph.model.records import Article, ArticleExtraction
 
     nlp, extractor = _pipeline(model)
     articles = [a for a in read_inputs([Path(p) for p in paths], max_chars=max_chars) if isinstance(a, Article)]
@@ -64,8 +65,7 @@ def run(paths: list[str], *, partitions: int, out: Path | None, scheduler: str =
     (and one file per partition under `out` when given)."""
     import dask
     import dask.bag as db
-
-    from newsgraph.settings import get_settings
+    from newsgraph.app.settings import get_settings
 
     model = model or get_settings().model
     files = input_files(paths)

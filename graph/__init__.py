@@ -1,1 +1,1 @@
-"""Typed graph model, graph building and stores."""
+"""Cross-article resolution and graph assembly: extraction records in, a `KnowledgeGraph` out."""

@@ -17,19 +17,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Protocol
 
-from newsgraph.ingest.graph_rows import AUTHOR_ROLE, OUTLET_ROLE, EntityRow, EvidenceRow, article_rows
-from newsgraph.ingest.link import Resolution, resolve
-from newsgraph.ingest.records import ArticleExtraction
-
-from .ids import evidence_id, relation_id
-from .model import (
+from ..model.graph import (
     ALLOWED_LINKS,
     SYMMETRIC_RELATIONS,
     ArticleLink,
@@ -44,6 +39,10 @@ from .model import (
     SanctionStatus,
     relation_allowed,
 )
+from ..model.ids import evidence_id, relation_id
+from ..model.records import ArticleExtraction
+from .article_rows import AUTHOR_ROLE, OUTLET_ROLE, EntityRow, EvidenceRow, article_rows
+from .resolve import Resolution, resolve
 
 CHUNK = 5_000
 

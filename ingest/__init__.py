@@ -1,1 +1,1 @@
-"""Reading articles and extracting entities, quotes and relations."""
+"""Extraction: reading articles, the spaCy pipeline and its components, per-article records."""

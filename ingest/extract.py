@@ -12,12 +12,9 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsgraph.graph.ids import entity_id
-from newsgraph.graph.model import SYMMETRIC_RELATIONS
-
-from .boilerplate import BoilerplateSpan
-from .components.types import FoundQuote, FoundRelation, LocalEntity, Mention, MentionKind
-from .records import (
+from ..model.graph import SYMMETRIC_RELATIONS
+from ..model.ids import entity_id
+from ..model.records import (
     Article,
     ArticleExtraction,
     ArticleInfo,
@@ -27,6 +24,14 @@ from .records import (
     QuoteRecord,
     RelationRecord,
     Span,
+)
+from .boilerplate import BoilerplateSpan
+from .components.types import (
+    FoundQuote,
+    FoundRelation,
+    LocalEntity,
+    Mention,
+    MentionKind,
 )
 
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.graph.model import EntityType
-
-from .names import name_key
+from ..model.graph import EntityType
+from ..model.names import name_key
 
 DATA_PACKAGE = "newsgraph.ingest"
 

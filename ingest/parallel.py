@@ -8,20 +8,20 @@ dies (killed, out of memory) stops the run with an error instead of hanging.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
-import itertools
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from spacy.language import Language
 
+from ..model.records import Article, ArticleExtraction, SkippedInput
 from .nlp import build_nlp
 from .process import process_articles
-from .records import Article, ArticleExtraction, SkippedInput
 
 log = logging.getLogger(__name__)
 

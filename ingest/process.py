@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
-from importlib import resources
-
 from spacy.language import Language
 
-from newsgraph import __version__
-
+from ..model.names import name_key
+from ..model.records import Article, ArticleExtraction
 from .boilerplate import find_boilerplate, mask_text
 from .extract import extract_article
 from .lexicon import load_lexicon
-from .names import name_key
-from .nlp import make_doc, model_version, parse_text
-from .records import Article, ArticleExtraction
-
-
-@lru_cache(maxsize=4)
-def _code_digest() -> str:
-    """A digest of the extractor's code and data: any change re-extracts cached articles."""
-    digest = hashlib.blake2b(digest_size=6)
-    root = resources.files("newsgraph.ingest")
-    for folder in (root, root.joinpath("components"), root.joinpath("data")):
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith((".py", ".json", ".jsonl", ".tsv", ".txt")):
-                digest.update(entry.name.encode())
-                digest.update(entry.read_bytes())
-    return digest.hexdigest()
-
-
-def extractor_version(model: str) -> str:
-    """Names the code, rules and model an extraction came from; the cache is keyed by it."""
-    return f"newsgraph-{__version__}+{_code_digest()}/{model_version(model)}"
+from .nlp import make_doc, parse_text
 
 
 def canonical_outlet(name: str | None) -> str | None:

@@ -28,10 +28,9 @@ from typing import BinaryIO
 
 import trafilatura
 
-from newsgraph.graph.ids import article_id
-
+from ..model.ids import article_id
+from ..model.records import Article, SkippedInput
 from .decoding import SNIFF_BYTES, InputError, decode_article_bytes, is_binary
-from .records import Article, SkippedInput
 
 log = logging.getLogger(__name__)
 

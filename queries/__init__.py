@@ -1,6 +1,6 @@
 """Named Cypher queries over the graph, for Neo4j and the embedded store alike.
 
-    from newsgraph.queries import list_queries, run_query, query_frame
+    from . import list_queries, run_query, query_frame
     run_query(store, "meetings_of", entity="Nicolas Maduro")     # list of dicts
     query_frame(store, "corroborated", min_outlets=2)              # a pandas DataFrame
 
@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.graph.store import GraphStore
-
 from .library import Column, NamedQuery, Param, UnknownQuery, all_queries, get_query
-from .params import NoSuchNode, QueryParameterError, bind
+from .params import CypherRunner, NoSuchNode, QueryParameterError, bind
 
 if TYPE_CHECKING:
     import pandas
@@ -26,7 +24,7 @@ def list_queries() -> list[NamedQuery]:
     return list(all_queries().values())
 
 
-def run_query(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:
+def run_query(store: CypherRunner, name: str, **params: Any) -> list[dict[str, Any]]:
     """Rows of a named query, in the store's dialect, read-only."""
     query = get_query(name)
     return store.run(query.text(store.dialect), bind(query, params, store))
@@ -37,7 +35,7 @@ def get_query_columns(name: str) -> list[str]:
     return [c.name for c in get_query(name).columns]
 
 
-def query_frame(store: GraphStore, name: str, **params: Any) -> pandas.DataFrame:
+def query_frame(store: CypherRunner, name: str, **params: Any) -> pandas.DataFrame:
     """`run_query` as a DataFrame with the query's declared columns (also when there are no rows)."""
     import pandas
 
@@ -46,6 +44,6 @@ def query_frame(store: GraphStore, name: str, **params: Any) -> pandas.DataFrame
 
 
 __all__ = [
-    "Column", "NamedQuery", "NoSuchNode", "Param", "QueryParameterError", "UnknownQuery",
+    "Column", "CypherRunner", "NamedQuery", "NoSuchNode", "Param", "QueryParameterError", "UnknownQuery",
     "get_query_columns", "list_queries", "query_frame", "run_query",
 ]

@@ -12,11 +12,9 @@ Cypher receives the list of matching ids; an optional one left out is `[]`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal, Protocol
 
-from newsgraph.graph.store import GraphStore
-from newsgraph.ingest.names import fold, name_key
-
+from ..model.names import fold, name_key
 from .library import NODE_PARAM_TYPES, NamedQuery, Param
 
 # the statements the lookups run: the same text in both dialects
@@ -30,6 +28,15 @@ _TRUE = {"true", "1", "yes", "y"}
 _FALSE = {"false", "0", "no", "n"}
 
 
+class CypherRunner(Protocol):
+    """Anything that runs one Cypher statement with parameters: both stores, or a test double."""
+
+    dialect: Literal["neo4j", "ladybug"]
+
+    def run(self, cypher: str, parameters: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+        ...
+
+
 class QueryParameterError(ValueError):
     """A parameter is missing, unknown or not of its type."""
 
@@ -38,7 +45,7 @@ class NoSuchNode(LookupError):
     """A name that matches no entity, outlet or article in the store."""
 
 
-def bind(query: NamedQuery, given: Mapping[str, Any], store: GraphStore) -> dict[str, Any]:
+def bind(query: NamedQuery, given: Mapping[str, Any], store: CypherRunner) -> dict[str, Any]:
     """The Cypher parameters for `given` (names -> values as the caller wrote them)."""
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(given) - set(declared))
@@ -58,7 +65,7 @@ def bind(query: NamedQuery, given: Mapping[str, Any], store: GraphStore) -> dict
 class _Lookups:
     """Each lookup statement runs at most once per `bind` (two entity parameters, one query)."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: CypherRunner) -> None:
         self.store = store
         self.rows: dict[str, list[dict[str, Any]]] = {}
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.graph.model import EntityType
-
+from ...model.graph import EntityType
+from ...model.names import name_key
 from ..lexicon import Lexicon
-from ..names import name_key
 from .syntax import Sentences, children, subject
 from .types import LocalEntity, Mention, MentionKind
 

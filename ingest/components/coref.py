@@ -27,10 +27,9 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.graph.model import EntityType
-
+from ...model.graph import EntityType
+from ...model.names import initials, is_acronym, name_key
 from ..lexicon import Lexicon, load_lexicon
-from ..names import initials, is_acronym, name_key
 from .quote_spans import find_quote_spans, tokens_in
 from .syntax import Sentences
 from .types import LocalEntity, Mention, MentionKind, register_extensions

@@ -28,10 +28,9 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.graph.model import EntityType
-
+from ...model.graph import EntityType
+from ...model.names import clean_display, name_key
 from ..lexicon import Lexicon, load_lexicon
-from ..names import clean_display, name_key
 from .syntax import children
 from .types import Mention, MentionKind, register_extensions
 

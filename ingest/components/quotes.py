@@ -36,8 +36,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.graph.model import EntityType
-
+from ...model.graph import EntityType
 from ..lexicon import Lexicon, load_lexicon
 from .arguments import Arguments
 from .quote_spans import find_quote_spans, tokens_in

@@ -28,13 +28,25 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
-from newsgraph.graph.model import EntityType, NodeLabel, RelationType, SanctionStatus, relation_allowed
-
+from ...model.graph import (
+    EntityType,
+    NodeLabel,
+    RelationType,
+    SanctionStatus,
+    relation_allowed,
+)
+from ...model.names import name_key
 from ..lexicon import Lexicon, load_lexicon
-from ..names import name_key
 from .arguments import Arguments
 from .syntax import children, governing_verb, is_negated, subject, with_conjuncts
-from .types import FoundQuote, FoundRelation, LocalEntity, MentionKind, QuoteKind, register_extensions
+from .types import (
+    FoundQuote,
+    FoundRelation,
+    LocalEntity,
+    MentionKind,
+    QuoteKind,
+    register_extensions,
+)
 
 _UNASSERTED = frozenset({
     "want", "seek", "try", "plan", "hope", "request", "ask", "propose", "refuse", "decline", "cancel",

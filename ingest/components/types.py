@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc
 
-from newsgraph.graph.model import EntityType, RelationType, SanctionStatus
+from ...model.graph import EntityType, RelationType, SanctionStatus
 
 
 class MentionKind(StrEnum):

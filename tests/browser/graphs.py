@@ -5,8 +5,7 @@ from __future__ import annotations
 import random
 
 import networkx as nx
-
-from newsgraph.graph.model import (
+from newsgraph.model.graph import (
     ArticleLink,
     ArticleNode,
     EntityNode,

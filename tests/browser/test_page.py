@@ -12,14 +12,20 @@ import time
 from pathlib import Path
 
 import pytest
-
-from newsgraph.graph.model import KnowledgeGraph, RelationType
-from newsgraph.graph.store.embedded import EmbeddedStore
-from newsgraph.graph.viz import draw_query, render_page
-from newsgraph.ingest.pipeline import ingest
+from newsgraph.app.pipeline import ingest
+from newsgraph.model.graph import KnowledgeGraph, RelationType
+from newsgraph.store.embedded import EmbeddedStore
+from newsgraph.views.viz import draw_query, render_page
 
 from ..conftest import EXAMPLES, MODEL
-from .conftest import ARTIFACTS, OpenedPage, hover_edge, hover_node, open_page, screenshot
+from .conftest import (
+    ARTIFACTS,
+    OpenedPage,
+    hover_edge,
+    hover_node,
+    open_page,
+    screenshot,
+)
 from .graphs import (
     HOSTILE_ALIAS,
     HOSTILE_NAME,

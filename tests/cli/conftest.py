@@ -8,8 +8,7 @@ Settings are cached per process, so the cache is cleared around each test.
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.settings import get_settings
+from newsgraph.app.settings import get_settings
 
 _STORE_VARIABLES = ("NEWSGRAPH_NEO4J_URI", "NEWSGRAPH_NEO4J_USER", "NEWSGRAPH_NEO4J_PASSWORD",
                     "NEWSGRAPH_NEO4J_DATABASE", "NEWSGRAPH_STORE")

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from newsgraph.app.cli import EXIT_SKIPPED, app
 from typer.testing import CliRunner
-
-from newsgraph.cli import EXIT_SKIPPED, app
 
 from ..conftest import EXAMPLES
 

@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from newsgraph.cli import app
-from newsgraph.graph.model import (
+from newsgraph.app.cli import app
+from newsgraph.app.settings import get_settings
+from newsgraph.model.graph import (
     ArticleLink,
     ArticleNode,
     EntityNode,
@@ -23,9 +22,9 @@ from newsgraph.graph.model import (
     Relation,
     RelationType,
 )
-from newsgraph.graph.store.embedded import EmbeddedStore
 from newsgraph.queries import list_queries
-from newsgraph.settings import get_settings
+from newsgraph.store.embedded import EmbeddedStore
+from typer.testing import CliRunner
 
 runner = CliRunner()
 PASSWORD = "swordfish-not-for-logs"

@@ -21,12 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from newsgraph.graph import cypher
-from newsgraph.graph.model import ALLOWED_LINKS, ALLOWED_RELATIONS, LinkType, NodeLabel, RelationType
-from newsgraph.graph.rows import endpoint_pairs, node_properties
+from newsgraph.model.graph import (
+    ALLOWED_LINKS,
+    ALLOWED_RELATIONS,
+    LinkType,
+    NodeLabel,
+    RelationType,
+)
 from newsgraph.queries import list_queries
 from newsgraph.queries.params import ARTICLE_LOOKUP, ENTITY_LOOKUP, OUTLET_LOOKUP
+from newsgraph.store import cypher
+from newsgraph.store.rows import endpoint_pairs, node_properties
 
 LINT_DIR = Path(__file__).resolve().parent
 PACKAGE = LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support" / "package.json"

@@ -13,9 +13,8 @@ comma glued to the opening quote mark, a speaker NER took for a place.
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.graph.model import EntityType
 from newsgraph.ingest.nlp import make_doc, parse_text
+from newsgraph.model.graph import EntityType
 
 pytestmark = pytest.mark.model
 

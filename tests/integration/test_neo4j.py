@@ -16,17 +16,16 @@ import os
 from pathlib import Path
 
 import pytest
+from newsgraph.app.cli import app
+from newsgraph.app.pipeline import ingest
+from newsgraph.app.settings import Settings, get_settings
+from newsgraph.model.graph import KnowledgeGraph, NodeLabel, RelationType
+from newsgraph.queries import get_query_columns, list_queries, run_query
+from newsgraph.store import QueryError, StoreError, open_store
+from newsgraph.store.embedded import EmbeddedStore
+from newsgraph.store.neo4j_store import STATE_FILE, Neo4jStore, connect
 from pydantic import SecretStr
 from typer.testing import CliRunner
-
-from newsgraph.cli import app
-from newsgraph.graph.model import KnowledgeGraph, NodeLabel, RelationType
-from newsgraph.graph.store import QueryError, StoreError, open_store
-from newsgraph.graph.store.embedded import EmbeddedStore
-from newsgraph.graph.store.neo4j_store import STATE_FILE, Neo4jStore, connect
-from newsgraph.ingest.pipeline import ingest
-from newsgraph.queries import get_query_columns, list_queries, run_query
-from newsgraph.settings import Settings, get_settings
 
 from ..conftest import EXAMPLES, MODEL
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
-from newsgraph.graph.model import KnowledgeGraph, RelationType
-from newsgraph.graph.store.embedded import EmbeddedStore
-from newsgraph.ingest.pipeline import ingest
+from newsgraph.app.pipeline import ingest
+from newsgraph.model.graph import KnowledgeGraph, RelationType
 from newsgraph.queries import get_query_columns, list_queries, query_frame, run_query
+from newsgraph.store.embedded import EmbeddedStore
 
 from ..conftest import EXAMPLES, MODEL
 

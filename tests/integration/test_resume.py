@@ -23,9 +23,8 @@ import time
 from pathlib import Path
 
 import pytest
-
-from newsgraph.graph.model import KnowledgeGraph
-from newsgraph.graph.store.embedded import EmbeddedStore
+from newsgraph.model.graph import KnowledgeGraph
+from newsgraph.store.embedded import EmbeddedStore
 
 from ..conftest import MODEL
 
@@ -159,7 +158,7 @@ def test_rerun_on_unchanged_corpus_loads_no_model(corpus, reference, tmp_path):
         "def refuse(*args, **kwargs):\n"
         "    print('the spaCy model was loaded', file=sys.stderr); raise SystemExit(97)\n"
         "spacy.load = parallel.build_nlp = parallel.ProcessPoolExecutor = refuse\n"
-        "from newsgraph.cli import app\n"
+        "from newsgraph.app.cli import app\n"
         "app(prog_name='newsgraph')\n"
     )
     started = time.perf_counter()
@@ -217,12 +216,11 @@ def test_two_workers_run(corpus, reference, tmp_path):
 
 def test_cli_passes_workers_and_batch_size(monkeypatch, tmp_path):
     """What `--workers` and `--batch-size` (and their defaults) hand to the pipeline."""
-    from typer.testing import CliRunner
-
-    import newsgraph.ingest.pipeline as pipeline
-    from newsgraph.cli import app
+    import newsgraph.app.pipeline as pipeline
+    from newsgraph.app.cli import app
+    from newsgraph.app.settings import get_settings
     from newsgraph.ingest.parallel import default_workers
-    from newsgraph.settings import get_settings
+    from typer.testing import CliRunner
 
     seen: list[dict] = []
     monkeypatch.setattr(pipeline, "ingest", lambda paths, **options: seen.append(options) or pipeline.IngestReport())

@@ -11,13 +11,18 @@ import sys
 from pathlib import Path
 
 import pytest
-
+from newsgraph.app.cache import ExtractionCache
 from newsgraph.graph.build import GraphCollector, assemble
-from newsgraph.graph.ids import article_id
-from newsgraph.graph.model import EntityType, RelationType
-from newsgraph.ingest.cache import ExtractionCache
-from newsgraph.ingest.records import (
-    Article, ArticleExtraction, ArticleInfo, EntityRecord, EvidenceRecord, RelationRecord, Span,
+from newsgraph.model.graph import EntityType, RelationType
+from newsgraph.model.ids import article_id
+from newsgraph.model.records import (
+    Article,
+    ArticleExtraction,
+    ArticleInfo,
+    EntityRecord,
+    EvidenceRecord,
+    RelationRecord,
+    Span,
 )
 
 from ..conftest import EXAMPLES, MODEL, REPO

@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from newsgraph.graph.model import EntityType, KnowledgeGraph, RelationType
-from newsgraph.graph.store.embedded import EmbeddedStore
+from newsgraph.app.pipeline import ingest
 from newsgraph.ingest.boilerplate import find_boilerplate
-from newsgraph.ingest.names import name_key
-from newsgraph.ingest.pipeline import ingest
+from newsgraph.model.graph import EntityType, KnowledgeGraph, RelationType
+from newsgraph.model.names import name_key
+from newsgraph.store.embedded import EmbeddedStore
 
 from ..conftest import EXAMPLES, MODEL
 

@@ -120,8 +120,8 @@ def probe_values(probed: str) -> dict:
 @pytest.fixture(scope="module")
 def one_article_home(tmp_path_factory) -> Path:
     """A store a user ingested: the Breitbart article alone."""
-    from newsgraph.graph.store.embedded import EmbeddedStore
-    from newsgraph.ingest.pipeline import ingest
+    from newsgraph.app.pipeline import ingest
+    from newsgraph.store.embedded import EmbeddedStore
 
     home = tmp_path_factory.mktemp("notebook-home")
     ingest([EXAMPLES / "breitbart-venezuela-coup-talks.txt"], home=home, store=EmbeddedStore(home),
@@ -208,9 +208,9 @@ def test_outlets_notebook_on_a_store_of_one_outlet(one_article_home: Path, monke
                     reason="needs a Neo4j server: set NEWSGRAPH_NEO4J_URI (docker compose up -d neo4j, see README)")
 def test_outlets_notebook_on_neo4j(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same notebook on Neo4j: it ingests the examples into the (empty) database."""
-    from newsgraph.graph.model import NodeLabel
-    from newsgraph.graph.store import open_store
-    from newsgraph.settings import Settings
+    from newsgraph.app.settings import Settings
+    from newsgraph.model.graph import NodeLabel
+    from newsgraph.store import open_store
 
     store = open_store(Settings(home=tmp_path), "neo4j")
     try:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from newsgraph.graph import analysis
-from newsgraph.graph.analysis import (
+from newsgraph.app import notebook
+from newsgraph.model.graph import EntityType, KnowledgeGraph, LinkType, RelationType
+from newsgraph.views.analysis import (
     article_outlets,
     centrality,
     citation_chains,
@@ -25,9 +25,17 @@ from newsgraph.graph.analysis import (
     type_counts,
     who_quoted_whom,
 )
-from newsgraph.graph.model import EntityType, KnowledgeGraph, LinkType, RelationType
 
-from ..browser.graphs import HOSTILE_NAME, HOSTILE_OUTLET, article, entity, evidence, hostile_graph, link, relation
+from ..browser.graphs import (
+    HOSTILE_NAME,
+    HOSTILE_OUTLET,
+    article,
+    entity,
+    evidence,
+    hostile_graph,
+    link,
+    relation,
+)
 
 
 def two_groups() -> KnowledgeGraph:
@@ -194,7 +202,7 @@ def test_citation_chains_and_the_sources_each_outlet_reaches() -> None:
 
 @pytest.fixture()
 def store(tmp_path: Path):
-    from newsgraph.graph.store.embedded import EmbeddedStore
+    from newsgraph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(tmp_path / "home")
     store.write(two_groups())
@@ -215,7 +223,7 @@ def no_newsgraph_environment(monkeypatch):
 
 
 def settings_for(home: Path | None, **env):
-    from newsgraph.settings import Settings
+    from newsgraph.app.settings import Settings
 
     return Settings(**({"home": home} if home is not None else {}), **env)
 
@@ -224,15 +232,15 @@ def test_open_or_ingest_opens_the_store_in_newsgraph_home(store, monkeypatch) ->
     def no_ingest(*args, **kwargs):
         raise AssertionError("nothing to ingest: the store is there")
 
-    monkeypatch.setattr("newsgraph.ingest.pipeline.ingest", no_ingest)
-    opened = analysis.open_or_ingest([Path("examples")], settings=settings_for(store.home))
+    monkeypatch.setattr("newsgraph.app.notebook.ingest", no_ingest)
+    opened = notebook.open_or_ingest([Path("examples")], settings=settings_for(store.home))
     assert opened.describe() == f"opened the store in {store.home}" and opened.report is None
     assert {a.title for a in opened.store.load().articles} == {"One", "Two"}
 
 
 @pytest.mark.parametrize("configured", [False, True])
 def test_open_or_ingest_ingests_the_examples_into_a_new_home(tmp_path, monkeypatch, configured) -> None:
-    from newsgraph.ingest.pipeline import IngestReport
+    from newsgraph.app.pipeline import IngestReport
 
     calls = []
 
@@ -241,9 +249,9 @@ def test_open_or_ingest_ingests_the_examples_into_a_new_home(tmp_path, monkeypat
         store.write(two_groups())
         return IngestReport(read=2, seconds=0.5)
 
-    monkeypatch.setattr("newsgraph.ingest.pipeline.ingest", fake_ingest)
+    monkeypatch.setattr("newsgraph.app.notebook.ingest", fake_ingest)
     empty_home = tmp_path / "empty"  # NEWSGRAPH_HOME without a store: the user's folder is left alone
-    opened = analysis.open_or_ingest([Path("ex")], settings=settings_for(empty_home if configured else None))
+    opened = notebook.open_or_ingest([Path("ex")], settings=settings_for(empty_home if configured else None))
     [(paths, home, used)] = calls
     assert paths == [Path("ex")] and used is opened.store and home == opened.home != empty_home
     assert home.name.startswith("newsgraph-notebook-") and not empty_home.exists()
@@ -267,17 +275,17 @@ class FakeNeo4j:
 
 @pytest.mark.parametrize("articles", [0, 5])
 def test_open_or_ingest_on_neo4j(tmp_path, monkeypatch, articles) -> None:
-    from newsgraph.ingest.pipeline import IngestReport
+    from newsgraph.app.pipeline import IngestReport
 
     fake = FakeNeo4j(articles)
     chosen = []
     ingested = []
-    monkeypatch.setattr("newsgraph.graph.store.open_store",
+    monkeypatch.setattr("newsgraph.app.notebook.open_store",
                         lambda settings, option=None: chosen.append((settings, option)) or fake)
-    monkeypatch.setattr("newsgraph.ingest.pipeline.ingest",
+    monkeypatch.setattr("newsgraph.app.notebook.ingest",
                         lambda paths, *, home, store, **options: ingested.append(home) or IngestReport(read=2))
     settings = settings_for(None, neo4j_uri="bolt://db.example:7687")
-    opened = analysis.open_or_ingest([Path("ex")], settings=settings)
+    opened = notebook.open_or_ingest([Path("ex")], settings=settings)
 
     assert opened.store is fake and chosen[0][1] == "neo4j"
     assert chosen[0][0].home.name.startswith("newsgraph-notebook-")  # the cache and write state: not ./newsgraph-data

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.ingest.boilerplate import BoilerplateSpan, find_boilerplate, load_rules, mask_text
+from newsgraph.ingest.boilerplate import (
+    BoilerplateSpan,
+    find_boilerplate,
+    load_rules,
+    mask_text,
+)
 
 # (line, rule id that must claim it): at least one per rule in data/boilerplate.jsonl
 POSITIVE = [

@@ -5,12 +5,17 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from newsgraph.app.cache import ExtractionCache
+from newsgraph.model.graph import EntityType
+from newsgraph.model.ids import article_id
+from newsgraph.model.records import (
+    Article,
+    ArticleExtraction,
+    ArticleInfo,
+    EntityRecord,
+    Span,
+)
 from pydantic_core import PydanticSerializationError
-
-from newsgraph.graph.ids import article_id
-from newsgraph.graph.model import EntityType
-from newsgraph.ingest.cache import ExtractionCache
-from newsgraph.ingest.records import Article, ArticleExtraction, ArticleInfo, EntityRecord, Span
 
 V1, V2 = "newsgraph-0.1.0+aaa/model-1", "newsgraph-0.1.0+bbb/model-1"
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.ingest.names import clean_display, fold, initials, is_acronym, name_key
+from newsgraph.model.names import clean_display, fold, initials, is_acronym, name_key
 
 
 @pytest.mark.parametrize(

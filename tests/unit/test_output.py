@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from newsgraph.output import TABLE_CELL_CHARS, render
+from newsgraph.app.output import TABLE_CELL_CHARS, render
 
 ROWS = [
     {"name": "Nicolás Maduro", "count": 12, "outlets": ["Globe", "Planet"], "direct": True, "status": None},

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from newsgraph.graph.model import EntityType
-from newsgraph.ingest.evaluation.polnear import GoldArticle, GoldAttribution
-from newsgraph.ingest.evaluation.quote_scoring import is_direct, score_quotes
-from newsgraph.ingest.records import Article, ArticleExtraction, ArticleInfo, EntityRecord, QuoteRecord, Span
+from newsgraph.app.evaluation.polnear import GoldArticle, GoldAttribution
+from newsgraph.app.evaluation.quote_scoring import is_direct, score_quotes
+from newsgraph.model.graph import EntityType
+from newsgraph.model.records import (
+    Article,
+    ArticleExtraction,
+    ArticleInfo,
+    EntityRecord,
+    QuoteRecord,
+    Span,
+)
 
 TEXT = 'Senator Obama, who spoke first, said: "We will win." Reporters left. "Taxes rise," Mr Reid said.'
 

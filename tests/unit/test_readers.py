@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-
-from newsgraph.graph.ids import article_id
 from newsgraph.ingest.decoding import InputError, decode_article_bytes
 from newsgraph.ingest.readers import read_inputs
-from newsgraph.ingest.records import Article, SkippedInput
+from newsgraph.model.ids import article_id
+from newsgraph.model.records import Article, SkippedInput
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 BBC_LATIN1 = SHARED / "corpus" / "bbc" / "sport" / "199.txt"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from newsgraph.app.settings import Settings
+from newsgraph.store import StoreError, chosen_store, open_store
+from newsgraph.store.embedded import EmbeddedStore
 from pydantic import SecretStr
-
-from newsgraph.graph.store import StoreError, chosen_store, open_store
-from newsgraph.graph.store.embedded import EmbeddedStore
-from newsgraph.settings import Settings
 
 PASSWORD = "tell-no-one-1234"
 

@@ -4,9 +4,8 @@ groups, anaphors, pronouns and entity typing."""
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.graph.model import EntityType
 from newsgraph.ingest.components.types import MentionKind
+from newsgraph.model.graph import EntityType
 
 PUNCT = ("PUNCT", ".", "punct")
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
-
 from newsgraph.ingest.components.line_breaks import line_breaks
+from spacy.tokens import Doc
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,8 @@ NER spans, described groups and people, anaphors and pronouns."""
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.graph.model import EntityType
 from newsgraph.ingest.components.types import MentionKind
+from newsgraph.model.graph import EntityType
 
 
 def _person_wins(mention) -> bool:

@@ -11,9 +11,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-
-from newsgraph.graph.ids import entity_id
-from newsgraph.graph.model import (
+from newsgraph.model.graph import (
     ArticleLink,
     ArticleNode,
     EntityNode,
@@ -26,8 +24,9 @@ from newsgraph.graph.model import (
     RelationType,
     SanctionStatus,
 )
-from newsgraph.ingest.names import name_key
-from newsgraph.ingest.records import (
+from newsgraph.model.ids import entity_id
+from newsgraph.model.names import name_key
+from newsgraph.model.records import (
     ArticleExtraction,
     ArticleInfo,
     EntityRecord,

@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
-from newsgraph.graph import cypher
-from newsgraph.graph.model import LinkType, NodeLabel, RelationType
-from newsgraph.graph.rows import LINK_PROPERTIES, RELATION_PROPERTIES, endpoint_pairs, node_properties
+from newsgraph.model.graph import LinkType, NodeLabel, RelationType
+from newsgraph.store import cypher
+from newsgraph.store.rows import (
+    LINK_PROPERTIES,
+    RELATION_PROPERTIES,
+    endpoint_pairs,
+    node_properties,
+)
 
 EDGES = (*RelationType, *LinkType)
 

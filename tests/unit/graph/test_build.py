@@ -5,10 +5,15 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.ids import entity_id, evidence_id, relation_id
-from newsgraph.graph.model import EntityType, LinkType, NodeLabel, RelationType, SanctionStatus
+from newsgraph.model.graph import (
+    EntityType,
+    LinkType,
+    NodeLabel,
+    RelationType,
+    SanctionStatus,
+)
+from newsgraph.model.ids import entity_id, evidence_id, relation_id
 
 P, O, G, OUT, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.OUTLET,
                    EntityType.LOCATION)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from newsgraph.graph import cypher
-from newsgraph.graph.model import LinkType, NodeLabel, RelationType
-from newsgraph.graph.rows import ARTICLE_PROPERTIES, ENTITY_PROPERTIES, LINK_PROPERTIES, RELATION_PROPERTIES
+from newsgraph.model.graph import LinkType, NodeLabel, RelationType
+from newsgraph.store import cypher
+from newsgraph.store.rows import (
+    ARTICLE_PROPERTIES,
+    ENTITY_PROPERTIES,
+    LINK_PROPERTIES,
+    RELATION_PROPERTIES,
+)
 
 
 def test_a_uniqueness_constraint_per_label():

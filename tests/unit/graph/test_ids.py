@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.graph.ids import article_id, entity_id, evidence_id, relation_id
-from newsgraph.graph.model import RelationType
+from newsgraph.model.graph import RelationType
+from newsgraph.model.ids import article_id, entity_id, evidence_id, relation_id
 
 
 def test_ids_are_stable_across_runs():
@@ -62,7 +62,7 @@ def test_relation_type_changes_the_id():
 
 
 def test_status_enum_and_string_give_the_same_id():
-    from newsgraph.graph.model import SanctionStatus
+    from newsgraph.model.graph import SanctionStatus
 
     assert relation_id(RelationType.SANCTIONED, "e1", "e2", status=SanctionStatus.IMPOSED) == relation_id(
         RelationType.SANCTIONED, "e1", "e2", status="imposed")

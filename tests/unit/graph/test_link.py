@@ -5,14 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
-
+from newsgraph.graph import resolve as link
+from newsgraph.graph.article_rows import article_rows, metadata_rows
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.ids import entity_id
-from newsgraph.graph.model import EntityType
-from newsgraph.ingest import link
-from newsgraph.ingest.graph_rows import article_rows, metadata_rows
-from newsgraph.ingest.link import SURNAME_DOMINANCE
-from newsgraph.ingest.names import name_key
+from newsgraph.graph.resolve import SURNAME_DOMINANCE
+from newsgraph.model.graph import EntityType
+from newsgraph.model.ids import entity_id
+from newsgraph.model.names import name_key
 
 P, O, G, OUT, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.OUTLET,
                    EntityType.LOCATION)

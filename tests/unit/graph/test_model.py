@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
-
-from newsgraph.graph.model import (
+from newsgraph.model.graph import (
     ALLOWED_LINKS,
     ALLOWED_RELATIONS,
     ArticleLink,
@@ -21,6 +19,7 @@ from newsgraph.graph.model import (
     SanctionStatus,
     relation_allowed,
 )
+from pydantic import ValidationError
 
 
 def ev(article: str = "aA", start: int = 0, end: int = 10, **kw) -> Evidence:

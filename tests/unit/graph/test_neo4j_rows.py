@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsgraph.graph.model import LinkType, NodeLabel
-from newsgraph.graph.store.neo4j_rows import Group, Stored, diff, graph_items, link_id
-from newsgraph.graph.store.neo4j_state import WriteState
+from newsgraph.model.graph import LinkType, NodeLabel
+from newsgraph.store.neo4j_rows import Group, Stored, diff, graph_items, link_id
+from newsgraph.store.neo4j_state import WriteState
 
 
 def test_every_node_and_relationship_becomes_one_item(mk):

@@ -7,11 +7,7 @@ from pathlib import Path
 
 import pytest
 from neo4j.exceptions import AuthError, ServiceUnavailable
-from pydantic import SecretStr
-
-from newsgraph.graph import cypher
-from newsgraph.graph.ids import relation_id
-from newsgraph.graph.model import (
+from newsgraph.model.graph import (
     ArticleLink,
     ArticleNode,
     EntityNode,
@@ -23,8 +19,10 @@ from newsgraph.graph.model import (
     Relation,
     RelationType,
 )
-from newsgraph.graph.store import QueryError, StoreError
-from newsgraph.graph.store.neo4j_store import STATE_FILE, Neo4jStore, connect
+from newsgraph.model.ids import relation_id
+from newsgraph.store import QueryError, StoreError, cypher
+from newsgraph.store.neo4j_store import STATE_FILE, Neo4jStore, connect
+from pydantic import SecretStr
 
 from .fake_neo4j import FakeNeo4j, server_error
 

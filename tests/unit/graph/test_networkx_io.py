@@ -6,9 +6,8 @@ import json
 
 import networkx as nx
 import pytest
-
-from newsgraph.graph.model import KnowledgeGraph
-from newsgraph.graph.networkx_io import node_link_json, to_networkx, write_graphml
+from newsgraph.model.graph import KnowledgeGraph
+from newsgraph.views.networkx_io import node_link_json, to_networkx, write_graphml
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.model import (
+from newsgraph.model.graph import (
     ALLOWED_LINKS,
     ALLOWED_RELATIONS,
     EntityType,
@@ -16,7 +15,14 @@ from newsgraph.graph.model import (
     NodeLabel,
     RelationType,
 )
-from newsgraph.graph.rows import (
+from newsgraph.store import StoreError, embedded
+from newsgraph.store.embedded import (
+    DATABASE_FILE,
+    EmbeddedStore,
+    StoreEmpty,
+    schema_statements,
+)
+from newsgraph.store.rows import (
     ARTICLE_PROPERTIES,
     ENTITY_PROPERTIES,
     LINK_PROPERTIES,
@@ -30,8 +36,6 @@ from newsgraph.graph.rows import (
     relation_row,
     relation_rows,
 )
-from newsgraph.graph.store import StoreError, embedded
-from newsgraph.graph.store.embedded import DATABASE_FILE, EmbeddedStore, StoreEmpty, schema_statements
 
 
 def built_graph(mk) -> KnowledgeGraph:

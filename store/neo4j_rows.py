@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import KnowledgeGraph, LinkType, NodeLabel, RelationType
-from ..rows import Row, link_rows, node_rows, relation_rows
+from ..model.graph import KnowledgeGraph, LinkType, NodeLabel, RelationType
+from .rows import Row, link_rows, node_rows, relation_rows
 
 Kind = Literal["node", "relationship"]
 Key = tuple[Kind, str]  # (kind, id)

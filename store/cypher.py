@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from .model import ALLOWED_LINKS, ALLOWED_RELATIONS, LinkType, NodeLabel, RelationType
+from ..model.graph import (
+    ALLOWED_LINKS,
+    ALLOWED_RELATIONS,
+    LinkType,
+    NodeLabel,
+    RelationType,
+)
 from .rows import LINK_PROPERTIES, RELATION_PROPERTIES, node_properties
 
 EdgeType = RelationType | LinkType

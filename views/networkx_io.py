@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from .model import KnowledgeGraph, LinkType, NodeLabel, SYMMETRIC_RELATIONS
+from ..model.graph import SYMMETRIC_RELATIONS, KnowledgeGraph, LinkType, NodeLabel
 
 
 def to_networkx(graph: KnowledgeGraph, *, articles: bool = True, mentions: bool = True) -> nx.MultiDiGraph:

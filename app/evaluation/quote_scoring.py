@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..records import ArticleExtraction, QuoteRecord
+from ...model.records import ArticleExtraction, QuoteRecord
 from .measures import PRF, Accuracy
 from .polnear import GoldArticle, GoldAttribution
 from .spans import chars, match, overlap

@@ -24,8 +24,18 @@ import ladybug
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..model import ArticleLink, ArticleNode, EntityNode, KnowledgeGraph, LinkType, NodeLabel, Relation, RelationType
-from ..rows import (
+from ..model.graph import (
+    ArticleLink,
+    ArticleNode,
+    EntityNode,
+    KnowledgeGraph,
+    LinkType,
+    NodeLabel,
+    Relation,
+    RelationType,
+)
+from . import Dialect, StoreError
+from .rows import (
     ARTICLE_PROPERTIES,
     ENTITY_PROPERTIES,
     LINK_PROPERTIES,
@@ -40,7 +50,6 @@ from ..rows import (
     node_properties,
     relation_row,
 )
-from . import Dialect, StoreError
 
 log = logging.getLogger(__name__)
 

@@ -10,13 +10,12 @@ the same on the embedded store and on Neo4j: how outlets cover the same story
 (`article_outlets`), quote wording side by side (`quotes_side_by_side`), citation
 chains (`citation_chains`, `sources_by_outlet`).
 
-And `open_or_ingest`: the store a notebook works on.
+The store a notebook works on is `newsgraph.app.notebook.open_or_ingest`.
 """
 
 from __future__ import annotations
 
 import difflib
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,14 +25,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
-from .model import SYMMETRIC_RELATIONS, EntityType, KnowledgeGraph, RelationType
+from ..model.graph import SYMMETRIC_RELATIONS, EntityType, KnowledgeGraph, RelationType
 from .networkx_io import to_networkx
 
 if TYPE_CHECKING:
-    from newsgraph.ingest.pipeline import IngestReport
-    from newsgraph.settings import Settings
-
-    from .store import GraphStore
+    from ..store import GraphStore
 
 ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION})
 
@@ -168,60 +164,6 @@ def who_quoted_whom(graph: KnowledgeGraph) -> dict[str, Counter[tuple[str, str]]
     return dict(sorted(table.items()))
 
 
-# --- the store a notebook works on ---------------------------------------------------------
-
-
-@dataclass
-class NotebookStore:
-    """An open store holding a graph; ``report`` is the ingest of the examples (None: the graph
-    was already there)."""
-
-    store: GraphStore
-    home: Path  # the extraction cache (and Neo4j's write state)
-    where: str
-    report: IngestReport | None = None
-
-    def describe(self) -> str:
-        if self.report is None:
-            return f"opened {self.where}"
-        return (f"ingested {self.report.read} articles into {self.where} "
-                f"({self.report.seconds:.1f} s)")
-
-
-def open_or_ingest(examples: Sequence[Path], *, settings: Settings | None = None) -> NotebookStore:
-    """The store `open_store` chooses (Neo4j when ``NEWSGRAPH_NEO4J_URI`` is set), holding a graph.
-
-    Embedded: the store in ``NEWSGRAPH_HOME`` when that is set and holds one; otherwise the
-    ``examples`` are ingested into a new temporary home. Neo4j: the database as it is when it
-    holds articles; otherwise the ``examples`` are ingested into it (the extraction cache in
-    ``NEWSGRAPH_HOME``, or a temporary home). ``settings``: `get_settings()` by default."""
-    from newsgraph.ingest.pipeline import ingest
-    from newsgraph.settings import get_settings
-
-    from .store import chosen_store, open_store
-    from .store.embedded import EmbeddedStore
-
-    settings = settings or get_settings()
-    configured = "home" in settings.model_fields_set  # NEWSGRAPH_HOME (or given)
-    kind = chosen_store(settings)
-    if kind == "embedded" and configured and EmbeddedStore(settings.home).exists():
-        return NotebookStore(open_store(settings, kind), settings.home, f"the store in {settings.home}")
-    if kind == "embedded" or not configured:
-        settings = settings.model_copy(update={"home": Path(tempfile.mkdtemp(prefix="newsgraph-notebook-"))})
-    store = open_store(settings, kind)
-    where = (f"the store in {settings.home}" if kind == "embedded"
-             else f"Neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})")
-    try:
-        if kind == "neo4j" and store.run("MATCH (a:Article) RETURN count(a) AS n")[0]["n"]:
-            return NotebookStore(store, settings.home, where)
-        report = ingest(list(examples), home=settings.home, store=store, model=settings.model, workers=1,
-                        batch_size=settings.batch_size, max_chars=settings.max_article_chars)
-    except BaseException:
-        store.close()
-        raise
-    return NotebookStore(store, settings.home, where, report)
-
-
 # --- how outlets cover the same story: analyses of named-query rows -----------------------
 
 Row = Mapping[str, Any]
@@ -276,7 +218,7 @@ def article_outlets(store: GraphStore, outlets: Iterable[str]) -> dict[str, str]
     """Article title -> the outlet that published it, for the articles of ``outlets`` (names),
     from each outlet's ``neighbourhood`` query (its PUBLISHED_BY articles). An outlet that is
     no node of the graph is skipped."""
-    from newsgraph.queries import NoSuchNode, run_query
+    from ..queries import NoSuchNode, run_query
 
     published: dict[str, str] = {}
     for outlet in outlets:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..parallel import extract_parallel
-from ..process import extractor_version
-from ..records import ArticleExtraction, SkippedInput
+from ...ingest.parallel import extract_parallel
+from ...ingest.version import extractor_version
+from ...model.records import ArticleExtraction, SkippedInput
 from .gold_scoring import read_gold, score_gold
 from .polnear import read_split
 from .quote_scoring import score_quotes

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.graph.model import EntityType, RelationType, SanctionStatus
+from .graph import EntityType, RelationType, SanctionStatus
 
 
 class _Record(BaseModel):

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from .model import (
+from ..model.graph import (
     ALLOWED_LINKS,
     ALLOWED_RELATIONS,
     ArticleLink,

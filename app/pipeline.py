@@ -22,14 +22,13 @@ from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
-from newsgraph.graph.build import assemble
-from newsgraph.graph.store import StoreSink, WriteReport
-
+from ..graph.build import assemble
+from ..ingest.parallel import Result, extract_parallel
+from ..ingest.readers import read_inputs
+from ..ingest.version import extractor_version
+from ..model.records import Article, ArticleExtraction, SkippedInput
+from ..store import StoreSink, WriteReport
 from .cache import ExtractionCache
-from .parallel import Result, extract_parallel
-from .process import extractor_version
-from .readers import read_inputs
-from .records import Article, ArticleExtraction, SkippedInput
 
 log = logging.getLogger(__name__)
 

@@ -24,10 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.graph.model import RelationType
-
-from ..records import Article, ArticleExtraction
-from ..readers import read_inputs
+from ...ingest.readers import read_inputs
+from ...model.graph import RelationType
+from ...model.records import Article, ArticleExtraction
 from .measures import PRF, Accuracy
 from .spans import match
 

@@ -27,11 +27,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsgraph.graph.ids import entity_id
-from newsgraph.graph.model import EntityType
-
-from .graph_rows import EntityRow, key_name
-from .names import is_acronym, name_key
+from ..model.graph import EntityType
+from ..model.ids import entity_id
+from ..model.names import is_acronym, name_key
+from .article_rows import EntityRow, key_name
 
 SURNAME_DOMINANCE = 0.75  # share of mentions the leading full name needs to claim a bare surname
 _TYPE_TIE_ORDER = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.OUTLET, EntityType.LOCATION)

@@ -1,20 +1,21 @@
 """Graph stores: the embedded LadybugDB store and Neo4j, behind one protocol.
 
-`open_store(settings, store_option)` picks one: `embedded`, `neo4j`, or `auto`
-(Neo4j when `NEWSGRAPH_NEO4J_URI` is set, else embedded).
+`open_store(config, store_option)` picks one: `embedded`, `neo4j`, or `auto`
+(Neo4j when `NEWSGRAPH_NEO4J_URI` is set, else embedded). `config` is anything with the
+settings' attributes (the application's `Settings`); stores never read the environment.
 """
 
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from pathlib import Path
+from typing import Any, Literal, Protocol
 
-from ..build import GraphSink
-from ..model import KnowledgeGraph
+from pydantic import SecretStr
 
-if TYPE_CHECKING:
-    from newsgraph.settings import Settings
+from ..graph.build import GraphSink
+from ..model.graph import KnowledgeGraph
 
 StoreChoice = Literal["auto", "embedded", "neo4j"]
 Dialect = Literal["neo4j", "ladybug"]
@@ -48,6 +49,19 @@ class WriteReport:
         )
 
 
+class StoreConfig(Protocol):
+    """What opening a store reads: the application's settings satisfy it."""
+
+    home: Path
+    store: StoreChoice
+    buffer_pool_mb: int
+    neo4j_uri: str | None
+    neo4j_user: str
+    neo4j_password: SecretStr | None
+    neo4j_database: str
+    neo4j_batch_size: int
+
+
 class StoreSink(GraphSink, Protocol):
     report: WriteReport | None
 
@@ -77,7 +91,7 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-def chosen_store(settings: Settings, store_option: StoreChoice | None = None) -> Literal["embedded", "neo4j"]:
+def chosen_store(settings: StoreConfig, store_option: StoreChoice | None = None) -> Literal["embedded", "neo4j"]:
     """The store an option (or `NEWSGRAPH_STORE`) selects; `auto` means Neo4j when its URI is set."""
     choice = store_option or settings.store
     if choice == "auto":
@@ -85,7 +99,7 @@ def chosen_store(settings: Settings, store_option: StoreChoice | None = None) ->
     return choice
 
 
-def open_store(settings: Settings, store_option: StoreChoice | None = None) -> GraphStore:
+def open_store(settings: StoreConfig, store_option: StoreChoice | None = None) -> GraphStore:
     """The selected store, connected and checked (Neo4j: reachable, credentials, database, version)."""
     if chosen_store(settings, store_option) == "embedded":
         from .embedded import EmbeddedStore

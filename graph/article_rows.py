@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from newsgraph.graph.model import EntityType, RelationType, SanctionStatus
-
-from .names import name_key
-from .records import ArticleExtraction, EntityRecord
+from ..model.graph import EntityType, RelationType, SanctionStatus
+from ..model.names import name_key
+from ..model.records import ArticleExtraction, EntityRecord
 
 OUTLET_ROLE = "outlet"  # the article's publisher, from metadata
 AUTHOR_ROLE = "author"

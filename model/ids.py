@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .model import RelationType, SYMMETRIC_RELATIONS
+from .graph import SYMMETRIC_RELATIONS, RelationType
 
 
 def _digest(*parts: object) -> str:

@@ -23,16 +23,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 from pydantic import SecretStr
 
-from .. import cypher
-from ..build import GraphCollector
-from ..model import KnowledgeGraph, LinkType, NodeLabel, RelationType
-from ..rows import Row, graph_from_rows
-from . import Dialect, QueryError, StoreError, WriteReport
+from ..graph.build import GraphCollector
+from ..model.graph import KnowledgeGraph, LinkType, NodeLabel, RelationType
+from . import Dialect, QueryError, StoreError, WriteReport, cypher
 from .neo4j_rows import Changes, Group, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
+from .rows import Row, graph_from_rows
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ import typer
 from .settings import Settings, get_settings
 
 if TYPE_CHECKING:
-    from newsgraph.graph.model import KnowledgeGraph
-    from newsgraph.graph.store import GraphStore
-    from newsgraph.graph.viz import QueryDrawing
+    from ..model.graph import KnowledgeGraph
+    from ..store import GraphStore
+    from ..views.viz import QueryDrawing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 log = logging.getLogger("newsgraph")
@@ -75,7 +75,7 @@ def _settings(home: Path | None) -> Settings:
 
 
 def _workers(settings: Settings, workers: int | None) -> int:
-    from newsgraph.ingest.parallel import default_workers
+    from ..ingest.parallel import default_workers
 
     return workers or settings.workers or default_workers()
 
@@ -88,7 +88,7 @@ def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
 @contextmanager
 def _store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
     """The chosen store, open for the command; its problems become one line and exit 1."""
-    from newsgraph.graph.store import StoreError, open_store
+    from ..store import StoreError, open_store
 
     try:
         opened = open_store(settings, store.value if store else None)
@@ -103,7 +103,7 @@ def _store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
 
 
 def _where(settings: Settings, store: StoreName | None) -> str:
-    from newsgraph.graph.store import chosen_store
+    from ..store import chosen_store
 
     if chosen_store(settings, store.value if store else None) == "neo4j":
         return f"Neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})"
@@ -114,9 +114,9 @@ def _where(settings: Settings, store: StoreName | None) -> str:
 def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption = None,
            batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None) -> None:
     """Read articles, extract entities and relations, and write the graph to the store."""
-    from newsgraph.ingest.nlp import ModelNotInstalled
-    from newsgraph.ingest.pipeline import IngestBusy, ingest as run_ingest
-
+    from ..ingest.nlp import ModelNotInstalled
+    from .pipeline import IngestBusy
+    from .pipeline import ingest as run_ingest
     from .progress import article_progress
 
     settings = _settings(home)
@@ -149,9 +149,9 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
 @app.command()
 def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: BatchOption = None) -> None:
     """Print one JSON object per article (entities, relations, quotes), without any store."""
-    from newsgraph.ingest.nlp import ModelNotInstalled
-    from newsgraph.ingest.pipeline import extract as run_extract
-    from newsgraph.ingest.records import SkippedInput
+    from ..ingest.nlp import ModelNotInstalled
+    from ..model.records import SkippedInput
+    from .pipeline import extract as run_extract
 
     settings = get_settings()
     skipped = 0
@@ -182,7 +182,7 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Export the whole resolved graph."""
-    from newsgraph.graph.networkx_io import node_link_json, write_graphml
+    from ..views.networkx_io import node_link_json, write_graphml
 
     if format not in ("json", "graphml"):
         raise typer.BadParameter("use json or graphml", param_hint="--format")
@@ -211,7 +211,7 @@ def viz(
     store: StoreOption = None,
 ) -> None:
     """Write the interactive graph page (one self-contained HTML file)."""
-    from newsgraph.graph.viz import render_page
+    from ..views.viz import render_page
 
     if query is not None and around is not None:
         raise _fail("give --around or --query, not both", EXIT_USAGE)
@@ -235,7 +235,7 @@ def viz(
 
 
 def _known_query(name: str) -> None:
-    from newsgraph.queries import UnknownQuery, get_query_columns
+    from ..queries import UnknownQuery, get_query_columns
 
     try:
         get_query_columns(name)
@@ -245,8 +245,8 @@ def _known_query(name: str) -> None:
 
 def _draw_query(opened: GraphStore, graph: KnowledgeGraph, name: str, params: dict[str, str]) -> QueryDrawing:
     """`viz --query`: the named query's nodes, its mistakes reported as `query` reports them."""
-    from newsgraph.graph.viz import draw_query
-    from newsgraph.queries import NoSuchNode, QueryParameterError, UnknownQuery
+    from ..queries import NoSuchNode, QueryParameterError, UnknownQuery
+    from ..views.viz import draw_query
 
     try:
         return draw_query(opened, graph, name, **params)
@@ -302,7 +302,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputForma
 
 
 def _print_query_list(as_json: bool) -> None:
-    from newsgraph.queries import list_queries
+    from ..queries import list_queries
 
     queries = list_queries()
     if as_json:
@@ -334,7 +334,13 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a named query from the library, e.g. `query meetings_of --param entity="Nicolás Maduro"`."""
-    from newsgraph.queries import NoSuchNode, QueryParameterError, UnknownQuery, get_query_columns, run_query
+    from ..queries import (
+        NoSuchNode,
+        QueryParameterError,
+        UnknownQuery,
+        get_query_columns,
+        run_query,
+    )
 
     if list_all:
         _print_query_list(as_json)
@@ -365,8 +371,8 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per measure.")] = False,
 ) -> None:
     """Score extraction: PolNeAR quote attribution and the hand-made gold set (P/R/F1 with counts)."""
-    from newsgraph.ingest.evaluation.measures import format_table
-    from newsgraph.ingest.evaluation.run import evaluate
+    from .evaluation.measures import format_table
+    from .evaluation.run import evaluate
 
     if not (corpus / "polnear").is_dir() or not (corpus / "bbc").is_dir():
         typer.echo(f"eval skipped: no corpora at {corpus} (needs polnear/ and bbc/; set --corpus)", err=True)

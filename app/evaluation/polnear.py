@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.graph.ids import article_id
-
-from ..records import Article
+from ...model.ids import article_id
+from ...model.records import Article
 
 Ranges = tuple[tuple[int, int], ...]
 _SPAN_LINE = re.compile(r"^T\d+\t")

@@ -16,11 +16,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.graph.build import article_node
-from newsgraph.graph.model import ArticleNode, EntityType, RelationType, SanctionStatus
-
-from .graph_rows import EntityRow, EvidenceRow, article_rows, decode_votes, encode_votes
-from .records import Article, ArticleExtraction
+from ..graph.article_rows import (
+    EntityRow,
+    EvidenceRow,
+    article_rows,
+    decode_votes,
+    encode_votes,
+)
+from ..graph.build import article_node
+from ..model.graph import ArticleNode, EntityType, RelationType, SanctionStatus
+from ..model.records import Article, ArticleExtraction
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from pyvis.network import Network
 
-from .model import (
+from ..model.graph import (
     SYMMETRIC_RELATIONS,
     ArticleLink,
     ArticleNode,
@@ -44,7 +44,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .store import GraphStore
+    from ..store import GraphStore
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +253,7 @@ def draw_query(store: GraphStore, graph: KnowledgeGraph, name: str, **params: An
     resolved, values coerced, defaults applied) and select the nodes of ``graph`` (the same
     store's graph) its rows name. Raises the query library's errors: `UnknownQuery`,
     `QueryParameterError`, `NoSuchNode`."""
-    from newsgraph.queries import get_query, run_query
+    from ..queries import get_query, run_query
 
     declared = get_query(name).params
     rows = run_query(store, name, **params)

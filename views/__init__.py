@@ -1,0 +1,1 @@
+"""What people look at: the interactive page, networkx analyses and exports."""
