@@ -1,6 +1,7 @@
 """newsgraph: news articles to an entity-and-relationship knowledge graph.
 
-The package's layers live in the repository's top-level folders, one import direction:
+The repository's root is this package, and its layers are the top-level folders, with one
+import direction:
 ``model`` (leaf) <- ``ingest`` (extraction) <- ``graph`` (resolution, assembly) <- ``store``
 <- ``queries`` <- ``views`` <- ``app`` (pipeline, cache, settings, CLI).
 """
