@@ -1,4 +1,4 @@
-"""Graph stores: the embedded LadybugDB store and Neo4j, behind one protocol.
+"""Graph stores: the embedded LadybugDB store and Neo4j, behind one protocol (`base.GraphStore`).
 
 `open_store(config, store_option)` picks one: `embedded`, `neo4j`, or `auto`
 (Neo4j when `NEWSGRAPH_NEO4J_URI` is set, else embedded). `config` is anything with the
@@ -7,88 +7,23 @@ settings' attributes (the application's `Settings`); stores never read the envir
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Literal
 
-from pydantic import SecretStr
+from .base import (
+    Dialect,
+    GraphStore,
+    QueryError,
+    StoreChoice,
+    StoreConfig,
+    StoreError,
+    StoreSink,
+    WriteReport,
+)
 
-from ..graph.build import GraphSink
-from ..model.graph import KnowledgeGraph
-
-StoreChoice = Literal["auto", "embedded", "neo4j"]
-Dialect = Literal["neo4j", "ladybug"]
-
-
-class StoreError(RuntimeError):
-    """A store problem a user can fix (server down, wrong password, no graph yet): one clear line."""
-
-
-class QueryError(StoreError):
-    """The store rejected a Cypher statement."""
-
-
-@dataclass
-class WriteReport:
-    """What one write sent to the store."""
-
-    nodes_written: int = 0  # created or updated
-    relationships_written: int = 0
-    nodes_deleted: int = 0
-    relationships_deleted: int = 0
-    unchanged: int = 0  # nodes and relationships already stored as they are
-    batches: int = 0  # transactions
-    seconds: float = 0.0
-
-    def summary(self) -> str:
-        return (
-            f"{self.nodes_written} nodes and {self.relationships_written} relationships written, "
-            f"{self.nodes_deleted} nodes and {self.relationships_deleted} relationships deleted, "
-            f"{self.unchanged} unchanged, in {self.batches} transactions ({self.seconds:.1f} s)"
-        )
-
-
-class StoreConfig(Protocol):
-    """What opening a store reads: the application's settings satisfy it."""
-
-    home: Path
-    store: StoreChoice
-    buffer_pool_mb: int
-    neo4j_uri: str | None
-    neo4j_user: str
-    neo4j_password: SecretStr | None
-    neo4j_database: str
-    neo4j_batch_size: int
-
-
-class StoreSink(GraphSink, Protocol):
-    report: WriteReport | None
-
-
-class GraphStore(Protocol):
-    """What every store does; `dialect` says which Cypher it speaks."""
-
-    dialect: Dialect
-
-    def write(self, graph: KnowledgeGraph) -> WriteReport | None:
-        """Make the store hold exactly `graph` (the whole resolved graph)."""
-        ...
-
-    def writer(self) -> AbstractContextManager[StoreSink]:
-        """`write` in chunks: a `graph.build.GraphSink` for the whole graph, nodes first; the
-        store holds exactly that graph when the block ends, and `sink.report` says what was done."""
-        ...
-
-    def load(self) -> KnowledgeGraph: ...
-
-    def run(
-        self, cypher: str, parameters: dict[str, Any] | None = None, *, write: bool = False
-    ) -> list[dict[str, Any]]:
-        """One Cypher statement with parameters, rows as dicts; read-only unless `write`."""
-        ...
-
-    def close(self) -> None: ...
+__all__ = [
+    "Dialect", "GraphStore", "QueryError", "StoreChoice", "StoreConfig", "StoreError", "StoreSink", "WriteReport",
+    "chosen_store", "open_store",
+]
 
 
 def chosen_store(settings: StoreConfig, store_option: StoreChoice | None = None) -> Literal["embedded", "neo4j"]:

@@ -34,7 +34,7 @@ from ..model.graph import (
     Relation,
     RelationType,
 )
-from . import Dialect, StoreError
+from .base import Dialect, StoreError
 from .rows import (
     ARTICLE_PROPERTIES,
     ENTITY_PROPERTIES,

@@ -34,7 +34,8 @@ from pydantic import SecretStr
 
 from ..graph.build import GraphCollector
 from ..model.graph import KnowledgeGraph, LinkType, NodeLabel, RelationType
-from . import Dialect, QueryError, StoreError, WriteReport, cypher
+from . import cypher
+from .base import Dialect, QueryError, StoreError, WriteReport
 from .neo4j_rows import Changes, Group, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
 from .rows import Row, graph_from_rows
