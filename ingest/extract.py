@@ -95,7 +95,9 @@ def _keep(entity: LocalEntity, involved: set[int | None]) -> bool:
 def _entity_records(
     kept: list[LocalEntity], ids: dict[int, str], mentions: list[Mention], doc: Doc, text: str
 ) -> list[EntityRecord]:
-    """One record per id: two local entities that resolve to the same id are one entity."""
+    """One record per id: two local entities that resolve to the same id are one entity.
+    In the order of their first mention in the text (those with none last, as they came), so
+    that the order does not depend on which component created an entity."""
     grouped: dict[str, list[LocalEntity]] = defaultdict(list)
     for entity in kept:
         grouped[ids[entity.index]].append(entity)
@@ -122,7 +124,7 @@ def _entity_records(
                 given_name=first.given_name, surname=first.surname,
             )
         )
-    return records
+    return sorted(records, key=lambda r: r.mentions[0].start if r.mentions else len(text) + 1)
 
 
 def _relation_records(
