@@ -2,7 +2,10 @@
 
 Everything here is data under version control: known outlets, organizations,
 government bodies, countries (aliases, demonyms, capitals), titles, given
-names, and the closed word lists of `word_lists.json`.
+names, pronouns and the gender of titles (`grammar.json`), the weights of type
+votes (`type_votes.json`), and the closed word lists of `word_lists.json`.
+Components receive a `Lexicon` at `initialize` (tests can hand them a small one);
+`load_lexicon()` is the one built from these files.
 """
 
 from __future__ import annotations
@@ -40,6 +43,25 @@ class Country:
 
 
 @dataclass(frozen=True)
+class TypeVoteWeights:
+    """How much each cue adds to a name mention's type votes (`data/type_votes.json`)."""
+
+    ner_labels: dict[str, EntityType]  # NER label -> the type it votes for
+    ner_label_weight: dict[str, float]  # by the name's dependency: compound, poss, other
+    person_cue: float  # a title, a gendered title or a role noun in front of the name
+    organization_cue: float  # "oil firm Yukos"
+    place_apposition: float  # "Wilmington, the state's biggest city"
+    speaking_place: float  # a place NER found that speaks: mostly a person
+    given_name: float  # a known given name opening a title-case name
+    speaker: float  # a capitalized name NER missed that speaks
+    conjunct_of_curated: float  # coordinated with a curated name
+    gendered_pronoun: float  # an entity's he/she pronouns
+
+    def ner_weight(self, dep: str) -> float:
+        return self.ner_label_weight.get(dep, self.ner_label_weight["other"])
+
+
+@dataclass(frozen=True)
 class Lexicon:
     known: dict[str, KnownEntity]  # name_key of name or alias -> entity
     short_forms: dict[str, tuple[KnownEntity, ...]]  # name_key of short form -> candidates
@@ -48,6 +70,9 @@ class Lexicon:
     demonyms: dict[str, Country]  # lower-case demonym -> country
     titles: frozenset[str]  # name_keys of titles ("sen", "president", "prime minister")
     given_names: dict[str, str]  # name_key -> gender m/f/u
+    pronouns: dict[str, tuple[str | None, bool]]  # lower-case pronoun -> (gender m/f or None, plural)
+    title_gender: dict[str, str]  # name_key of a title -> gender m/f ("mrs" -> "f")
+    vote_weights: TypeVoteWeights
     words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def word_list(self, name: str) -> frozenset[str]:
@@ -100,8 +125,15 @@ def _given_names() -> dict[str, str]:
     return {name_key(row["name"]): row["gender"] for row in csv.DictReader(lines, delimiter="\t")}
 
 
+def _vote_weights() -> TypeVoteWeights:
+    row = {k: v for k, v in json.loads(_read("type_votes.json")).items() if not k.startswith("_")}
+    row["ner_labels"] = {label: EntityType(t) for label, t in row["ner_labels"].items()}
+    return TypeVoteWeights(**row)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The lexicon of `ingest/data/`, read once per process."""
     known: dict[str, KnownEntity] = {}
     short_forms: dict[str, list[KnownEntity]] = {}
     for entity in _known_entities():
@@ -128,6 +160,7 @@ def load_lexicon() -> Lexicon:
         for key, values in json.loads(_read("word_lists.json")).items()
         if not key.startswith("_")
     }
+    grammar = json.loads(_read("grammar.json"))
     return Lexicon(
         known=known,
         short_forms={k: tuple(v) for k, v in short_forms.items()},
@@ -136,6 +169,9 @@ def load_lexicon() -> Lexicon:
         demonyms=demonyms,
         titles=titles,
         given_names=_given_names(),
+        pronouns={word: (gender, plural) for word, (gender, plural) in grammar["pronouns"].items()},
+        title_gender=dict(grammar["title_gender"]),
+        vote_weights=_vote_weights(),
         words=words,
     )
 

@@ -11,9 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
-from .components.mentions import LEXICON_SPANS
+from .components.names import LEXICON_SPANS
 from .components.types import register_extensions
-from .lexicon import load_lexicon, span_ruler_patterns
+from .lexicon import Lexicon, load_lexicon, span_ruler_patterns
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +50,21 @@ def _split_glued_quotes(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = re.compile("|".join(infixes)).finditer
 
 
-def add_components(nlp: Language, *, after: str | None) -> Language:
+# newsgraph's components in pipeline order, after the curated-name ruler (see ingest/components)
+COMPONENTS = (
+    "newsgraph_quote_spans", "newsgraph_names", "newsgraph_name_types", "newsgraph_described", "newsgraph_pronouns",
+    "newsgraph_coref", "newsgraph_direct_quotes", "newsgraph_indirect_quotes", "newsgraph_speakers",
+    "newsgraph_relations", "newsgraph_quote_links", "newsgraph_state_actors",
+)
+
+
+def add_components(nlp: Language, *, after: str | None, lexicon: Lexicon | None = None) -> Language:
     """The curated-name ruler and newsgraph's components, after `after` (the model's NER), or
-    on a blank pipeline for Docs whose tags and parse are already set (as in the unit tests)."""
+    on a blank pipeline for Docs whose tags and parse are already set (as in the unit tests).
+
+    Each component is initialized with `lexicon` (default: the one of `ingest/data`), so a
+    test can run the pipeline on a lexicon of a few entries."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
     register_extensions()
     ruler = nlp.add_pipe(
         "span_ruler",
@@ -67,9 +79,11 @@ def add_components(nlp: Language, *, after: str | None) -> Language:
     )
     others = [name for name in nlp.pipe_names if name != "newsgraph_lexicon"]
     with nlp.select_pipes(disable=others):  # ORTH patterns need only the tokenizer, not the model
-        ruler.add_patterns(span_ruler_patterns(load_lexicon()))
-    for name in ("newsgraph_mentions", "newsgraph_coref", "newsgraph_quotes", "newsgraph_relations"):
-        nlp.add_pipe(name)
+        ruler.add_patterns(span_ruler_patterns(lexicon))
+    for name in COMPONENTS:
+        component = nlp.add_pipe(name)
+        if hasattr(component, "initialize"):
+            component.initialize(nlp=nlp, lexicon=lexicon)
     return nlp
 
 

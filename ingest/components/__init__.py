@@ -1,3 +1,24 @@
-"""Our spaCy components. Importing this package registers their factories."""
+"""Our spaCy components, one job each. Importing this package registers their factories.
 
-from . import coref, line_breaks, mentions, quotes, relations  # noqa: F401  (registers factories)
+In pipeline order (`ingest.nlp.add_components` adds them after the model's NER):
+newsgraph_quote_spans, newsgraph_names, newsgraph_name_types, newsgraph_described,
+newsgraph_pronouns, newsgraph_coref, newsgraph_direct_quotes, newsgraph_indirect_quotes,
+newsgraph_speakers, newsgraph_relations, newsgraph_quote_links, newsgraph_state_actors;
+newsgraph_line_breaks runs before the parser.
+"""
+
+from . import (  # noqa: F401  (registers the factories)
+    coref,
+    described,
+    direct_quotes,
+    indirect_quotes,
+    line_breaks,
+    name_types,
+    names,
+    pronouns,
+    quote_links,
+    quote_spans,
+    relations,
+    speakers,
+    state_actors,
+)

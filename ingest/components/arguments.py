@@ -1,11 +1,12 @@
-"""From a token in the parse to the entity it names, for quotes and relations.
+"""From a token in the parse to the actor it names, for quotes and relations: lookups only.
 
 A token names an entity when it lies in one of the Doc's mentions, or stands
 for one (a proxy: "officials" in "Trump administration officials"). A report
 noun stands for its author ("a report in the Associated Press" -> AP). A
 place acting ("Washington accused ...", "Beijing said") stands for its
-country's government: the mention is moved from the place to the government
-entity, created if the article has none.
+country's government: the actor says so (`Actor.state`), and newsgraph_state_actors,
+after quotes and relations, makes the government an entity and the mention its own.
+Nothing here changes the Doc.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ...model.graph import EntityType
 from ...model.names import name_key
 from ..lexicon import Lexicon
 from .syntax import Sentences, children, subject
-from .types import LocalEntity, Mention, MentionKind
+from .types import Actor, LocalEntity, Mention
 
 ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET})
 
@@ -30,6 +31,7 @@ class Arguments:
         self.entities: list[LocalEntity] = doc._.ng_entities or []
         self.mention_entity: list[int | None] = doc._.ng_mention_entity or []
         self.proxies: dict[int, int] = doc._.ng_proxies or {}
+        self.governments = {e.key: e.index for e in self.entities if e.type is EntityType.GOVERNMENT}
         self.report_nouns = lexicon.word_list("report_nouns")
         self.person_roles = lexicon.word_list("person_role_heads")
         self.sentences = Sentences(doc)
@@ -44,8 +46,8 @@ class Arguments:
             return self.proxies[token.i]
         return self.by_token.get(token.i)
 
-    def actor_at(self, token: Token) -> int | None:
-        """The entity `token` names when it acts (speaks, meets, sanctions, accuses)."""
+    def actor_at(self, token: Token) -> Actor | None:
+        """The actor `token` names when it acts (speaks, meets, sanctions, accuses)."""
         mention = self.mention_at(token)
         if mention is None:
             if token.lemma_.lower() in self.report_nouns:
@@ -55,8 +57,20 @@ class Arguments:
         if entity is None:
             return None
         if self.entities[entity].type is EntityType.LOCATION:
-            return self._government_of_place(mention)
-        return entity if self.entities[entity].type in ACTOR_TYPES else None
+            return self._state_acting(entity, mention)
+        return Actor(entity, mention) if self.entities[entity].type in ACTOR_TYPES else None
+
+    def acting_type(self, actor: Actor) -> EntityType:
+        """The type an actor acts as: a place acting is a government."""
+        return EntityType.GOVERNMENT if actor.state is not None else self.entities[actor.entity].type
+
+    def identity(self, actor: Actor | None) -> object:
+        """What makes two actors the same one: their entity, or for a place acting the
+        government it stands for (the one the article names, else the country's)."""
+        if actor is None or actor.state is None:
+            return None if actor is None else actor.entity
+        key = name_key(actor.state)
+        return self.governments.get(key, key)
 
     def speaker_of(self, verb: Token) -> Token | None:
         """Who speaks with `verb`: its own subject ("who" -> the noun it describes); the
@@ -136,7 +150,7 @@ class Arguments:
             return self.doc[self.mentions[mention].head]
         return None
 
-    def report_author(self, noun: Token) -> int | None:
+    def report_author(self, noun: Token) -> Actor | None:
         """ "a report in the Associated Press", "the Times report", "Woodward's book" -> the author."""
         for child in noun.children:
             if child.dep_ in ("poss", "compound") and child.i < noun.i:
@@ -150,33 +164,12 @@ class Arguments:
                         return entity
         return None
 
-    def _government_of_place(self, mention_index: int) -> int | None:
-        mention = self.mentions[mention_index]
-        if mention.country is None:
+    def _state_acting(self, place: int, mention_index: int) -> Actor | None:
+        """A place that acts is its country's government ("Washington accused …")."""
+        country = self.mentions[mention_index].country
+        if country is None:
             return None
-        country = self.lexicon.countries[name_key(mention.country)]
-        key = name_key(country.government)
-        target = next((e.index for e in self.entities if e.key == key and e.type is EntityType.GOVERNMENT), None)
-        if target is None:
-            target = len(self.entities)
-            self.entities.append(
-                LocalEntity(
-                    index=target, name=country.government, type=EntityType.GOVERNMENT, kind=MentionKind.NAME,
-                    mentions=[], key=key, fixed_type=True,
-                )
-            )
-        self._move_mention(mention_index, target)
-        return target
-
-    def _move_mention(self, mention_index: int, target: int) -> None:
-        old = self.mention_entity[mention_index]
-        if old == target:
-            return
-        if old is not None:
-            self.entities[old].mentions.remove(mention_index)
-        self.entities[target].mentions.append(mention_index)
-        self.entities[target].mentions.sort()
-        self.mention_entity[mention_index] = target
+        return Actor(place, mention_index, state=self.lexicon.countries[name_key(country)].government)
 
 
 _ROLE_WORDS = 3

@@ -23,41 +23,54 @@ curated list fixes it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model.graph import EntityType
 from ...model.names import initials, is_acronym, name_key
-from ..lexicon import Lexicon, load_lexicon
-from .quote_spans import find_quote_spans, tokens_in
+from ...model.votes import leading_type, votes_for_person
+from ..lexicon import Lexicon
+from .clusters import Clusters
 from .syntax import Sentences
 from .types import LocalEntity, Mention, MentionKind, register_extensions
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_BRIDGES = ((",", "or"), ("(",), ("’s", "("), ("'s", "("), (",", "("), ("(", "or"))
-_PRONOUN_WINDOW_SENTENCES = 3
-_TYPE_TIE_ORDER = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.OUTLET, EntityType.LOCATION)
 
 
 @Language.factory(
     "newsgraph_coref",
-    requires=["doc._.ng_mentions"],
-    assigns=["doc._.ng_entities", "doc._.ng_mention_entity"],
+    requires=["doc._.ng_names", "doc._.ng_described", "doc._.ng_proxy_of", "doc._.ng_pronouns",
+              "doc._.ng_quoted_tokens"],
+    assigns=["doc._.ng_mentions", "doc._.ng_proxies", "doc._.ng_entities", "doc._.ng_mention_entity"],
+    default_config={"pronoun_window_sentences": 3},
 )
-def make_coref(nlp: Language, name: str) -> Coref:
-    return Coref(load_lexicon())
+def make_coref(nlp: Language, name: str, pronoun_window_sentences: int) -> Coref:
+    return Coref(pronoun_window_sentences=pronoun_window_sentences)
 
 
 class Coref:
-    def __init__(self, lexicon: Lexicon) -> None:
+    """Call `initialize(lexicon=...)` before use (`add_components` does)."""
+
+    def __init__(self, *, pronoun_window_sentences: int) -> None:
         register_extensions()
-        self.lexicon = lexicon
-        self.government_anaphors = lexicon.word_list("government_heads") | {"minister"}
+        self.pronoun_window_sentences = pronoun_window_sentences
+        self.lexicon: Lexicon | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
+        from ..lexicon import load_lexicon
+
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self.government_anaphors = self.lexicon.word_list("government_heads") | {"minister"}
+        self.name_suffixes = self.lexicon.word_list("name_suffixes")
+        self.gendered_pronoun_vote = self.lexicon.vote_weights.gendered_pronoun
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[Mention] = doc._.ng_mentions or []
-        clusters = _Clusters(len(mentions))
+        if self.lexicon is None:
+            raise RuntimeError("newsgraph_coref needs initialize(lexicon=...) first")
+        mentions, proxies = _all_mentions(doc)
+        clusters = Clusters(len(mentions))
         self._cluster_by_key(mentions, clusters)
         self._attach_single_names(doc, mentions, clusters)
         self._attach_acronyms(doc, mentions, clusters)
@@ -66,13 +79,15 @@ class Coref:
         self._resolve_anaphors(mentions, clusters)
         self._resolve_pronouns(doc, mentions, clusters)
         entities, mention_entity = self._entities(mentions, clusters)
+        doc._.ng_mentions = mentions
+        doc._.ng_proxies = proxies
         doc._.ng_entities = entities
         doc._.ng_mention_entity = mention_entity
         return doc
 
     # ---- clustering passes ----------------------------------------------------------
 
-    def _cluster_by_key(self, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _cluster_by_key(self, mentions: list[Mention], clusters: Clusters) -> None:
         first: dict[tuple, int] = {}
         for i, m in enumerate(mentions):
             if m.kind in (MentionKind.PRONOUN, MentionKind.ANAPHOR) or m.short_form:
@@ -84,11 +99,11 @@ class Coref:
                 first[key] = i
                 clusters.activate(i)
 
-    def _attach_single_names(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _attach_single_names(self, doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
         """ "Maduro" -> "Nicolás Maduro"; with several candidates, the nearest one before."""
         full_names: dict[str, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):  # people only: a bare "Council" is no "Citizens Action Council"
-            words = [name_key(w) for w in m.text.split() if name_key(w) not in _NAME_SUFFIXES]
+            words = [name_key(w) for w in m.text.split() if name_key(w) not in self.name_suffixes]
             if self._is_free_name(m) and len(words) >= 2 and m.is_personlike():
                 full_names[words[-1]].append(i)  # "Robert Kilroy-Silk" -> "kilroy silk"
                 full_names["given:" + words[0]].append(i)
@@ -106,7 +121,7 @@ class Coref:
                 target = before[-1] if before else candidates[0]
             clusters.move(i, target)
 
-    def _attach_acronyms(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _attach_acronyms(self, doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
         names = [(i, m) for i, m in enumerate(mentions) if m.kind is MentionKind.NAME and not m.short_form]
         for (i, a), (j, b) in zip(names, names[1:]):
             bridge = tuple(t.text for t in doc[a.end : b.start])
@@ -125,7 +140,7 @@ class Coref:
             if is_acronym(text) and not m.canonical and text.replace(".", "") in by_initials:
                 clusters.union(by_initials[text.replace(".", "")], i)
 
-    def _attach_short_forms(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _attach_short_forms(self, doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
         """ "the Times" -> The New York Times when the article names it in full or is published by it."""
         outlet_names = {name_key(m.canonical): i for i, m in enumerate(mentions) if m.canonical and m.fixed_type is not None}
         own = doc._.ng_outlet
@@ -156,7 +171,7 @@ class Coref:
                 else:
                     first[m.key] = i
 
-    def _merge_group_subsets(self, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _merge_group_subsets(self, mentions: list[Mention], clusters: Clusters) -> None:
         """ "Venezuelan officers" joins "Venezuelan military officers" in the same article."""
         groups = [i for i, m in enumerate(mentions) if m.kind is MentionKind.GROUP and m.canonical and clusters.find(i) == i]
         for i in groups:
@@ -170,7 +185,7 @@ class Coref:
             if len(supersets) == 1:
                 clusters.union(supersets[0], i, keep=supersets[0])
 
-    def _resolve_anaphors(self, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _resolve_anaphors(self, mentions: list[Mention], clusters: Clusters) -> None:
         """ "the officers" -> the group with that head; "the firm" -> the last organization named;
         "the president" -> the last person named with that role or title anywhere in the article."""
         roles: dict[int, set[str]] = defaultdict(set)
@@ -203,7 +218,7 @@ class Coref:
                     clusters.move(i, j)
                     break
 
-    def _governing_antecedent(self, i: int, mentions: list[Mention], clusters: _Clusters) -> int | None:
+    def _governing_antecedent(self, i: int, mentions: list[Mention], clusters: Clusters) -> int | None:
         """The nearest government named as one before mention `i` ("the Blair government", "the
         US administration"), preferred over agencies and legislatures typed Government."""
         for j in range(i - 1, -1, -1):
@@ -211,7 +226,7 @@ class Coref:
                 return j
         return None
 
-    def _country_in_view(self, i: int, mentions: list[Mention], clusters: _Clusters) -> str | None:
+    def _country_in_view(self, i: int, mentions: list[Mention], clusters: Clusters) -> str | None:
         """The country of the nearest country, capital or curated state body named before mention `i`."""
         for j in range(i - 1, -1, -1):
             m = mentions[j]
@@ -224,7 +239,7 @@ class Coref:
                 return known.country
         return None
 
-    def _to_country_government(self, i: int, country: str, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _to_country_government(self, i: int, country: str, mentions: list[Mention], clusters: Clusters) -> None:
         """Mention `i` names `country`'s government: joins it when named, else stands for it."""
         government = self.lexicon.countries[name_key(country)].government
         key = name_key(government)
@@ -237,11 +252,11 @@ class Coref:
         m.canonical, m.fixed_type, m.country = government, EntityType.GOVERNMENT, country
         clusters.activate(i)
 
-    def _resolve_pronouns(self, doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+    def _resolve_pronouns(self, doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
         by_head = {m.head: i for i, m in enumerate(mentions) if m.kind is not MentionKind.PRONOUN}
         facts = _cluster_facts(mentions, clusters)
         sentences = Sentences(doc)
-        quoted = tokens_in(doc, find_quote_spans(doc.text))  # someone else's words
+        quoted = doc._.ng_quoted_tokens or frozenset()  # someone else's words
         for i, m in enumerate(mentions):
             if m.kind is not MentionKind.PRONOUN or _is_expletive(doc[m.head]):
                 continue
@@ -250,7 +265,7 @@ class Coref:
                 clusters.move(i, target)
 
     def _antecedent(
-        self, doc: Doc, index: int, mentions: list[Mention], clusters: _Clusters,
+        self, doc: Doc, index: int, mentions: list[Mention], clusters: Clusters,
         by_head: dict[int, int], facts: dict[int, tuple[bool, str | None]], sentences: Sentences,
         quoted: frozenset[int],
     ) -> int | None:
@@ -287,7 +302,7 @@ class Coref:
         if same:
             return max(same, key=lambda j: (not second_choice(j), j))
         previous = sentence.start - 1
-        for _ in range(_PRONOUN_WINDOW_SENTENCES):
+        for _ in range(self.pronoun_window_sentences):
             if previous < 0:
                 break
             sent = sentences.of(previous)
@@ -299,7 +314,7 @@ class Coref:
 
     # ---- entities -------------------------------------------------------------------
 
-    def _entities(self, mentions: list[Mention], clusters: _Clusters) -> tuple[list[LocalEntity], list[int | None]]:
+    def _entities(self, mentions: list[Mention], clusters: Clusters) -> tuple[list[LocalEntity], list[int | None]]:
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(mentions)):
             root = clusters.find(i)
@@ -324,12 +339,12 @@ class Coref:
             votes.update(m.votes)
         for i in indices:
             if mentions[i].kind is MentionKind.PRONOUN and mentions[i].gender in ("m", "f"):
-                votes[EntityType.PERSON] += 1.0
+                votes[EntityType.PERSON] += self.gendered_pronoun_vote
         fixed = [m.fixed_type for m in named if m.fixed_type is not None]
         if fixed:
             entity_type = Counter(fixed).most_common(1)[0][0]
         elif votes:
-            entity_type = max(_TYPE_TIE_ORDER, key=lambda t: (votes.get(t, 0.0), -_TYPE_TIE_ORDER.index(t)))
+            entity_type = leading_type(votes)
         else:
             entity_type = EntityType.ORGANIZATION
         canonical = [m.canonical for m in named if m.canonical]
@@ -349,7 +364,7 @@ class Coref:
             aliases=aliases, votes=dict(votes), fixed_type=bool(fixed),
         )
         if entity_type is EntityType.PERSON and kind is MentionKind.NAME:
-            words = [w for w in name.split() if name_key(w) not in _NAME_SUFFIXES]
+            words = [w for w in name.split() if name_key(w) not in self.name_suffixes]
             if len(words) >= 2:
                 entity.given_name, entity.surname = words[0], words[-1]
             genders = [m.gender for m in named if m.gender in ("m", "f")]
@@ -360,12 +375,22 @@ class Coref:
         return m.kind is MentionKind.NAME and m.fixed_type is None and not m.short_form
 
 
+def _all_mentions(doc: Doc) -> tuple[list[Mention], dict[int, int]]:
+    """The article's names, described mentions and pronouns in text order (copies: clustering
+    gives some a canonical name), and each proxy token's mention index."""
+    found = sorted([*(doc._.ng_names or []), *(doc._.ng_described or []), *(doc._.ng_pronouns or [])],
+                   key=lambda m: (m.start, m.end))
+    index = {id(m): i for i, m in enumerate(found)}
+    proxies = {token: index[id(m)] for token, m in (doc._.ng_proxy_of or {}).items()}
+    return [replace(m) for m in found], proxies
+
+
 def _mention_type(mention: Mention) -> EntityType | None:
     if mention.fixed_type is not None:
         return mention.fixed_type
     if not mention.votes:
         return None
-    return max(_TYPE_TIE_ORDER, key=lambda t: (mention.votes.get(t, 0.0), -_TYPE_TIE_ORDER.index(t)))
+    return leading_type(mention.votes)
 
 
 def _salience(doc: Doc, mention: Mention) -> tuple[int, int]:
@@ -387,7 +412,7 @@ def _is_expletive(token: Token) -> bool:
     )
 
 
-def _cluster_facts(mentions: list[Mention], clusters: _Clusters) -> dict[int, tuple[bool, str | None]]:
+def _cluster_facts(mentions: list[Mention], clusters: Clusters) -> dict[int, tuple[bool, str | None]]:
     """Per cluster root: (is it a person, its gender), from its non-pronoun mentions."""
     votes: dict[int, Counter[EntityType]] = defaultdict(Counter)
     fixed: dict[int, EntityType] = {}
@@ -409,8 +434,7 @@ def _cluster_facts(mentions: list[Mention], clusters: _Clusters) -> dict[int, tu
         if root in fixed:
             person = fixed[root] is EntityType.PERSON
         else:
-            score = counter.get(EntityType.PERSON, 0.0)
-            person = root in described or (score > 0 and score >= max(counter.values()))
+            person = root in described or votes_for_person(counter)
         gender = genders[root].most_common(1)[0][0] if genders[root] else None
         facts[root] = (person, gender)
     return facts
@@ -433,44 +457,3 @@ def _compatible(pronoun: Mention, candidate: Mention, person: bool, gender: str 
     if candidate.plural or not person:
         return False
     return (candidate.gender or gender) in (None, "u", pronoun.gender)
-
-
-class _Clusters:
-    """Union-find over mention indices; a mention outside every cluster finds None."""
-
-    def __init__(self, size: int) -> None:
-        self.parent: list[int | None] = [None] * size
-
-    def activate(self, i: int) -> None:
-        if self.parent[i] is None:
-            self.parent[i] = i
-
-    def find(self, i: int) -> int | None:
-        if self.parent[i] is None:
-            return None
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int, *, keep: int | None = None) -> None:
-        self.activate(a)
-        self.activate(b)
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        winner = self.find(keep) if keep is not None else min(ra, rb)
-        loser = rb if winner == ra else ra
-        self.parent[loser] = winner
-
-    def move(self, i: int, target: int) -> None:
-        """Put mention `i` alone into `target`'s cluster (its old cluster keeps the others)."""
-        self.activate(target)
-        root = self.find(target)
-        if self.find(i) == root:
-            return
-        if self.find(i) == i:
-            others = [j for j in range(len(self.parent)) if j != i and self.find(j) == i]
-            for j in others:
-                self.parent[j] = others[0]
-        self.parent[i] = root

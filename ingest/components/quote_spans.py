@@ -1,4 +1,7 @@
-"""Find the content spans of direct quotes in text: pairing quotation marks.
+"""`newsgraph_quote_spans`: the content spans of direct quotes, by pairing quotation marks.
+
+The component stores them once for everything after it: `doc._.ng_quote_spans` (char
+spans) and `doc._.ng_quoted_tokens` (the tokens inside them).
 
 Handles curly and straight double quotes, two apostrophes standing for one
 (''…'', as in archive text of The New York Times), and guillemets; quotes
@@ -13,7 +16,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc
+
+from .types import register_extensions
 
 OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
@@ -91,3 +97,19 @@ def tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[int]:
         if span is not None:
             tokens.update(range(span.start, span.end))
     return frozenset(tokens)
+
+
+@Language.factory("newsgraph_quote_spans", assigns=["doc._.ng_quote_spans", "doc._.ng_quoted_tokens"], default_config={})
+def make_quote_span_finder(nlp: Language, name: str) -> QuoteSpanFinder:
+    return QuoteSpanFinder()
+
+
+class QuoteSpanFinder:
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = find_quote_spans(doc.text)
+        doc._.ng_quote_spans = spans
+        doc._.ng_quoted_tokens = tokens_in(doc, spans)
+        return doc

@@ -9,8 +9,7 @@ the possessor of a node ("on the U.S. government's sanctions list").
 Conjoined arguments each get the relation ("He and other members ... were
 accused").
 
-Quotes become relations too: a speaker QUOTED_BY the outlet that received or
-published the quote, and an article CITES the outlets it attributes to.
+(Quotes become relations in newsgraph_quote_links.)
 
 A relation is dropped when its trigger is negated or only wanted ("sought a
 meeting"), when source and target are the same, or when the schema does not
@@ -35,28 +34,10 @@ from ...model.graph import (
     SanctionStatus,
     relation_allowed,
 )
-from ...model.names import name_key
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon
 from .arguments import Arguments
 from .syntax import children, governing_verb, is_negated, subject, with_conjuncts
-from .types import (
-    FoundQuote,
-    FoundRelation,
-    LocalEntity,
-    MentionKind,
-    QuoteKind,
-    register_extensions,
-)
-
-_UNASSERTED = frozenset({
-    "want", "seek", "try", "plan", "hope", "request", "ask", "propose", "refuse", "decline", "cancel",
-    "deny", "reject", "postpone", "expect", "schedule", "wish", "offer", "invite", "urge", "call",
-})
-_LIFTED = frozenset({"lift", "ease", "remove", "drop", "waive", "suspend", "end", "relax", "scrap", "rescind"})
-_THREATENED = frozenset({"threaten", "warn", "consider", "propose", "weigh", "mull", "seek", "urge", "call", "push",
-                         "plan", "face", "risk", "threat", "prepare", "demand", "want", "ask", "request", "recommend"})
-_MODALS = frozenset({"could", "might", "may", "would", "will", "should"})
-_STATEMENT_NOUNS = frozenset({"claim", "lawsuit", "suit", "statement", "complaint", "report", "letter", "motion", "case", "filing"})
+from .types import Actor, FoundRelation, register_extensions
 
 
 @dataclass(frozen=True)
@@ -81,27 +62,44 @@ def load_rules() -> tuple[RelationRule, ...]:
 
 @Language.factory(
     "newsgraph_relations",
-    requires=["doc._.ng_entities", "doc._.ng_quotes"],
+    requires=["doc._.ng_mentions", "doc._.ng_entities"],
     assigns=["doc._.ng_relations"],
+    default_config={},
 )
 def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
-    return RelationFinder(nlp, load_lexicon(), load_rules())
+    return RelationFinder(nlp)
 
 
 class RelationFinder:
-    def __init__(self, nlp: Language, lexicon: Lexicon, rules: tuple[RelationRule, ...]) -> None:
+    """Call `initialize(lexicon=..., rules=...)` before use (`add_components` does)."""
+
+    def __init__(self, nlp: Language) -> None:
         register_extensions()
-        self.lexicon = lexicon
+        self.vocab = nlp.vocab
+        self.lexicon: Lexicon | None = None
+
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
+        rules: tuple[RelationRule, ...] | None = None,
+    ) -> None:
+        from ..lexicon import load_lexicon
+
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        rules = rules if rules is not None else load_rules()
+        words = self.lexicon.word_list
+        self.unasserting, self.lifting, self.threat_words = words("unasserting_verbs"), words("lifting_verbs"), words("threat_words")
+        self.modals, self.statement_nouns = words("modal_auxiliaries"), words("statement_nouns")
         self.rules = {rule.id: rule for rule in rules}
         self.order = [rule.id for rule in rules]
-        self.matcher = DependencyMatcher(nlp.vocab, validate=True)
+        self.matcher = DependencyMatcher(self.vocab, validate=True)
         for rule in rules:
             self.matcher.add(rule.id, [rule.pattern])
         self.triggers = frozenset(_trigger_lemmas(rules))
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            raise RuntimeError("newsgraph_relations needs initialize(lexicon=...) first")
         args = Arguments(doc, self.lexicon)
-        _countries_acting(args)
         found: list[FoundRelation] = []
         matches = []
         for sentence in args.sentences.spans:  # the matcher indexes every token: only sentences with a trigger
@@ -112,11 +110,7 @@ class RelationFinder:
             rule = self.rules[doc.vocab.strings[match_id]]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
             found.extend(self._from_match(doc, args, rule, nodes))
-        outlet = self._article_outlet(doc, args)
-        for quote in doc._.ng_quotes or []:
-            found.extend(self._from_quote(doc, args, quote, outlet))
-        doc._.ng_relations = _deduplicate(found)
-        doc._.ng_entities = args.entities
+        doc._.ng_relations = deduplicate(args, found)
         return doc
 
     # ---- pattern matches -----------------------------------------------------------
@@ -128,25 +122,25 @@ class RelationFinder:
         if rule.relation is RelationType.SANCTIONED:
             if is_negated(trigger):
                 return []  # wanted, planned or lifted sanctions keep a status instead
-        elif not _asserted(trigger) or _only_intended(trigger):
+        elif not self._asserted(trigger) or self._only_intended(trigger):
             return []  # "did not meet", "sought a meeting", "will meet": not a meeting
         sources = self._argument(args, rule.source, nodes)
         targets = self._argument(args, rule.target, nodes)
-        status = _sanction_status(trigger) if rule.relation is RelationType.SANCTIONED else None
+        status = self._sanction_status(trigger) if rule.relation is RelationType.SANCTIONED else None
         relations = []
         for source, source_token in sources:
             for target, target_token in targets:
-                if source == target or not self._allowed(args, rule.relation, source, target):
+                if args.identity(source) == args.identity(target) or not allowed(args, rule.relation, source, target):
                     continue
                 span = _char_span(doc, args, [*nodes.values(), source_token, target_token])
                 relations.append(FoundRelation(
-                    type=rule.relation, source=source, target=target, span=span,
-                    sentence=_sentence_span(args, span), rule=rule.id, status=status,
+                    type=rule.relation, source_actor=source, target_actor=target, span=span,
+                    sentence=sentence_span(args, span), rule=rule.id, status=status,
                 ))
         return relations
 
-    def _argument(self, args: Arguments, spec: dict, nodes: dict[str, Token]) -> list[tuple[int, Token]]:
-        """(entity, token naming it) for each argument a rule's spec points at."""
+    def _argument(self, args: Arguments, spec: dict, nodes: dict[str, Token]) -> list[tuple[Actor, Token]]:
+        """(actor, token naming it) for each argument a rule's spec points at."""
         token = self._argument_token(spec, nodes)
         if token is None:
             fallback = spec.get("fallback") == "reporting_outlet"
@@ -156,14 +150,14 @@ class RelationFinder:
         found = [(e, t) for e, t in found if e is not None]
         allowed = spec.get("types")
         if allowed:
-            typed = [(e, t) for e, t in found if args.entities[e].type.value in allowed]
+            typed = [(e, t) for e, t in found if args.acting_type(e).value in allowed]
             if not typed and spec.get("fallback") == "reporting_outlet":
                 typed = self._reporting_outlets(args, nodes["trigger"])
             found = typed
         unique = {}
         for e, t in found:
-            unique.setdefault(e, t)
-        return list(unique.items())
+            unique.setdefault(args.identity(e), (e, t))
+        return list(unique.values())
 
     def _argument_token(self, spec: dict, nodes: dict[str, Token]) -> Token | None:
         if "node" in spec:
@@ -172,7 +166,7 @@ class RelationFinder:
             verb = nodes[spec["subject_of"]]
             found = subject(verb)
             if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-                found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in _STATEMENT_NOUNS else verb.head
+                found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
             return found
         if "nominal_agent" in spec:
             return _nominal_agent(nodes[spec["nominal_agent"]])
@@ -181,80 +175,69 @@ class RelationFinder:
             return owners[0] if owners else None
         raise ValueError(f"unknown argument spec {spec}")
 
-    def _reporting_outlets(self, args: Arguments, trigger: Token) -> list[tuple[int, Token]]:
+    def _reporting_outlets(self, args: Arguments, trigger: Token) -> list[tuple[Actor, Token]]:
         """ "the Times reported Saturday, citing X": the outlet reporting in the same sentence."""
         speech = self.lexicon.word_list("speech_verbs")
         for token in args.sentences.of(trigger.i):
             if token.lemma_.lower() in speech and token.pos_ == "VERB":
                 speaker = args.speaker_of(token)
-                entity = args.actor_at(speaker) if speaker is not None else None
-                if entity is not None and args.entities[entity].type is EntityType.OUTLET:
-                    return [(entity, speaker)]
+                actor = args.actor_at(speaker) if speaker is not None else None
+                if actor is not None and args.acting_type(actor) is EntityType.OUTLET:
+                    return [(actor, speaker)]
         return []
 
-    def _allowed(self, args: Arguments, relation: RelationType, source: int | None, target: int) -> bool:
-        source_label = NodeLabel.ARTICLE if source is None else NodeLabel(args.entities[source].type)
-        return relation_allowed(relation, source_label, NodeLabel(args.entities[target].type))
+    def _asserted(self, trigger: Token) -> bool:
+        """False for "did not meet", "sought a meeting", "plans to meet"."""
+        if is_negated(trigger):
+            return False
+        current = trigger
+        for _ in range(3):
+            head = current.head
+            if head.i == current.i:
+                return True
+            if head.pos_ in ("VERB", "AUX"):
+                if is_negated(head) and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
+                    return False
+                if head.lemma_.lower() in self.unasserting and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
+                    return False
+                if current.dep_ not in ("xcomp", "dobj", "prep", "pobj"):
+                    return True
+            current = head
+        return True
 
-    # ---- quotes -----------------------------------------------------------------------
+    def _only_intended(self, trigger: Token) -> bool:
+        """A future or possible act: "will meet", "could accuse", "is to visit", "plans to meet"."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in self.modals for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and (verb.head.lemma_.lower() == "be" or verb.head.lemma_.lower() in self.unasserting)
 
-    def _article_outlet(self, doc: Doc, args: Arguments) -> int | None:
-        name = doc._.ng_outlet
-        if not name:
-            return None
-        key = name_key(name)
-        for entity in args.entities:
-            if entity.key == key and entity.type is EntityType.OUTLET:
-                return entity.index
-        index = len(args.entities)
-        args.entities.append(LocalEntity(index=index, name=name, type=EntityType.OUTLET, kind=MentionKind.NAME,
-                                         mentions=[], key=key, fixed_type=True))
-        return index
-
-    def _from_quote(self, doc: Doc, args: Arguments, quote: FoundQuote, outlet: int | None) -> list[FoundRelation]:
-        speaker = quote.speaker_entity
-        if speaker is None or quote.kind is not QuoteKind.SPEECH:
-            return []  # believing, praising or citing something is not being quoted
-        parts = [quote.content]
-        if quote.cue is not None:
-            parts.append(quote.cue)
-        if quote.speaker_span is not None:
-            parts.append(quote.speaker_span)
-        span = (min(p[0] for p in parts), max(p[1] for p in parts))
-        speaker_type = args.entities[speaker].type
-        if speaker_type is EntityType.OUTLET:
-            if speaker == outlet:
-                return []
-            relation, source, target, rule = RelationType.CITES, None, speaker, "cites.attribution"
-        else:
-            target = quote.receiver_entity if quote.receiver_entity is not None else outlet
-            if target is None:
-                return []
-            relation, source, rule = RelationType.QUOTED_BY, speaker, "quoted_by." + quote.rule
-        if not self._allowed(args, relation, source, target):
-            return []
-        return [FoundRelation(
-            type=relation, source=source, target=target, span=span, sentence=_sentence_span(args, span),
-            rule=rule, quote=tuple(quote.parts), direct=quote.direct,
-        )]
-
-
-def _countries_acting(args: Arguments) -> None:
-    """A country or capital that does something is its state: "France breached the rules",
-    "accused by Washington". Those mentions become the country's government."""
-    for mention in args.mentions:
-        if mention.country is None:
-            continue
-        head = args.doc[mention.head]
-        verb = head.head
-        acting = (head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in _STATE_VERBS) or (
-            head.dep_ == "pobj" and verb.dep_ == "agent"
-        )
-        for conjunct in (head, *children(head, "conj")) if acting else ():
-            args.actor_at(conjunct)
+    def _sanction_status(self, trigger: Token) -> SanctionStatus:
+        words = [trigger]
+        current = trigger
+        for _ in range(3):
+            if current.head.i == current.i:
+                break
+            current = current.head
+            words.append(current)
+        lemmas = {w.lemma_.lower() for w in words}
+        modals = {c.lower_ for w in words for c in w.children if c.dep_ == "aux"}
+        lifts = [w for w in words if w.lemma_.lower() in self.lifting]
+        if lifts:  # "lifted the embargo"; but "plans to lift the embargo": still in force
+            intended = any(self._only_intended(w) or w.head.pos_ == "NOUN" or w.head.lemma_.lower() in self.unasserting
+                           for w in lifts)
+            return SanctionStatus.IMPOSED if intended else SanctionStatus.LIFTED
+        if lemmas & self.threat_words or modals & self.modals:
+            return SanctionStatus.THREATENED
+        return SanctionStatus.IMPOSED
 
 
-_STATE_VERBS = frozenset({"be", "have", "become", "remain", "seem", "appear", "lie", "sit", "stand", "border", "rank"})
+def allowed(args: Arguments, relation: RelationType, source: Actor | None, target: Actor) -> bool:
+    """The schema allows the pair of types the actors act as (None: the article itself)."""
+    source_label = NodeLabel.ARTICLE if source is None else NodeLabel(args.acting_type(source))
+    return relation_allowed(relation, source_label, NodeLabel(args.acting_type(target)))
 
 
 def _trigger_lemmas(rules: tuple[RelationRule, ...]) -> set[str]:
@@ -283,55 +266,6 @@ def _nominal_agent(noun: Token) -> Token | None:
     return subject(verb) if verb is not None else None
 
 
-def _asserted(trigger: Token) -> bool:
-    """False for "did not meet", "sought a meeting", "plans to meet"."""
-    if is_negated(trigger):
-        return False
-    current = trigger
-    for _ in range(3):
-        head = current.head
-        if head.i == current.i:
-            return True
-        if head.pos_ in ("VERB", "AUX"):
-            if is_negated(head) and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
-                return False
-            if head.lemma_.lower() in _UNASSERTED and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
-                return False
-            if current.dep_ not in ("xcomp", "dobj", "prep", "pobj"):
-                return True
-        current = head
-    return True
-
-
-def _only_intended(trigger: Token) -> bool:
-    """A future or possible act: "will meet", "could accuse", "is to visit", "plans to meet"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
-    if verb is None:
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("be", *_UNASSERTED)
-
-
-def _sanction_status(trigger: Token) -> SanctionStatus:
-    words = [trigger]
-    current = trigger
-    for _ in range(3):
-        if current.head.i == current.i:
-            break
-        current = current.head
-        words.append(current)
-    lemmas = {w.lemma_.lower() for w in words}
-    modals = {c.lower_ for w in words for c in w.children if c.dep_ == "aux"}
-    lifts = [w for w in words if w.lemma_.lower() in _LIFTED]
-    if lifts:  # "lifted the embargo"; but "plans to lift the embargo": still in force
-        intended = any(_only_intended(w) or w.head.pos_ == "NOUN" or w.head.lemma_.lower() in _UNASSERTED for w in lifts)
-        return SanctionStatus.IMPOSED if intended else SanctionStatus.LIFTED
-    if lemmas & _THREATENED or modals & _MODALS:
-        return SanctionStatus.THREATENED
-    return SanctionStatus.IMPOSED
-
-
 def _char_span(doc: Doc, args: Arguments, tokens: list[Token]) -> tuple[int, int]:
     """From the first to the last char of the matched tokens, arguments' mentions included."""
     points = []
@@ -344,7 +278,7 @@ def _char_span(doc: Doc, args: Arguments, tokens: list[Token]) -> tuple[int, int
     return min(points), max(points)
 
 
-def _sentence_span(args: Arguments, span: tuple[int, int]) -> tuple[int, int]:
+def sentence_span(args: Arguments, span: tuple[int, int]) -> tuple[int, int]:
     """Char offsets of the sentence(s) holding `span`, without the whitespace around them.
 
     Masked boilerplate is whitespace in the parsed text: a sentence must not run
@@ -358,14 +292,14 @@ def _sentence_span(args: Arguments, span: tuple[int, int]) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
-def _deduplicate(relations: list[FoundRelation]) -> list[FoundRelation]:
+def deduplicate(args: Arguments, relations: list[FoundRelation]) -> list[FoundRelation]:
     """One relation per (type, source, target, sentence): the first rule that found it."""
     seen = set()
     kept = []
     for rel in relations:
-        ends = (rel.source, rel.target)
-        if rel.type is RelationType.MET_WITH and rel.source is not None:
-            ends = tuple(sorted(ends))
+        ends = (args.identity(rel.source_actor), args.identity(rel.target_actor))
+        if rel.type is RelationType.MET_WITH and rel.source_actor is not None:
+            ends = frozenset(ends)
         key = (rel.type, ends, rel.sentence, rel.quote)
         if key not in seen:
             seen.add(key)

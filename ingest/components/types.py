@@ -1,13 +1,24 @@
 """What our spaCy components store on the Doc: plain offsets and small records.
 
-Registered Doc extensions (all set by the components, read by `extract.py`):
-- `doc._.ng_mentions: list[Mention]` (newsgraph_mentions)
-- `doc._.ng_proxies: dict[int, int]`: token index -> mention index it stands for,
-  e.g. "officials" in "Trump administration officials" (newsgraph_mentions)
-- `doc._.ng_entities: list[LocalEntity]` and `doc._.ng_mention_entity: list[int | None]`
-  (newsgraph_coref)
-- `doc._.ng_quotes: list[FoundQuote]` (newsgraph_quotes)
-- `doc._.ng_relations: list[FoundRelation]` (newsgraph_relations)
+Registered Doc extensions, by the component that sets them (in pipeline order):
+- `doc._.ng_quote_spans: list[tuple[int, int]]`, `doc._.ng_quoted_tokens: frozenset[int]`:
+  char spans of quoted text and the tokens inside them (newsgraph_quote_spans)
+- `doc._.ng_names: list[Mention]`: proper names (newsgraph_names); their type votes
+  (newsgraph_name_types)
+- `doc._.ng_described: list[Mention]`: described groups and people, anaphors, and
+  `doc._.ng_proxy_of: dict[int, Mention]`: token -> the mention it stands for, e.g.
+  "officials" in "Trump administration officials" (newsgraph_described)
+- `doc._.ng_pronouns: list[Mention]` (newsgraph_pronouns)
+- `doc._.ng_mentions: list[Mention]` (all of the above, in text order),
+  `doc._.ng_proxies: dict[int, int]` (token -> mention index), `doc._.ng_entities:
+  list[LocalEntity]`, `doc._.ng_mention_entity: list[int | None]` (newsgraph_coref)
+- `doc._.ng_direct_quotes: list[FoundQuote]` (newsgraph_direct_quotes),
+  `doc._.ng_indirect_quotes: list[FoundQuote]` (newsgraph_indirect_quotes)
+- `doc._.ng_quotes: list[FoundQuote]`: both, with speaker and receiver (newsgraph_speakers)
+- `doc._.ng_relations: list[FoundRelation]` (newsgraph_relations, then newsgraph_quote_links)
+- then newsgraph_state_actors makes a place that acts its country's government
+  (entities, mentions, quotes and relations)
+- `doc._.ng_outlet: str | None`: the article's outlet, set before the pipeline runs
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ from enum import StrEnum
 from spacy.tokens import Doc
 
 from ...model.graph import EntityType, RelationType, SanctionStatus
+from ...model.votes import votes_for_person
 
 
 class MentionKind(StrEnum):
@@ -53,8 +65,7 @@ class Mention:
             return True
         if self.fixed_type is not None:
             return self.fixed_type is EntityType.PERSON
-        person = self.votes.get(EntityType.PERSON, 0.0)
-        return person > 0 and person >= max(self.votes.values())
+        return votes_for_person(self.votes)
 
 
 @dataclass
@@ -75,6 +86,18 @@ class LocalEntity:
     surname: str | None = None
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Who takes part in a quote or a relation: an entity, named by one of its mentions.
+
+    `state` is set when a place acts ("Washington accused …", "Beijing said"): the actor is
+    then the government named `state`, which newsgraph_state_actors makes of it."""
+
+    entity: int
+    mention: int | None = None
+    state: str | None = None
+
+
 class QuoteKind(StrEnum):
     SPEECH = "speech"  # said, told, wrote: the speaker is quoted
     BELIEF = "belief"  # believes, thinks: a stance, not words
@@ -88,20 +111,30 @@ class FoundQuote:
     rule: str
     kind: QuoteKind = QuoteKind.SPEECH
     speaker_span: tuple[int, int] | None = None  # the speaker's mention, or its noun phrase
-    speaker_entity: int | None = None
+    speaker_token: int | None = None  # the token the attribution names as the speaker
     cue: tuple[int, int] | None = None  # char offsets
-    receiver_entity: int | None = None
+    cue_token: int | None = None
+    speaker: Actor | None = None  # set by newsgraph_speakers
+    receiver: Actor | None = None  # the outlet the quote was given to (newsgraph_speakers)
 
     @property
     def content(self) -> tuple[int, int]:
         return self.parts[0][0], self.parts[-1][1]
 
+    @property
+    def speaker_entity(self) -> int | None:
+        return self.speaker.entity if self.speaker is not None else None
+
+    @property
+    def receiver_entity(self) -> int | None:
+        return self.receiver.entity if self.receiver is not None else None
+
 
 @dataclass
 class FoundRelation:
     type: RelationType
-    source: int | None  # entity index; None = the article itself (CITES)
-    target: int
+    source_actor: Actor | None  # None = the article itself (CITES)
+    target_actor: Actor
     span: tuple[int, int]  # char offsets of the evidence
     sentence: tuple[int, int]  # char offsets of the sentence
     rule: str
@@ -109,16 +142,23 @@ class FoundRelation:
     quote: tuple[tuple[int, int], ...] | None = None  # char offsets of the quote's parts
     direct: bool | None = None
 
+    @property
+    def source(self) -> int | None:
+        return self.source_actor.entity if self.source_actor is not None else None
+
+    @property
+    def target(self) -> int:
+        return self.target_actor.entity
+
+
+EXTENSIONS = (
+    "ng_quote_spans", "ng_quoted_tokens", "ng_names", "ng_described", "ng_proxy_of", "ng_pronouns",
+    "ng_mentions", "ng_proxies", "ng_entities", "ng_mention_entity", "ng_direct_quotes", "ng_indirect_quotes",
+    "ng_quotes", "ng_relations", "ng_outlet",
+)
+
 
 def register_extensions() -> None:
-    for name, default in (
-        ("ng_mentions", None),
-        ("ng_proxies", None),
-        ("ng_entities", None),
-        ("ng_mention_entity", None),
-        ("ng_quotes", None),
-        ("ng_relations", None),
-        ("ng_outlet", None),
-    ):
+    for name in EXTENSIONS:
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+            Doc.set_extension(name, default=None)

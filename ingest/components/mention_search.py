@@ -1,0 +1,44 @@
+"""Helpers the mention components share: finding tokens by word fast, making a Mention."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+from ...model.names import name_key
+from .types import Mention, MentionKind
+
+
+def word_hashes(words: Iterable[str]) -> numpy.ndarray:
+    return numpy.array(sorted({hash_string(w) for w in words}), dtype=numpy.uint64)
+
+
+def tokens_with(doc: Doc, words: numpy.ndarray) -> list[Token]:
+    """Tokens whose lower-case form or lemma is one of `words` (`word_hashes`), found without
+    a Python loop over the Doc (making a Token object per token is what costs)."""
+    if len(doc) == 0:
+        return []
+    attrs = doc.to_array([LOWER, LEMMA]).astype(numpy.uint64)
+    hits = numpy.isin(attrs[:, 0], words) | numpy.isin(attrs[:, 1], words)
+    return [doc[int(i)] for i in numpy.flatnonzero(hits)]
+
+
+def new_mention(doc: Doc, start: int, end: int, kind: MentionKind, text: str, *, origin: str) -> Mention:
+    """A mention of tokens [start, end): its head is the span's root, its key the text's name key."""
+    return Mention(start=start, end=end, head=doc[start:end].root.i, kind=kind, text=text, key=name_key(text),
+                   origin=origin)
+
+
+def strip_determiner(doc: Doc, start: int, end: int, determiners: frozenset[str]) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in determiners:
+        start += 1
+    return start, end
+
+
+def capitalized_word(token: Token) -> bool:
+    """A word starting with a capital, periods allowed: "Maduro", "U.S.", "C.I.A."."""
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)

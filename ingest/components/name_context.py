@@ -1,0 +1,95 @@
+"""What the words around a name say about it: titles, the gender a title gives, role nouns,
+speech verbs. Shared by newsgraph_names (where a name starts, its gender and roles) and
+newsgraph_name_types (the type votes these cues give)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...model.names import name_key
+from ..lexicon import Lexicon
+
+
+class NameContext:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        words = lexicon.word_list
+        self.person_role_heads = words("person_role_heads")
+        self.organization_nouns = words("organization_nouns")
+        self.speech_verbs = words("speech_verbs")
+        self.person_relation_nouns = words("person_relation_nouns")
+        self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
+
+    def strip_titles(self, doc: Doc, start: int, end: int) -> int:
+        """The name's start after a leading title, which may follow service words ("Army Capt.")."""
+        for at in dict.fromkeys((start, start + self.qualifier_length(doc, start, end))):
+            for length in (3, 2, 1):
+                if end - at > length:
+                    words = doc[at : at + length].text
+                    if name_key(words) in self.lexicon.titles or words.lower().startswith("then-"):
+                        return at + length
+        return start
+
+    def qualifier_length(self, doc: Doc, start: int, end: int) -> int:
+        """Tokens at `start` that qualify a title: "Army", "Air Force 1st", "U.S."."""
+        i = start
+        while i < end:
+            step = next(
+                (n for n in (2, 1) if i + n <= end and name_key(doc[i : i + n].text) in self.title_qualifiers), 0
+            )
+            if not step:
+                break
+            i += step
+        return i - start
+
+    def is_title_phrase(self, doc: Doc, start: int, end: int) -> bool:
+        """A span that is a title with its service words, maybe cut before the title's last words:
+        "Army Capt", "Air Force 1st" before "Lt.", "Navy" before "Adm."."""
+        at = start + self.qualifier_length(doc, start, end)
+        for length in (3, 2, 1):
+            stop = at + length
+            if stop >= end and stop <= len(doc) and name_key(doc[at:stop].text) in self.lexicon.titles:
+                return True
+        return False
+
+    def has_title(self, doc: Doc, start: int) -> bool:
+        for length in (3, 2, 1):
+            if start - length >= 0 and name_key(doc[start - length : start].text.split("-")[-1]) in self.lexicon.titles:
+                return True
+        return False
+
+    def title_gender(self, doc: Doc, start: int) -> str | None:
+        if start > 0:
+            return self.lexicon.title_gender.get(name_key(doc[start - 1].text))
+        return None
+
+    def has_person_modifier(self, head: Token) -> bool:
+        """ "dictator Nicolás Maduro", "adviser H.R. McMaster": a role noun in front of a name."""
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN":
+                if child.lemma_.lower() in self.person_role_heads or name_key(child.text) in self.lexicon.titles:
+                    return True
+        return any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.person_relation_nouns
+            for c in head.rights
+        )
+
+    def speaks(self, token: Token) -> bool:
+        """The subject of a speech verb: "Jealous said", "Labott tweeted"."""
+        return token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in self.speech_verbs
+
+    def roles(self, head: Token) -> frozenset[str]:
+        """Role nouns a name is introduced with: "chairman Guy Mansfield", "Guy Mansfield, the chairman"."""
+        return frozenset(
+            c.lemma_.lower() for c in head.children
+            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN" and c.lemma_.lower() in self.person_role_heads
+        )
+
+    def has_organization_modifier(self, head: Token) -> bool:
+        """ "oil firm Yukos", "rival Euronext", "Euronext, the pan-European exchange"."""
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and child.lemma_.lower() in self.organization_nouns:
+                return True
+            if child.dep_ == "appos" and child.lemma_.lower() in self.organization_nouns:
+                return True
+        return head.dep_ == "appos" and head.head.lemma_.lower() in self.organization_nouns

@@ -1,0 +1,387 @@
+"""`newsgraph_names`: every proper name in the Doc that can name an actor or a place.
+
+Sources, in priority order: curated names (the `ng_lexicon` span group set by
+spaCy's SpanRuler from our data files), government name patterns ("Trump
+administration", "the U.S. government"), NER entities, cleaned: titles
+and determiners stripped, possessives and parentheses split off
+("the World Health Organization's (WHO" -> two mentions), curated names split
+out of NER spans they were glued to ("the Oval Office Lilian Tintori"); last,
+proper names NER missed that are the subject of a speech verb ("Jealous said").
+
+A name says what it can of itself: its curated type and canonical name, the country it
+points at, its gender (from a title or a given name) and the role nouns it came with.
+What type the context votes for is newsgraph_name_types' job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...model.graph import EntityType
+from ...model.names import clean_display, name_key
+from ..lexicon import Lexicon
+from .mention_search import (
+    capitalized_word,
+    new_mention,
+    strip_determiner,
+    tokens_with,
+    word_hashes,
+)
+from .name_context import NameContext
+from .types import Mention, MentionKind, register_extensions
+
+LEXICON_SPANS = "ng_lexicon"
+
+_LEXICON_TYPES = {
+    "OUTLET": EntityType.OUTLET,
+    "ORGANIZATION": EntityType.ORGANIZATION,
+    "GOVERNMENT": EntityType.GOVERNMENT,
+    "COUNTRY": EntityType.LOCATION,
+    "CAPITAL": EntityType.LOCATION,
+    "FACILITY": EntityType.LOCATION,
+}
+_LINE_SPEAKER_WORDS = 3
+_CLOSING_QUOTES = frozenset({"”", '"', "''"})
+_INVERTED_SPEAKER_WORDS = 8
+_SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
+_PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    mention: Mention
+
+
+@Language.factory(
+    "newsgraph_names",
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.spans"],
+    assigns=["doc._.ng_names"],
+    default_config={"max_name_tokens": 8},
+)
+def make_name_finder(nlp: Language, name: str, max_name_tokens: int) -> NameFinder:
+    return NameFinder(max_name_tokens=max_name_tokens)
+
+
+class NameFinder:
+    """Call `initialize(lexicon=...)` before use (`add_components` does)."""
+
+    def __init__(self, *, max_name_tokens: int) -> None:
+        register_extensions()
+        self.max_name_tokens = max_name_tokens
+        self.lexicon: Lexicon | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
+        from ..lexicon import load_lexicon
+
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        words = self.lexicon.word_list
+        self.context = NameContext(self.lexicon)
+        self.ner_labels = self.lexicon.vote_weights.ner_labels
+        self.determiners = words("determiners")
+        self.government_heads = words("government_heads")
+        self.speech_verbs = words("speech_verbs")
+        self.not_entity = frozenset(w.casefold() for w in words("not_entity_words"))
+        self.government_words = word_hashes(self.government_heads)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            raise RuntimeError("newsgraph_names needs initialize(lexicon=...) first")
+        doc._.ng_names = self._name_mentions(doc, _capitalized_words(doc))
+        return doc
+
+    def _name_mentions(self, doc: Doc, capitalized: frozenset[str]) -> list[Mention]:
+        governments = self._government_candidates(doc, capitalized)
+        candidates = [  # "the US government", "Venezuela's government": the pattern holds the country
+            c for c in self._lexicon_candidates(doc)
+            if not (c.mention.country and any(g.start <= c.start and c.end <= g.end for g in governments))
+        ] + governments
+        lexicon_spans = [c for c in candidates if c.priority == _PRIORITY_LEXICON]
+        for ent in doc.ents:
+            if ent.label_ in self.ner_labels:
+                candidates.extend(self._ner_candidates(doc, ent, lexicon_spans))
+        candidates.extend(self._speaker_candidates(doc))
+        accepted: list[_Candidate] = []
+        taken: set[int] = set()
+        for cand in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+            tokens = set(range(cand.start, cand.end))
+            if tokens & taken:
+                continue
+            taken |= tokens
+            accepted.append(cand)
+        return [c.mention for c in accepted]
+
+    def _lexicon_candidates(self, doc: Doc) -> list[_Candidate]:
+        found = []
+        for span in doc.spans.get(LEXICON_SPANS, []):
+            start, end = strip_determiner(doc, span.start, span.end, self.determiners)
+            if start >= end or not _title_like(doc[start:end]):
+                continue
+            label = span.label_
+            text = doc[start:end].text
+            if label == "SHORT" and (start == 0 or doc[start - 1].lower_ != "the"):
+                continue  # "the Times" is an outlet's short name; "Mr Hill", "Dr Fox" are people
+            if label == "SHORT":
+                mention = new_mention(doc, start, end, MentionKind.NAME, text, origin="lexicon:SHORT")
+                mention.short_form = True
+                mention.fixed_type = self.lexicon.short_forms[name_key(text)][0].type
+            elif label in ("COUNTRY", "CAPITAL"):
+                country = self.lexicon.countries[name_key(span.id_)]
+                canonical = country.name if label == "COUNTRY" else clean_display(text)
+                mention = new_mention(doc, start, end, MentionKind.NAME, clean_display(text), origin=f"lexicon:{label}")
+                mention.fixed_type = EntityType.LOCATION
+                mention.canonical = canonical
+                mention.country = country.name
+            else:
+                mention = new_mention(doc, start, end, MentionKind.NAME, clean_display(text), origin=f"lexicon:{label}")
+                mention.fixed_type = _LEXICON_TYPES[label]
+                mention.canonical = span.id_
+            found.append(_Candidate(start, end, _PRIORITY_LEXICON, mention))
+        return found
+
+    def _government_candidates(self, doc: Doc, capitalized: frozenset[str]) -> list[_Candidate]:
+        """ "Trump administration", "the Maduro regime", "the U.S. government", "Venezuela's government".
+
+        Matched on the token sequence, not the tree: in "Trump administration
+        officials" the parser hangs both nouns on "officials".
+        """
+        found = []
+        for token in tokens_with(doc, self.government_words):
+            if token.lower_ not in self.government_heads or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            first = token.i
+            while first > 0 and self._government_modifier(doc[first - 1], capitalized):
+                first -= 1
+            if first > 1 and doc[first - 1].lower_ in ("’s", "'s") and self._government_modifier(doc[first - 2], capitalized):
+                first -= 2  # "Venezuela's government"
+                while first > 0 and self._government_modifier(doc[first - 1], capitalized):
+                    first -= 1
+            if first == token.i:
+                continue
+            modifiers = doc[first : token.i]
+            country = self._country_in(modifiers)
+            if country is not None:
+                canonical = country.government
+            else:
+                words = [t.text for t in modifiers if t.lower_ not in ("’s", "'s")]
+                if name_key(" ".join(words)) in self.lexicon.titles:
+                    continue
+                canonical = f"{clean_display(' '.join(words))} {token.lower_}"
+            surface = clean_display(doc[first : token.i + 1].text)
+            mention = new_mention(doc, first, token.i + 1, MentionKind.NAME, surface, origin="pattern:government")
+            mention.head = token.i
+            mention.fixed_type = EntityType.GOVERNMENT
+            mention.canonical = canonical
+            found.append(_Candidate(first, token.i + 1, _PRIORITY_PATTERN, mention))
+        return found
+
+    def _government_modifier(self, token: Token, capitalized: frozenset[str]) -> bool:
+        """A word that can name whose government it is: a name, a demonym, "U.S."."""
+        if token.is_punct or token.is_space or token.lower_ in self.determiners:
+            return False
+        if token.lower_ in self.lexicon.demonyms or name_key(token.text) in self.lexicon.countries:
+            return True
+        return (
+            token.is_title and token.lower_ in capitalized
+            and token.pos_ in ("PROPN", "NOUN", "ADJ") and name_key(token.text) not in self.lexicon.titles
+        )
+
+    def _ner_candidates(self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate]) -> list[_Candidate]:
+        found = []
+        for start, end in self._ner_segments(doc, ent):
+            inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
+            pieces = [(start, end)]
+            lead = next((c for c in inner if c.start == start and c.mention.fixed_type is EntityType.OUTLET), None)
+            if lead is not None:  # "BBC News Website", "BBC Radio 4": the outlet's own product
+                lead.end = lead.mention.end = end
+                continue
+            if inner:
+                rest = _subtract(start, end, [(c.start, c.end) for c in inner])
+                if ent.label_ != "PERSON" and all(self._looks_like_person(doc[a:b]) for a, b in rest):
+                    pieces = rest  # "the Oval Office Lilian Tintori": the curated span stays
+                else:
+                    for c in inner:  # "Washington Redskins": NER's longer name wins
+                        lexicon_spans.remove(c)
+                        c.priority = 99
+            for a, b in pieces:
+                mention = self._ner_mention(doc, ent.label_, a, b)
+                if mention is not None:
+                    found.append(_Candidate(a, b, _PRIORITY_NER, mention))
+        return found
+
+    def _speaker_candidates(self, doc: Doc) -> list[_Candidate]:
+        """A proper name NER missed that speaks: "Jealous said", "Gov. Manchin told reporters".
+        Mostly people (newsgraph_name_types gives them a Person vote, which the entity's other
+        mentions can outvote)."""
+        found = []
+        surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+        for token in doc:
+            if self.context.speaks(token) and token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
+                start = token.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                        and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                    start -= 1
+                span = (start, token.i + 1)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in self.speech_verbs and token.i > 0 \
+                    and doc[token.i - 1].text in _CLOSING_QUOTES:
+                span = _name_closing_phrase(doc, token.i + 1)  # `"…," said ranking Democrat Elijah Cummings`
+                if span is None:
+                    continue
+            elif token.is_sent_start and not token.ent_type_:
+                span = _line_speaker(doc, token.i, surnames)  # "Reid: 'Never underestimate Trump.'", "TAPPER: …"
+                if span is None:
+                    continue
+            else:
+                continue
+            start, end = self.context.strip_titles(doc, *span), span[1]
+            if start >= end or not self._acceptable_name(doc[start:end]):
+                continue
+            mention = new_mention(doc, start, end, MentionKind.NAME, clean_display(doc[start:end].text), origin="speaker")
+            mention.gender = self.context.title_gender(doc, start)
+            found.append(_Candidate(start, end, _PRIORITY_SPEAKER, mention))
+        return found
+
+    def _ner_segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
+        """An NER span without determiners and titles, cut at punctuation and possessives."""
+        segments, start = [], ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].text in _SPLIT_TOKENS:
+                if start < i:
+                    segments.append((start, i))
+                start = i + 1
+        cleaned = []
+        for a, b in segments:
+            a, b = strip_determiner(doc, a, b, self.determiners)
+            a = self.context.strip_titles(doc, a, b)
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("’s", "'s")):
+                b -= 1
+            if a < b:
+                cleaned.append((a, b))
+        return cleaned
+
+    def _ner_mention(self, doc: Doc, label: str, start: int, end: int) -> Mention | None:
+        span = doc[start:end]
+        if not self._acceptable_name(span):
+            return None
+        text = clean_display(span.text)
+        mention = new_mention(doc, start, end, MentionKind.NAME, text, origin=f"ner:{label}")
+        head = doc[mention.head]
+        gender = self.context.title_gender(doc, start)
+        titled = self.context.has_title(doc, start)
+        given = self.lexicon.given_names.get(name_key(span[0].text))
+        mention.gender = gender or (given if len(span) >= 2 else None)  # a bare "Clinton" is no given name
+        mention.plural = label == "NORP" and head.tag_ in ("NNS", "NNPS")  # "Kashmiris": never "he"
+        mention.roles = self.context.roles(head) | _title_role(doc, start, titled)
+        if label == "GPE" and name_key(text) in self.lexicon.countries:
+            country = self.lexicon.countries[name_key(text)]
+            mention.country = country.name
+        return mention
+
+    def _acceptable_name(self, span: Span) -> bool:
+        if not any(capitalized_word(t) for t in span):
+            return False
+        if any(_ORDINAL.match(t.text) for t in span) and not any(t.is_alpha for t in span):
+            return False
+        if len(span) == 1 and _ORDINAL.match(span.text):
+            return False
+        key = span.text.casefold()
+        if key in self.not_entity or span[0].text.casefold() in self.not_entity:
+            return False
+        if span[0].pos_ == "PRON" or self.context.is_title_phrase(span.doc, span.start, span.end):
+            return False
+        return len(span) <= self.max_name_tokens
+
+    def _looks_like_person(self, span: Span) -> bool:
+        """Two or more title-case words starting with a known given name: "Lilian Tintori"."""
+        tokens = [t for t in span if not t.is_punct]
+        return (
+            len(tokens) >= 2
+            and all(t.is_title for t in tokens)
+            and name_key(tokens[0].text) in self.lexicon.given_names
+        )
+
+    def _country_in(self, span: Span):
+        for token in span:
+            country = self.lexicon.demonyms.get(token.lower_)
+            if country is not None:
+                return country
+        for length in range(len(span), 0, -1):
+            for i in range(0, len(span) - length + 1):
+                country = self.lexicon.countries.get(name_key(span[i : i + length].text))
+                if country is not None and name_key(span[i : i + length].text) not in self.lexicon.capitals:
+                    return country
+        return None
+
+
+def _capitalized_words(doc: Doc) -> frozenset[str]:
+    """Lower-case forms of words written capitalized where capitals mean something:
+    not sentence-initial, and not in a headline-case sentence ("Discussed Socialist Regime")."""
+    capitalized = set()
+    for sent in doc.sents:
+        words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6:
+            continue
+        capitalized.update(t.lower_ for t in sent[1:] if t.is_title)
+    return frozenset(capitalized)
+
+
+def _title_role(doc: Doc, start: int, titled: bool) -> frozenset[str]:
+    """ "President Barack Obama" -> {"president"}, so that "the president" can find him."""
+    if titled and doc[start - 1].is_alpha:
+        return frozenset({doc[start - 1].lower_})
+    return frozenset()
+
+
+def _line_speaker(doc: Doc, start: int, surnames: set[str]) -> tuple[int, int] | None:
+    """A sentence opening with a few capitalized words and a colon ("Reid:", "JAKE TAPPER:"),
+    the last of them the surname of a person NER found elsewhere in the article."""
+    end = start
+    while end < min(start + _LINE_SPEAKER_WORDS, len(doc)) and doc[end].is_alpha and (doc[end].is_title or doc[end].is_upper):
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text != ":" or doc[end - 1].lower_ not in surnames:
+        return None
+    return start, end
+
+
+def _name_closing_phrase(doc: Doc, start: int) -> tuple[int, int] | None:
+    """Two or more capitalized proper nouns NER left unlabelled that close the phrase starting
+    at `start` (before its first punctuation, within a few words), or one capitalized word that
+    is the whole phrase: the inverted speaker of `"…," said Oversight ranking Democrat Elijah
+    Cummings (D-Md.)` or `"…," said Skelly, explaining …`."""
+    end = start
+    while end < min(start + _INVERTED_SPEAKER_WORDS, len(doc)) and not (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    if end == len(doc) or not (doc[end].is_punct or doc[end].is_space):
+        return None
+    first = end
+    while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not doc[first - 1].ent_type_:
+        first -= 1
+    if end - first >= 2:
+        return first, end
+    word = doc[start]  # `"…," said Skelly, explaining …`: a lone surname right after the verb, any tag
+    if end == start + 1 and word.is_title and word.is_alpha and len(word) > 2 and not word.ent_type_ \
+            and word.pos_ in ("PROPN", "NOUN", "ADV"):
+        return start, end
+    return None
+
+
+def _title_like(span: Span) -> bool:
+    return any(capitalized_word(t) for t in span)
+
+
+def _subtract(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces, cursor = [], start
+    for a, b in sorted(holes):
+        if cursor < a:
+            pieces.append((cursor, a))
+        cursor = max(cursor, b)
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
