@@ -23,7 +23,6 @@ from ..graph.article_rows import (
     decode_votes,
     encode_votes,
 )
-from ..graph.build import article_node
 from ..model.graph import ArticleNode, EntityType, RelationType, SanctionStatus
 from ..model.records import Article, ArticleExtraction
 
@@ -110,7 +109,7 @@ class ExtractionCache:
             self._db.execute(f"DELETE FROM {table} WHERE article_id = ? AND extractor = ?", (article, extractor))
         self._db.execute(
             "INSERT INTO extractions (article_id, extractor, record, node) VALUES (?, ?, ?, ?)",
-            (article, extractor, x.model_dump_json(), article_node(x).model_dump_json()),
+            (article, extractor, x.model_dump_json(), x.article.model_dump_json()),
         )
         rows = article_rows(x)
         self._db.executemany(

@@ -110,7 +110,7 @@ class ExtractionRows:
         self._evidence: list[EvidenceRow] = []
         for x in extractions:
             rows = article_rows(x)
-            self._articles.append(article_node(x))
+            self._articles.append(x.article)
             self._entities += rows.entities
             self._evidence += rows.evidence
 
@@ -122,12 +122,6 @@ class ExtractionRows:
 
     def evidence_rows(self) -> Iterable[EvidenceRow]:
         return self._evidence
-
-
-def article_node(extraction: ArticleExtraction) -> ArticleNode:
-    a = extraction.article
-    return ArticleNode(id=a.id, title=a.title, path=a.path, outlet=a.outlet, author=a.author,
-                       published=a.published, url=a.url, chars=a.chars)
 
 
 def build_graph(extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
@@ -159,8 +153,7 @@ def assemble(source: RowSource, sink: GraphSink, *, scratch: Path | None = None)
     for _, rows in _by_article(source.entity_rows()):
         article_counts.update({resolution.global_id(r.block_key) for r in rows if r.mentions})
     entities = _chunked(sink.add_entities, (
-        EntityNode(id=e.id, type=e.type, name=e.name, aliases=e.aliases, mention_count=e.mention_count,
-                   article_count=article_counts[e.id])
+        e.model_copy(update={"article_count": article_counts[e.id]})
         for e in sorted(resolution.entities.values(), key=lambda e: e.id)
     ))
     articles = 0

@@ -27,22 +27,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model.graph import EntityType
+from networkx.utils import UnionFind
+
+from ..model.graph import EntityNode, EntityType
 from ..model.ids import entity_id
 from ..model.names import is_acronym, name_key
+from ..model.votes import leading_type, votes_for_person
 from .article_rows import EntityRow, key_name
 
 SURNAME_DOMINANCE = 0.75  # share of mentions the leading full name needs to claim a bare surname
-_TYPE_TIE_ORDER = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.OUTLET, EntityType.LOCATION)
-
-
-@dataclass
-class GlobalEntity:
-    id: str
-    name: str
-    type: EntityType
-    aliases: tuple[str, ...]
-    mention_count: int
 
 
 @dataclass(slots=True)
@@ -92,8 +85,7 @@ class _Aggregate:
     def personlike(self) -> bool:
         if self.fixed:
             return EntityType.PERSON in self.fixed
-        person = self.votes.get(EntityType.PERSON, 0.0)
-        return person > 0 and person >= max(self.votes.values())
+        return votes_for_person(self.votes)
 
 
 def _merged(aggregates: list[_Aggregate]) -> _Aggregate:
@@ -107,9 +99,10 @@ def _merged(aggregates: list[_Aggregate]) -> _Aggregate:
 
 
 class Resolution:
-    """Which global entity each block key resolved to."""
+    """Which entity each block key resolved to; the entities' `article_count` is not known here
+    (0): assembly counts the articles."""
 
-    def __init__(self, entities: dict[str, GlobalEntity], entity_of_key: dict[str, str]) -> None:
+    def __init__(self, entities: dict[str, EntityNode], entity_of_key: dict[str, str]) -> None:
         self.entities = entities
         self._entity_of_key = entity_of_key
 
@@ -127,29 +120,15 @@ class EntityLinker:
 
     def resolve(self) -> Resolution:
         keys = self._keys
-        parent = {key: key for key in keys}
-
-        def find(key: str) -> str:
-            while parent[key] != key:
-                parent[key] = parent[parent[key]]
-                key = parent[key]
-            return key
-
-        def union(keep: str, other: str) -> None:
-            a, b = find(keep), find(other)
-            if a != b:
-                parent[b] = a
-
-        _join_fixed_names(keys, union)
-        _join_aliases(keys, union)
-        _join_surnames(keys, find, union)
-        members: dict[str, list[str]] = defaultdict(list)
-        for key in keys:
-            members[find(key)].append(key)
+        clusters = UnionFind(keys)
+        _join_fixed_names(keys, clusters)
+        _join_aliases(keys, clusters)
+        _join_surnames(keys, clusters)
+        members = sorted(sorted(group) for group in clusters.to_sets())  # the same order whatever the input's
         # clusters that come out as the same entity (same type and name) are one entity
         clusters_of_id: dict[str, list[_Aggregate]] = defaultdict(list)
         keys_of_id: dict[str, list[str]] = defaultdict(list)
-        for key_list in members.values():
+        for key_list in members:
             cluster = _merged([keys[key] for key in key_list])
             entity = _global_entity(cluster)
             clusters_of_id[entity.id].append(cluster)
@@ -165,6 +144,18 @@ class EntityLinker:
 
 
 def resolve(rows: Iterable[EntityRow]) -> Resolution:
+    """One entity per real entity across the corpus, from every article's entity rows.
+
+    >>> from newsgraph.graph.article_rows import EntityRow
+    >>> from newsgraph.model.graph import EntityType
+    >>> def row(article, name, mentions=1):
+    ...     return EntityRow(article_id=article, block_key=f"name|{name.lower()}", name=name, type=EntityType.PERSON,
+    ...                      kind="name", fixed=False, votes={EntityType.PERSON: 1.0}, aliases=(),
+    ...                      surname=name.split()[-1], mentions=mentions)
+    >>> resolution = resolve([row("a1", "Nicolás Maduro", 3), row("a2", "Maduro")])
+    >>> [e.name for e in resolution.entities.values()]
+    ['Nicolás Maduro']
+    """
     linker = EntityLinker()
     linker.add(rows)
     return linker.resolve()
@@ -174,7 +165,7 @@ def _kind(key: str) -> str:
     return key.split("|", 1)[0]
 
 
-def _join_fixed_names(keys: dict[str, _Aggregate], union) -> None:
+def _join_fixed_names(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
     """A name NER found joins the one curated entity or metadata outlet of that name.
 
     A one-word name joins only a name that is exactly that word: "Axios" is
@@ -190,10 +181,10 @@ def _join_fixed_names(keys: dict[str, _Aggregate], union) -> None:
             continue
         target = candidates[0]
         if len(key_name(key).split()) >= 2 or not keys[target].starts_with_the:
-            union(target, key)
+            clusters.union(target, key)
 
 
-def _join_aliases(keys: dict[str, _Aggregate], union) -> None:
+def _join_aliases(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
     """Full names and acronyms an article gave as aliases join the keys named by them."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for key in keys:
@@ -204,8 +195,7 @@ def _join_aliases(keys: dict[str, _Aggregate], union) -> None:
                 continue  # a bare surname is not enough: step 3 decides those
             for other in by_name.get(name_key(alias), ()):
                 if other != key and _compatible(key, other):
-                    fixed_first = _kind(key) == "fixed"
-                    union(key if fixed_first else other, other if fixed_first else key)
+                    clusters.union(key, other)
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -213,7 +203,7 @@ def _compatible(a: str, b: str) -> bool:
     return not (_kind(a) == "fixed" and _kind(b) == "fixed" and a.split("|")[1] != b.split("|")[1])
 
 
-def _join_surnames(keys: dict[str, _Aggregate], find, union) -> None:
+def _join_surnames(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
     full_names: dict[str, list[str]] = defaultdict(list)
     for key, aggregate in keys.items():
         words = key_name(key).split()
@@ -224,26 +214,27 @@ def _join_surnames(keys: dict[str, _Aggregate], find, union) -> None:
         words = key_name(key).split()
         if _kind(key) != "name" or len(words) != 1:
             continue
-        candidates = {find(k) for k in full_names.get(words[0], ())}
-        if not candidates:
+        holders: dict[str, list[str]] = defaultdict(list)  # cluster -> its full names with this surname
+        for k in full_names.get(words[0], ()):
+            holders[clusters[k]].append(k)
+        if not holders:
             continue
-        weights = {c: sum(keys[k].mentions + 1 for k in full_names[words[0]] if find(k) == c) for c in candidates}
-        best = max(weights, key=lambda c: (weights[c], c))
+        weights = {c: sum(keys[k].mentions + 1 for k in names) for c, names in holders.items()}
+        best = max(weights, key=lambda c: (weights[c], min(holders[c])))  # a tie: the same winner in any order
         if weights[best] >= SURNAME_DOMINANCE * sum(weights.values()):
-            union(best, key)
+            clusters.union(best, key)
 
 
-def _global_entity(aggregate: _Aggregate) -> GlobalEntity:
+def _global_entity(aggregate: _Aggregate) -> EntityNode:
     if aggregate.fixed:
         entity_type = aggregate.fixed.most_common(1)[0][0]
         names = Counter({name: n for (t, name), n in aggregate.fixed_names.items() if t is entity_type})
     else:
-        votes = aggregate.votes
-        entity_type = max(_TYPE_TIE_ORDER, key=lambda t: (votes.get(t, 0.0), -_TYPE_TIE_ORDER.index(t)))
+        entity_type = leading_type(aggregate.votes)
         names = aggregate.names
     name = max(names, key=lambda n: (len(n.split()), names[n], n))
     aliases = {a for a in (*aggregate.names, *(aggregate.aliases or ())) if name_key(a) != name_key(name)}
-    return GlobalEntity(
+    return EntityNode(
         id=entity_id(entity_type.value, name_key(name)), name=name, type=entity_type,
-        aliases=tuple(sorted(aliases)), mention_count=aggregate.mentions,
+        aliases=tuple(sorted(aliases)), mention_count=aggregate.mentions, article_count=0,
     )

@@ -12,12 +12,11 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from ..model.graph import SYMMETRIC_RELATIONS
+from ..model.graph import SYMMETRIC_RELATIONS, ArticleNode
 from ..model.ids import entity_id
 from ..model.records import (
     Article,
     ArticleExtraction,
-    ArticleInfo,
     BoilerplateRecord,
     EntityRecord,
     EvidenceRecord,
@@ -68,7 +67,7 @@ def extract_article(
         for q in quotes
     ]
     return ArticleExtraction(
-        article=ArticleInfo(
+        article=ArticleNode(
             id=article.id, path=article.path, title=article.title, outlet=article.outlet,
             author=article.author, published=article.published, url=article.url, chars=len(text),
         ),

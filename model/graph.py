@@ -122,9 +122,12 @@ class Evidence(_Model):
 
 
 class ArticleNode(_Model):
+    """An article: where it was read from and what its metadata says. The `article` of every
+    extraction record, and a node of the graph."""
+
     id: NodeId
-    title: str
     path: str
+    title: str
     outlet: str | None = None
     author: str | None = None
     published: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .graph import EntityType, RelationType, SanctionStatus
+from .graph import ArticleNode, EntityType, RelationType, SanctionStatus
 
 
 class _Record(BaseModel):
@@ -41,17 +41,6 @@ class SkippedInput(_Record):
 
     def message(self) -> str:
         return f"{self.path}: skipped: {self.reason}"
-
-
-class ArticleInfo(_Record):
-    id: str
-    path: str
-    title: str
-    outlet: str | None = None
-    author: str | None = None
-    published: str | None = None
-    url: str | None = None
-    chars: int = Field(ge=0)
 
 
 class Span(_Record):
@@ -123,7 +112,7 @@ class BoilerplateRecord(_Record):
 class ArticleExtraction(_Record):
     """Everything extracted from one article: the `newsgraph extract` line."""
 
-    article: ArticleInfo
+    article: ArticleNode
     entities: tuple[EntityRecord, ...] = ()
     relations: tuple[RelationRecord, ...] = ()
     quotes: tuple[QuoteRecord, ...] = ()

@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 from newsgraph.app.cache import ExtractionCache
 from newsgraph.graph.build import GraphCollector, assemble
-from newsgraph.model.graph import EntityType, RelationType
+from newsgraph.model.graph import ArticleNode, EntityType, RelationType
 from newsgraph.model.ids import article_id
 from newsgraph.model.records import (
     Article,
     ArticleExtraction,
-    ArticleInfo,
     EntityRecord,
     EvidenceRecord,
     RelationRecord,
@@ -80,7 +79,7 @@ def _extraction(text: str, people: tuple[str, str]) -> tuple[Article, ArticleExt
     relation = RelationRecord(type=RelationType.MET_WITH, source="e0", target="e1",
                               evidence=(EvidenceRecord(start=0, end=10, sentence=text, rule="met_with"),))
     return a, ArticleExtraction(
-        article=ArticleInfo(id=a.id, path=a.path, title="t", outlet="Reuters", chars=len(text)),
+        article=ArticleNode(id=a.id, path=a.path, title="t", outlet="Reuters", chars=len(text)),
         entities=entities, relations=(relation,), extractor=V,
     )
 

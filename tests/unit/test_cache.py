@@ -6,12 +6,11 @@ import sqlite3
 
 import pytest
 from newsgraph.app.cache import ExtractionCache
-from newsgraph.model.graph import EntityType
+from newsgraph.model.graph import ArticleNode, EntityType
 from newsgraph.model.ids import article_id
 from newsgraph.model.records import (
     Article,
     ArticleExtraction,
-    ArticleInfo,
     EntityRecord,
     Span,
 )
@@ -27,7 +26,7 @@ def article(text: str, path: str | None = None) -> Article:
 
 def extraction(a: Article, extractor: str = V1, *, name: str = "Jane Doe") -> ArticleExtraction:
     return ArticleExtraction(
-        article=ArticleInfo(id=a.id, path=a.path, title=a.title, outlet=a.outlet, chars=len(a.text)),
+        article=ArticleNode(id=a.id, path=a.path, title=a.title, outlet=a.outlet, chars=len(a.text)),
         entities=(EntityRecord(id="e1", name=name, type=EntityType.PERSON, kind="name",
                                mentions=(Span(start=0, end=len(name), text=name),),
                                type_votes={EntityType.PERSON: 1.0}),),
@@ -37,7 +36,7 @@ def extraction(a: Article, extractor: str = V1, *, name: str = "Jane Doe") -> Ar
 
 def bad_extraction(a: Article) -> ArticleExtraction:
     """A record that fails to serialize, to break a save half way."""
-    info = ArticleInfo(id=a.id, path=a.path, title=a.title, chars=1)
+    info = ArticleNode(id=a.id, path=a.path, title=a.title, chars=1)
     return ArticleExtraction.model_construct(article=info, extractor=V1, entities=(object(),))
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from newsgraph.app.evaluation.polnear import GoldArticle, GoldAttribution
 from newsgraph.app.evaluation.quote_scoring import is_direct, score_quotes
-from newsgraph.model.graph import EntityType
+from newsgraph.model.graph import ArticleNode, EntityType
 from newsgraph.model.records import (
     Article,
     ArticleExtraction,
-    ArticleInfo,
     EntityRecord,
     QuoteRecord,
     Span,
@@ -30,7 +29,7 @@ def _extraction(quotes: list[QuoteRecord]) -> ArticleExtraction:
     obama = EntityRecord(id="obama", name="Obama", type=EntityType.PERSON, kind="name", mentions=(_span("Obama"),))
     reid = EntityRecord(id="reid", name="Reid", type=EntityType.PERSON, kind="name", mentions=(_span("Reid"),))
     return ArticleExtraction(
-        article=ArticleInfo(id="a", path="a.txt", title="t", chars=len(TEXT)),
+        article=ArticleNode(id="a", path="a.txt", title="t", chars=len(TEXT)),
         entities=(obama, reid), quotes=tuple(quotes), extractor="test",
     )
 

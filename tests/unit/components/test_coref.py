@@ -3,7 +3,6 @@ groups, anaphors, pronouns and entity typing."""
 
 from __future__ import annotations
 
-import pytest
 from newsgraph.ingest.components.types import MentionKind
 from newsgraph.model.graph import EntityType
 

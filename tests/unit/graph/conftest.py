@@ -28,7 +28,6 @@ from newsgraph.model.ids import entity_id
 from newsgraph.model.names import name_key
 from newsgraph.model.records import (
     ArticleExtraction,
-    ArticleInfo,
     EntityRecord,
     EvidenceRecord,
     RelationRecord,
@@ -115,7 +114,7 @@ def extraction(
     chars: int = 1000,
 ) -> ArticleExtraction:
     return ArticleExtraction(
-        article=ArticleInfo(
+        article=ArticleNode(
             id=article, path=f"/corpus/{article}.txt", title=title or f"Title of {article}", outlet=outlet,
             author=author, chars=chars,
         ),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
 from newsgraph.graph.build import build_graph
 from newsgraph.model.graph import (
     EntityType,
