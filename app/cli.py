@@ -23,7 +23,7 @@ from .settings import Settings, get_settings
 if TYPE_CHECKING:
     from ..model.graph import KnowledgeGraph
     from ..store import GraphStore
-    from ..views.viz import QueryDrawing
+    from ..views.page import QueryDrawing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 log = logging.getLogger("newsgraph")
@@ -211,7 +211,7 @@ def viz(
     store: StoreOption = None,
 ) -> None:
     """Write the interactive graph page (one self-contained HTML file)."""
-    from ..views.viz import render_page
+    from ..views.page import render_page
 
     if query is not None and around is not None:
         raise _fail("give --around or --query, not both", EXIT_USAGE)
@@ -246,7 +246,7 @@ def _known_query(name: str) -> None:
 def _draw_query(opened: GraphStore, graph: KnowledgeGraph, name: str, params: dict[str, str]) -> QueryDrawing:
     """`viz --query`: the named query's nodes, its mistakes reported as `query` reports them."""
     from ..queries import NoSuchNode, QueryParameterError, UnknownQuery
-    from ..views.viz import draw_query
+    from ..views.page import draw_query
 
     try:
         return draw_query(opened, graph, name, **params)

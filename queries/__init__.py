@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .library import Column, NamedQuery, Param, UnknownQuery, all_queries, get_query
-from .params import CypherRunner, NoSuchNode, QueryParameterError, bind
+from .params import CypherRunner, QueryParameterError, bind
+from .resolver import Named, NameMatches, NoSuchNode, match_name
 
 if TYPE_CHECKING:
     import pandas
@@ -44,6 +45,6 @@ def query_frame(store: CypherRunner, name: str, **params: Any) -> pandas.DataFra
 
 
 __all__ = [
-    "Column", "CypherRunner", "NamedQuery", "NoSuchNode", "Param", "QueryParameterError", "UnknownQuery",
-    "get_query_columns", "list_queries", "query_frame", "run_query",
+    "Column", "CypherRunner", "NameMatches", "Named", "NamedQuery", "NoSuchNode", "Param", "QueryParameterError", "UnknownQuery",
+    "get_query_columns", "list_queries", "match_name", "query_frame", "run_query",
 ]

@@ -1,10 +1,9 @@
 """Query parameters: required ones present, values coerced to the header's types, names resolved.
 
 An `entity` (or `outlet`) parameter takes a name: it matches every entity (of
-those labels) whose name or one of whose aliases has the same comparison key
-(`ingest.names.name_key`: case, accents, punctuation, a leading "the" and a
-possessive ignored; "nicolas maduro" finds "Nicolás Maduro", "new york times"
-finds "The New York Times"), or an entity id. An `article` parameter takes an
+those labels) the resolver (`resolver.match_name`) says it names: its id, or the
+same comparison key as its name or one of its aliases ("nicolas maduro" finds
+"Nicolás Maduro", "new york times" finds "The New York Times"). An `article` parameter takes an
 article id, or words found in its title or file path (same folding). The
 Cypher receives the list of matching ids; an optional one left out is `[]`.
 """
@@ -14,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
-from ..model.names import fold, name_key
+from ..model.names import fold
 from .library import NODE_PARAM_TYPES, NamedQuery, Param
+from .resolver import Named, NoSuchNode, match_name
 
 # the statements the lookups run: the same text in both dialects
 ENTITY_LOOKUP = (
@@ -39,10 +39,6 @@ class CypherRunner(Protocol):
 
 class QueryParameterError(ValueError):
     """A parameter is missing, unknown or not of its type."""
-
-
-class NoSuchNode(LookupError):
-    """A name that matches no entity, outlet or article in the store."""
 
 
 def bind(query: NamedQuery, given: Mapping[str, Any], store: CypherRunner) -> dict[str, Any]:
@@ -110,15 +106,7 @@ def _scalar(param: Param, value: Any) -> Any:
 
 
 def _lookup(rows: list[dict[str, Any]], value: Any, what: str) -> list[str]:
-    text = str(value)
-    key = name_key(text)
-    ids = sorted(
-        row["id"] for row in rows
-        if row["id"] == text or key in {name_key(row["name"]), *(name_key(a) for a in row["aliases"] or ())}
-    )
-    if not ids:
-        raise NoSuchNode(f"no {what} named {text!r} in the graph")
-    return ids
+    return match_name((Named.from_row(row) for row in rows), str(value), what=what).ids()
 
 
 def _articles(rows: list[dict[str, Any]], value: Any) -> list[str]:

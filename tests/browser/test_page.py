@@ -15,7 +15,7 @@ import pytest
 from newsgraph.app.pipeline import ingest
 from newsgraph.model.graph import KnowledgeGraph, RelationType
 from newsgraph.store.embedded import EmbeddedStore
-from newsgraph.views.viz import draw_query, render_page
+from newsgraph.views.page import draw_query, render_page
 
 from ..conftest import EXAMPLES, MODEL
 from .conftest import (

@@ -23,7 +23,7 @@ from newsgraph.model.graph import (
     RelationType,
     SanctionStatus,
 )
-from newsgraph.views.viz import MAX_TOOLTIP_EVIDENCE, PageSummary, render_page
+from newsgraph.views.page import MAX_TOOLTIP_EVIDENCE, PageSummary, render_page
 
 SCRIPT_BREAK = "</script><script>window.__pwned=1</script>"
 IMG_ONERROR = '<img src=x onerror="window.__pwned=2">'
@@ -394,7 +394,7 @@ def test_edges_between_the_same_nodes_get_their_own_curves(hostile_graph: Knowle
 
 
 def test_iframe_html_embeds_the_page_sandboxed(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
-    from newsgraph.views.viz import iframe_html
+    from newsgraph.views.page import iframe_html
 
     summary, page = render(hostile_graph, tmp_path)
     embedded = iframe_html(summary.path, height=500)
@@ -436,7 +436,7 @@ def query_graph() -> KnowledgeGraph:
 
 
 def test_query_nodes_reads_names_from_the_rows_columns() -> None:
-    from newsgraph.views.viz import query_nodes
+    from newsgraph.views.page import query_nodes
 
     graph = query_graph()
     met_with = [{"a": "Donald Trump", "a_type": "Person", "b": "Venezuela", "b_type": "Government",
@@ -474,7 +474,7 @@ def query_store(tmp_path: Path):
 
 def test_draw_query_runs_the_named_query_with_its_parameters(query_store) -> None:
     from newsgraph.queries import NoSuchNode, QueryParameterError, UnknownQuery
-    from newsgraph.views.viz import draw_query
+    from newsgraph.views.page import draw_query
 
     graph = query_store.load()
     drawing = draw_query(query_store, graph, "met_with", entity="donald trump")  # names resolved as `query` does
@@ -495,7 +495,7 @@ def test_draw_query_runs_the_named_query_with_its_parameters(query_store) -> Non
 
 
 def test_a_query_page_draws_the_named_nodes_and_the_relations_among_them(query_store, tmp_path: Path) -> None:
-    from newsgraph.views.viz import draw_query
+    from newsgraph.views.page import draw_query
 
     graph = query_store.load()
     drawing = draw_query(query_store, graph, "quoted_by", entity="Nicolás Maduro")
@@ -519,7 +519,7 @@ def test_a_query_page_draws_the_named_nodes_and_the_relations_among_them(query_s
 
 
 def test_a_query_without_rows_draws_an_empty_page_that_says_so(query_store, tmp_path: Path) -> None:
-    from newsgraph.views.viz import draw_query
+    from newsgraph.views.page import draw_query
 
     graph = query_store.load()
     summary, page = render(graph, tmp_path, query=draw_query(query_store, graph, "sanctions"))
@@ -528,7 +528,7 @@ def test_a_query_without_rows_draws_an_empty_page_that_says_so(query_store, tmp_
 
 
 def test_around_and_query_do_not_mix(query_store, tmp_path: Path) -> None:
-    from newsgraph.views.viz import draw_query
+    from newsgraph.views.page import draw_query
 
     graph = query_store.load()
     with pytest.raises(ValueError, match="not both"):
@@ -537,7 +537,7 @@ def test_around_and_query_do_not_mix(query_store, tmp_path: Path) -> None:
 
 
 def test_query_page_text_is_escaped(tmp_path: Path) -> None:
-    from newsgraph.views.viz import QueryDrawing
+    from newsgraph.views.page import QueryDrawing
 
     drawing = QueryDrawing("met_with", (("entity", f"\u201c{SCRIPT_BREAK}\u201d"),), 1, frozenset({"p0"}))
     _, page = render(chain_graph(3), tmp_path, query=drawing)
