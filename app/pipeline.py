@@ -84,6 +84,41 @@ def ingest(
     max_chars: int,
     on_article: Callable[[str], None] | None = None,
 ) -> IngestReport:
+    """Read, extract, resolve and store the articles under `paths`; the graph is rebuilt from the
+    extraction cache in `home`, so it holds every article ever ingested there.
+
+    Parameters
+    ----------
+    paths : sequence of Path
+        Files and folders (walked recursively): ``.txt``, ``.html``/``.htm``, ``.jsonl``.
+    home : Path, keyword-only
+        The extraction cache (``cache.sqlite``) and the embedded store's folder.
+    store : GraphWriter
+        Where the graph goes (`newsgraph.store.open_store`).
+    model : str
+        The spaCy model to load (``NEWSGRAPH_MODEL``).
+    workers, batch_size, max_chars : int
+        Extraction processes, articles per batch, the size over which an article is skipped.
+    on_article : callable, optional
+        Called with each article's path when it is done (a progress bar).
+
+    Returns
+    -------
+    IngestReport
+        What was read, extracted, taken from the cache and skipped (with reasons), and the
+        graph's counts.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from newsgraph.app.settings import get_settings
+    >>> from newsgraph.store import open_store
+    >>> settings = get_settings()
+    >>> report = ingest([Path("examples")], home=settings.home, store=open_store(settings),
+    ...                 model=settings.model, workers=1, batch_size=16, max_chars=1_000_000)  # doctest: +SKIP
+    >>> report.corpus, report.entities  # doctest: +SKIP
+    (2, 37)
+    """
     started = time.perf_counter()
     report = IngestReport()
     extractor = extractor_version(model)

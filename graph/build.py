@@ -125,6 +125,28 @@ class ExtractionRows:
 
 
 def build_graph(extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
+    """The resolved graph of extraction records already in memory (`assemble` streams instead).
+
+    Parameters
+    ----------
+    extractions : iterable of ArticleExtraction
+        One record per article (what ``newsgraph extract`` prints).
+
+    Returns
+    -------
+    KnowledgeGraph
+        Entities resolved across the articles, relations with all their evidence and the
+        distinct outlets reporting them, article links.
+
+    Examples
+    --------
+    >>> from newsgraph.model.graph import ArticleNode
+    >>> from newsgraph.model.records import ArticleExtraction
+    >>> record = ArticleExtraction(article=ArticleNode(id="a1", path="a.txt", title="T", chars=0), extractor="x")
+    >>> graph = build_graph([record])
+    >>> [a.title for a in graph.articles], graph.entities
+    (['T'], ())
+    """
     collector = GraphCollector()
     assemble(ExtractionRows(extractions), collector)
     return collector.graph()

@@ -26,7 +26,39 @@ def list_queries() -> list[NamedQuery]:
 
 
 def run_query(store: CypherRunner, name: str, **params: Any) -> list[dict[str, Any]]:
-    """Rows of a named query, in the store's dialect, read-only."""
+    """The rows of the named query `name` on `store`, read-only.
+
+    Parameters
+    ----------
+    store : CypherRunner
+        Any object with a ``dialect`` ("neo4j" or "ladybug") and ``run(cypher, parameters)``:
+        both stores, or a test double.
+    name : str
+        A named query (`list_queries`).
+    **params
+        The query's parameters as a user gives them: names for ``entity``/``outlet`` (resolved
+        by `match_name`), words of a title for ``article``, numbers as numbers or text.
+
+    Returns
+    -------
+    list of dict
+        One dict per row, keyed by the query's declared columns.
+
+    Raises
+    ------
+    UnknownQuery, QueryParameterError, NoSuchNode
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from newsgraph.model.graph import KnowledgeGraph
+    >>> from newsgraph.store.embedded import EmbeddedStore
+    >>> store = EmbeddedStore(Path(tempfile.mkdtemp()))
+    >>> store.write(KnowledgeGraph())
+    >>> run_query(store, "central_actors", limit=5)
+    []
+    """
     query = get_query(name)
     return store.run(query.text(store.dialect), bind(query, params, store))
 

@@ -35,7 +35,28 @@ def chosen_store(settings: StoreConfig, store_option: StoreChoice | None = None)
 
 
 def open_store(settings: StoreConfig, store_option: StoreChoice | None = None) -> GraphStore:
-    """The selected store, connected and checked (Neo4j: reachable, credentials, database, version)."""
+    """The store the settings (or `store_option`) select, connected and checked.
+
+    Parameters
+    ----------
+    settings : StoreConfig
+        The application's `Settings` (``NEWSGRAPH_*``), or anything with their store attributes.
+    store_option : "auto", "embedded", "neo4j" or None
+        Overrides ``settings.store``; ``auto`` is Neo4j when ``neo4j_uri`` is set.
+
+    Returns
+    -------
+    GraphStore
+        `EmbeddedStore` in ``settings.home``, or a `Neo4jStore` (reachable, credentials,
+        database and version checked: a `StoreError` of one line says what is wrong).
+
+    Examples
+    --------
+    >>> from newsgraph.app.settings import get_settings
+    >>> from newsgraph.queries import run_query
+    >>> store = open_store(get_settings())  # doctest: +SKIP
+    >>> run_query(store, "meetings_of", entity="Nicolás Maduro")  # doctest: +SKIP
+    """
     if chosen_store(settings, store_option) == "embedded":
         from .embedded import EmbeddedStore
 

@@ -76,6 +76,26 @@ def schema_statements() -> list[str]:
 
 
 class EmbeddedStore:
+    """The graph in an embedded LadybugDB database: one file in `home`, no server.
+
+    Parameters
+    ----------
+    home : Path
+        The folder of the database file (``graph.lbug``), usually ``NEWSGRAPH_HOME``.
+    buffer_pool_mb : int, keyword-only
+        The database's page memory for writes and queries.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from newsgraph.model.graph import KnowledgeGraph
+    >>> store = EmbeddedStore(Path(tempfile.mkdtemp()))
+    >>> store.write(KnowledgeGraph())
+    >>> store.run("MATCH (a:Article) RETURN count(a) AS n")
+    [{'n': 0}]
+    """
+
     dialect: Dialect = "ladybug"
 
     def __init__(self, home: Path, *, buffer_pool_mb: int = 1024) -> None:

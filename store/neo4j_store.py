@@ -84,6 +84,12 @@ def connect(
 
 
 class Neo4jStore:
+    """The graph in a Neo4j 5 database, written incrementally: `connect` makes one.
+
+    Writes send only what changed since the last write (recorded in a state file per server
+    and database); reads and queries run on the server in Neo4j's Cypher.
+    """
+
     dialect: Dialect = "neo4j"
 
     def __init__(
