@@ -23,7 +23,7 @@ from ..graph.article_rows import (
     decode_votes,
     encode_votes,
 )
-from ..model.graph import ArticleNode, EntityType, RelationType, SanctionStatus
+from ..model.graph import ArticleNode, EntityType, Modality, RelationType, SanctionStatus
 from ..model.records import Article, ArticleExtraction
 
 _SCHEMA = """
@@ -47,13 +47,13 @@ CREATE TABLE IF NOT EXISTS entity_rows (
 CREATE INDEX IF NOT EXISTS entity_rows_by_article ON entity_rows (extractor, article_id);
 CREATE TABLE IF NOT EXISTS evidence_rows (
     article_id TEXT NOT NULL, extractor TEXT NOT NULL, type TEXT NOT NULL, source_key TEXT, target_key TEXT NOT NULL,
-    status TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, rule TEXT NOT NULL,
+    status TEXT, modality TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, rule TEXT NOT NULL,
     quote TEXT, direct INTEGER
 );
 CREATE INDEX IF NOT EXISTS evidence_rows_by_article ON evidence_rows (extractor, article_id);
 """
 _ROW_TABLES = ("extractions", "entity_rows", "evidence_rows")
-SCHEMA_VERSION = 2  # older caches keep their articles; what is derived from them is extracted again
+SCHEMA_VERSION = 3  # older caches keep their articles; what is derived from them is extracted again
 
 
 class ExtractionCache:
@@ -118,8 +118,9 @@ class ExtractionCache:
               json.dumps(list(r.aliases)), r.surname, r.mentions, r.role) for r in rows.entities],
         )
         self._db.executemany(
-            "INSERT INTO evidence_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO evidence_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article, extractor, r.type.value, r.source_key, r.target_key, r.status.value if r.status else None,
+              r.modality.value if r.modality else None,
               r.start, r.end, r.sentence, r.rule, r.quote, None if r.direct is None else int(r.direct))
              for r in rows.evidence],
         )
@@ -184,13 +185,14 @@ class CachedRows:
 
     def evidence_rows(self) -> Iterator[EvidenceRow]:
         rows = self._db.execute(
-            'SELECT article_id, type, source_key, target_key, status, start, "end", sentence, rule, quote, direct '
+            'SELECT article_id, type, source_key, target_key, status, modality, start, "end", sentence, rule, quote, direct '
             "FROM evidence_rows WHERE extractor = ?",
             (self._extractor,),
         )
-        for article, type_, source, target, status, start, end, sentence, rule, quote, direct in rows:
+        for article, type_, source, target, status, modality, start, end, sentence, rule, quote, direct in rows:
             yield EvidenceRow(
                 article_id=article, type=RelationType(type_), source_key=source, target_key=target,
-                status=SanctionStatus(status) if status else None, start=start, end=end, sentence=sentence,
+                status=SanctionStatus(status) if status else None, modality=Modality(modality) if modality else None,
+                start=start, end=end, sentence=sentence,
                 rule=rule, quote=quote, direct=None if direct is None else bool(direct),
             )

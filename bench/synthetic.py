@@ -189,12 +189,15 @@ def fill_cache(base: Path, target: Path, articles: int, *, rename: float = 0.5) 
     renamers: dict[int, _Renamer] = {}
     batch: dict[str, list] = defaultdict(list)
 
+    def marks(table: str) -> str:  # one placeholder per column of the cache's table
+        return ", ".join("?" * len(db.execute(f"PRAGMA table_info({table})").fetchall()))
+
     def flush() -> None:
         with db:
-            db.executemany("INSERT OR IGNORE INTO articles VALUES (?, ?, ?)", batch["articles"])
-            db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", batch["extractions"])
-            db.executemany("INSERT INTO entity_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch["entities"])
-            db.executemany("INSERT INTO evidence_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch["evidence"])
+            db.executemany(f"INSERT OR IGNORE INTO articles VALUES ({marks('articles')})", batch["articles"])
+            db.executemany(f"INSERT OR REPLACE INTO extractions VALUES ({marks('extractions')})", batch["extractions"])
+            db.executemany(f"INSERT INTO entity_rows VALUES ({marks('entity_rows')})", batch["entities"])
+            db.executemany(f"INSERT INTO evidence_rows VALUES ({marks('evidence_rows')})", batch["evidence"])
         batch.clear()
 
     for index in range(start, articles):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..model.graph import EntityType, RelationType, SanctionStatus
+from ..model.graph import EntityType, Modality, RelationType, SanctionStatus
 from ..model.names import name_key
 from ..model.records import ArticleExtraction, EntityRecord
 
@@ -42,6 +42,7 @@ class EvidenceRow:
     source_key: str | None  # None: the article itself (an article CITES its sources)
     target_key: str
     status: SanctionStatus | None
+    modality: Modality | None
     start: int
     end: int
     sentence: str
@@ -84,7 +85,7 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRows:
         EvidenceRow(
             article_id=article, type=rel.type,
             source_key=None if rel.source == article else keys[rel.source], target_key=keys[rel.target],
-            status=rel.status, start=ev.start, end=ev.end, sentence=ev.sentence, rule=ev.rule,
+            status=rel.status, modality=rel.modality, start=ev.start, end=ev.end, sentence=ev.sentence, rule=ev.rule,
             quote=ev.quote, direct=ev.direct,
         )
         for rel in extraction.relations

@@ -2,7 +2,7 @@
 
     entity rows  -> cross-article resolution (one aggregate per name key)
     link rows    -> article counts, then PUBLISHED_BY / AUTHORED_BY / MENTIONS
-    evidence     -> grouped by resolved (type, source, target, status) in SQLite
+    evidence     -> grouped by resolved (type, source, target, status, modality) in SQLite
                  -> one relation per group, with every evidence item and the
                     distinct outlets that reported it
 
@@ -33,6 +33,7 @@ from ..model.graph import (
     Evidence,
     KnowledgeGraph,
     LinkType,
+    Modality,
     NodeLabel,
     Relation,
     RelationType,
@@ -227,13 +228,13 @@ def _relations(
             if end_source == end_target or not relation_allowed(row.type, labels[end_source], labels[end_target]):
                 continue  # a self-loop or a pair the schema forbids once entities are resolved
             groups.add(row, end_source, end_target, outlets.get(row.article_id))
-        for (rel_type, end_source, end_target, status), items in groups.grouped():
+        for (rel_type, end_source, end_target, status, modality), items in groups.grouped():
             evidence = {e.id: e for e, _ in items}
             ordered = tuple(sorted(evidence.values(), key=lambda e: (e.article_id, e.start, e.rule)))
             yield Relation(
-                id=relation_id(rel_type, end_source, end_target, status=status), type=rel_type,
+                id=relation_id(rel_type, end_source, end_target, status=status, modality=modality), type=rel_type,
                 source=end_source, target=end_target, source_label=labels[end_source], target_label=labels[end_target],
-                status=status, evidence=ordered, outlets=tuple(sorted({o for _, o in items if o})),
+                status=status, modality=modality, evidence=ordered, outlets=tuple(sorted({o for _, o in items if o})),
             )
 
 
@@ -245,7 +246,7 @@ class _EvidenceGroups:
         self.path = path
         self.db = sqlite3.connect(str(path) if path else ":memory:")
         self.db.execute(
-            "CREATE TABLE evidence (type TEXT, source TEXT, target TEXT, status TEXT, outlet TEXT, item TEXT)"
+            "CREATE TABLE evidence (type TEXT, source TEXT, target TEXT, status TEXT, modality TEXT, outlet TEXT, item TEXT)"
         )
         self._pending: list[tuple] = []
 
@@ -262,21 +263,24 @@ class _EvidenceGroups:
             id=evidence_id(row.article_id, row.start, row.end, row.rule), article_id=row.article_id,
             start=row.start, end=row.end, sentence=row.sentence, rule=row.rule, quote=row.quote, direct=row.direct,
         )
-        self._pending.append((row.type.value, source, target, row.status.value if row.status else "", outlet,
+        self._pending.append((row.type.value, source, target, row.status.value if row.status else "",
+                              row.modality.value if row.modality else "", outlet,
                               item.model_dump_json()))
         if len(self._pending) >= CHUNK:
             self._flush()
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+        self.db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)", self._pending)
         self._pending.clear()
 
     def grouped(self) -> Iterator[tuple[tuple, list[tuple[Evidence, str | None]]]]:
         self._flush()
-        rows = self.db.execute("SELECT type, source, target, status, outlet, item FROM evidence ORDER BY type, source, target, status")
+        rows = self.db.execute("SELECT type, source, target, status, modality, outlet, item FROM evidence "
+                               "ORDER BY type, source, target, status, modality")
         key, items = None, []
-        for rel_type, source, target, status, outlet, item in rows:
-            this = (RelationType(rel_type), source, target, SanctionStatus(status) if status else None)
+        for rel_type, source, target, status, modality, outlet, item in rows:
+            this = (RelationType(rel_type), source, target, SanctionStatus(status) if status else None,
+                    Modality(modality) if modality else None)
             if this != key and items:
                 yield key, items
                 items = []

@@ -135,9 +135,9 @@ def _relation_records(
         target = ids[rel.target]
         if rel.type in SYMMETRIC_RELATIONS:
             source, target = sorted((source, target))
-        grouped[(rel.type, source, target, rel.status)].append(rel)
+        grouped[(rel.type, source, target, rel.status, rel.modality)].append(rel)
     records = []
-    for (rel_type, source, target, status), found in grouped.items():
+    for (rel_type, source, target, status, modality), found in grouped.items():
         evidence = tuple(
             EvidenceRecord(
                 start=r.span[0], end=r.span[1], sentence=text[r.sentence[0] : r.sentence[1]].strip(),
@@ -145,5 +145,6 @@ def _relation_records(
             )
             for r in found
         )
-        records.append(RelationRecord(type=rel_type, source=source, target=target, evidence=evidence, status=status))
+        records.append(RelationRecord(type=rel_type, source=source, target=target, evidence=evidence, status=status,
+                                      modality=modality))
     return records

@@ -61,7 +61,20 @@ class SanctionStatus(StrEnum):
     LIFTED = "lifted"
 
 
+class Modality(StrEnum):
+    """Whether an event relation is stated as a fact, and if not, what the text makes of it."""
+
+    ASSERTED = "asserted"  # it happened or is happening (also as someone reports it)
+    PLANNED = "planned"  # scheduled or announced for the future: "will meet"
+    PROPOSED = "proposed"  # asked for, offered, sought, possible: "a request for a meeting"
+    DENIED = "denied"  # a party says it did not happen: "denied meeting X"
+    NEGATED = "negated"  # the text says it did not happen: "did not meet", "did not recommend charges"
+    HYPOTHETICAL = "hypothetical"  # a question or a condition: "if X met Y"
+
+
 SYMMETRIC_RELATIONS: frozenset[RelationType] = frozenset({RelationType.MET_WITH})
+# relations that are events in the world: they carry a modality (what is not asserted is kept, marked)
+EVENT_RELATIONS: frozenset[RelationType] = frozenset({RelationType.MET_WITH, RelationType.SANCTIONED, RelationType.ACCUSED})
 
 _ACTORS = (EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION)
 _SPEAKERS = (*_ACTORS, EntityType.OUTLET)
@@ -88,6 +101,14 @@ ALLOWED_LINKS: dict[LinkType, frozenset[tuple[NodeLabel, NodeLabel]]] = {
     LinkType.AUTHORED_BY: frozenset({(NodeLabel.ARTICLE, NodeLabel.PERSON)}),
     LinkType.MENTIONS: frozenset(_pairs((NodeLabel.ARTICLE,), tuple(EntityType))),
 }
+
+
+def asserted_by_default(data: object) -> object:
+    """An event relation given without a modality is asserted (records and graphs written before
+    relations had one, and hand-made ones)."""
+    if isinstance(data, dict) and data.get("modality") is None and data.get("type") in EVENT_RELATIONS:
+        return {**data, "modality": Modality.ASSERTED}
+    return data
 
 
 def relation_allowed(relation: RelationType, source: NodeLabel, target: NodeLabel) -> bool:
@@ -154,10 +175,16 @@ class Relation(_Model):
     source_label: NodeLabel
     target_label: NodeLabel
     status: SanctionStatus | None = None
+    modality: Modality | None = Field(default=None, description="set on event relations (EVENT_RELATIONS) only")
     evidence: tuple[Evidence, ...] = Field(min_length=1)
     outlets: tuple[str, ...] = Field(
         default=(), description="distinct outlets of the articles the evidence comes from"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _asserted_by_default(cls, data: object) -> object:
+        return asserted_by_default(data)
 
     @property
     def corroboration(self) -> int:
@@ -176,6 +203,8 @@ class Relation(_Model):
             )
         if (self.status is not None) != (self.type is RelationType.SANCTIONED):
             raise ValueError("status is set on SANCTIONED relations and only on them")
+        if (self.modality is not None) != (self.type in EVENT_RELATIONS):
+            raise ValueError("modality is set on event relations and only on them")
         return self
 
 

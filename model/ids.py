@@ -22,11 +22,18 @@ def entity_id(entity_type: str, key: str) -> str:
     return "e" + _digest("entity", entity_type, key)
 
 
-def relation_id(relation: RelationType, source: str, target: str, *, status: str | None = None) -> str:
-    """One edge per (type, source, target), and per status for sanctions (imposed vs threatened)."""
+def relation_id(
+    relation: RelationType, source: str, target: str, *, status: str | None = None, modality: str | None = None
+) -> str:
+    """One edge per (type, source, target), per status for sanctions (imposed vs threatened), and
+    per modality but asserted (a planned meeting is another edge than the meeting held; an
+    asserted relation keeps the id it had before relations had a modality)."""
     if relation in SYMMETRIC_RELATIONS and target < source:
         source, target = target, source
-    return "r" + _digest("relation", relation.value, source, target, status or "")
+    parts = ["relation", relation.value, source, target, status or ""]
+    if modality and modality != "asserted":
+        parts.append(modality)
+    return "r" + _digest(*parts)
 
 
 def evidence_id(article: str, start: int, end: int, rule: str) -> str:

@@ -7,9 +7,9 @@ extended only by adding keys.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .graph import ArticleNode, EntityType, RelationType, SanctionStatus
+from .graph import ArticleNode, EntityType, Modality, RelationType, SanctionStatus, asserted_by_default
 
 
 class _Record(BaseModel):
@@ -85,6 +85,12 @@ class RelationRecord(_Record):
     target: str
     evidence: tuple[EvidenceRecord, ...] = Field(min_length=1)
     status: SanctionStatus | None = None
+    modality: Modality | None = Field(default=None, description="event relations: asserted, planned, negated, ...")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _asserted_by_default(cls, data: object) -> object:
+        return asserted_by_default(data)
 
 
 class QuoteRecord(_Record):

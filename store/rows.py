@@ -22,6 +22,7 @@ from ..model.graph import (
     Evidence,
     KnowledgeGraph,
     LinkType,
+    Modality,
     NodeLabel,
     Relation,
     RelationType,
@@ -37,7 +38,7 @@ ENTITY_PROPERTIES: dict[str, str] = {
     "id": "STRING", "name": "STRING", "aliases": "STRING[]", "mention_count": "INT64", "article_count": "INT64",
 }
 RELATION_PROPERTIES: dict[str, str] = {
-    "id": "STRING", "status": "STRING", "corroboration": "INT64", "article_count": "INT64", "outlets": "STRING[]",
+    "id": "STRING", "status": "STRING", "modality": "STRING", "corroboration": "INT64", "article_count": "INT64", "outlets": "STRING[]",
     "evidence_ids": "STRING[]", "article_ids": "STRING[]", "ev_start": "INT64[]", "ev_end": "INT64[]",
     "sentences": "STRING[]", "rules": "STRING[]", "quotes": "STRING[]", "direct": "BOOLEAN[]",
 }
@@ -81,6 +82,7 @@ def relation_row(rel: Relation) -> Row:
     return {
         "from": rel.source, "to": rel.target, "from_label": rel.source_label.value, "to_label": rel.target_label.value,
         "id": rel.id, "status": rel.status.value if rel.status else None,
+        "modality": rel.modality.value if rel.modality else None,
         "corroboration": rel.corroboration, "article_count": len(rel.article_ids), "outlets": list(rel.outlets),
         "evidence_ids": [e.id for e in ev], "article_ids": [e.article_id for e in ev],
         "ev_start": [e.start for e in ev], "ev_end": [e.end for e in ev], "sentences": [e.sentence for e in ev],
@@ -137,6 +139,7 @@ def graph_from_rows(
                 id=r["id"], type=rel_type, source=r["from"], target=r["to"],
                 source_label=NodeLabel(r["from_label"]), target_label=NodeLabel(r["to_label"]),
                 status=SanctionStatus(r["status"]) if r.get("status") else None,
+                modality=Modality(r["modality"]) if r.get("modality") else None,
                 evidence=evidence, outlets=tuple(r["outlets"] or ()),
             ))
     link_objs = [

@@ -28,7 +28,9 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from ...model.graph import (
+    EVENT_RELATIONS,
     EntityType,
+    Modality,
     NodeLabel,
     RelationType,
     SanctionStatus,
@@ -136,6 +138,7 @@ class RelationFinder:
                 relations.append(FoundRelation(
                     type=rule.relation, source_actor=source, target_actor=target, span=span,
                     sentence=sentence_span(args, span), rule=rule.id, status=status,
+                    modality=Modality.ASSERTED if rule.relation in EVENT_RELATIONS else None,
                 ))
         return relations
 
@@ -300,7 +303,7 @@ def deduplicate(args: Arguments, relations: list[FoundRelation]) -> list[FoundRe
         ends = (args.identity(rel.source_actor), args.identity(rel.target_actor))
         if rel.type is RelationType.MET_WITH and rel.source_actor is not None:
             ends = frozenset(ends)
-        key = (rel.type, ends, rel.sentence, rel.quote)
+        key = (rel.type, ends, rel.sentence, rel.quote, rel.modality)
         if key not in seen:
             seen.add(key)
             kept.append(rel)

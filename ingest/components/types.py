@@ -28,7 +28,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc
 
-from ...model.graph import EntityType, RelationType, SanctionStatus
+from ...model.graph import EntityType, Modality, RelationType, SanctionStatus
 from ...model.votes import votes_for_person
 
 
@@ -139,6 +139,7 @@ class FoundRelation:
     sentence: tuple[int, int]  # char offsets of the sentence
     rule: str
     status: SanctionStatus | None = None
+    modality: Modality | None = None  # event relations (MET_WITH, SANCTIONED, ACCUSED) only
     quote: tuple[tuple[int, int], ...] | None = None  # char offsets of the quote's parts
     direct: bool | None = None
 
