@@ -369,16 +369,26 @@ def eval_command(
     gold: Annotated[Path, typer.Option(help="The hand-made gold set (dev/ and heldout/).")] = Path("eval/gold"),
     workers: WorkersOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per measure.")] = False,
+    part: Annotated[Optional[list[str]], typer.Option(
+        "--part", help="Score only these: polnear, gold, relations, resolution (repeatable).")] = None,
+    split: Annotated[Optional[str], typer.Option(help="Only this half of the gold sets: dev or heldout.")] = None,
 ) -> None:
-    """Score extraction: PolNeAR quote attribution and the hand-made gold set (P/R/F1 with counts)."""
+    """Score extraction: PolNeAR quote attribution, the hand-made gold set, the relation and the
+    cross-article resolution gold sets (P/R/F1 with counts)."""
     from .evaluation.measures import format_table
-    from .evaluation.run import evaluate
+    from .evaluation.run import PARTS, SPLITS, evaluate
+
+    unknown = sorted(set(part or ()) - set(PARTS)) + ([split] if split and split not in SPLITS else [])
+    if unknown:
+        raise _fail(f"unknown --part or --split {', '.join(unknown)} (parts: {', '.join(PARTS)}; splits: dev, heldout)",
+                    EXIT_USAGE)
 
     if not (corpus / "polnear").is_dir() or not (corpus / "bbc").is_dir():
         typer.echo(f"eval skipped: no corpora at {corpus} (needs polnear/ and bbc/; set --corpus)", err=True)
         return
     settings = get_settings()
-    rows = evaluate(corpus, gold, model=settings.model, workers=_workers(settings, workers))
+    rows = evaluate(corpus, gold, model=settings.model, workers=_workers(settings, workers),
+                    parts=tuple(part or PARTS), splits=(split,) if split else SPLITS)
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row))

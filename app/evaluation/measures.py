@@ -63,10 +63,10 @@ def format_table(rows: list[dict]) -> str:
     def pct(value: float | None) -> str:
         return "   -  " if value is None else f"{value:6.3f}"
 
-    lines = [f"{'measure':<52} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}  counts"]
+    lines = [f"{'measure':<72} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}  counts"]
     for row in rows:
         lines.append(
-            f"{row['measure']:<52} {pct(row.get('precision'))} {pct(row.get('recall'))} "
+            f"{row['measure']:<72} {pct(row.get('precision'))} {pct(row.get('recall'))} "
             f"{pct(row.get('f1'))} {pct(row.get('accuracy'))}  {row['counts']}"
         )
     return "\n".join(lines)

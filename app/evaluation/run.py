@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...graph.article_rows import article_rows
+from ...graph.resolve import resolve
 from ...ingest.parallel import extract_parallel
+from ...ingest.readers import read_inputs
 from ...ingest.version import extractor_version
-from ...model.records import ArticleExtraction, SkippedInput
+from ...model.records import Article, ArticleExtraction, SkippedInput
 from .gold_scoring import read_gold, score_gold
 from .polnear import read_split
 from .quote_scoring import score_quotes
+from .relation_scoring import read_relation_gold, score_relations
+from .resolution_scoring import read_resolution_gold, score_resolution
+
+PARTS = ("polnear", "gold", "relations", "resolution")
+SPLITS = ("dev", "heldout")
 
 OVERLAP_THRESHOLD = 0.3
 
@@ -45,10 +53,43 @@ def evaluate_polnear(
     return rows
 
 
-def evaluate(corpus: Path, gold: Path, *, model: str, workers: int, polnear_split: str = "dev") -> list[dict]:
-    """Every measure: PolNeAR quote attribution, then both halves of the hand-made gold set."""
-    rows = evaluate_polnear(corpus / "polnear", split=polnear_split, model=model, workers=workers)
-    for half in ("dev", "heldout"):
-        rows += evaluate_gold(gold / half, corpus, model=model, workers=workers)
+def evaluate_relations(path: Path, corpus: Path, *, model: str, workers: int) -> list[dict]:
+    """Score MET_WITH, ACCUSED and SANCTIONED against one split of `eval/relations`."""
+    articles, sentences = read_relation_gold(path, corpus)
+    extractions = _extract_all(articles, model=model, workers=workers)
+    by_path: dict[str, list] = {}
+    for sentence in sentences:
+        by_path.setdefault(sentence.path, []).append(sentence)
+    pairs = [(x, by_path[x.article.path]) for x in extractions]
+    return score_relations(pairs, label=f"relations {path.stem} ({len(sentences)} sentences)")
+
+
+def evaluate_resolution(path: Path, corpus: Path, *, model: str, workers: int) -> list[dict]:
+    """Cross-article B-cubed against one split of `eval/resolution`: its articles are resolved together."""
+    names = read_resolution_gold(path)
+    articles = []
+    for rel in sorted({n.path for n in names}):
+        found = [a for a in read_inputs([corpus / rel], max_chars=1_000_000) if isinstance(a, Article)]
+        articles.extend(a.model_copy(update={"path": rel}) for a in found)
+    extractions = {x.article.path: x for x in _extract_all(articles, model=model, workers=workers)}
+    resolution = resolve(row for x in extractions.values() for row in article_rows(x).entities)
+    return score_resolution(names, extractions, resolution, label=f"resolution {path.stem}")
+
+
+def evaluate(
+    corpus: Path, gold: Path, *, model: str, workers: int, polnear_split: str = "dev",
+    parts: tuple[str, ...] = PARTS, splits: tuple[str, ...] = SPLITS,
+) -> list[dict]:
+    """The measures of `parts`: PolNeAR quote attribution (its `polnear_split`), the hand-made
+    gold set, the relation gold set and the resolution gold set (each in `splits`)."""
+    rows = evaluate_polnear(corpus / "polnear", split=polnear_split, model=model, workers=workers) if "polnear" in parts else []
+    evaluation = gold.parent
+    for half in splits:
+        if "gold" in parts:
+            rows += evaluate_gold(gold / half, corpus, model=model, workers=workers)
+        if "relations" in parts:
+            rows += evaluate_relations(evaluation / "relations" / f"{half}.jsonl", corpus, model=model, workers=workers)
+        if "resolution" in parts:
+            rows += evaluate_resolution(evaluation / "resolution" / f"{half}.jsonl", corpus, model=model, workers=workers)
     return rows
 
