@@ -27,17 +27,18 @@ from typing import Protocol
 from ..model.graph import (
     ALLOWED_LINKS,
     SYMMETRIC_RELATIONS,
-    ArticleLink,
     ArticleNode,
     EntityNode,
     Evidence,
     KnowledgeGraph,
+    Link,
     LinkType,
     Modality,
     NodeLabel,
     Relation,
     RelationType,
     SanctionStatus,
+    Statement,
     relation_allowed,
 )
 from ..model.ids import evidence_id, relation_id
@@ -69,7 +70,9 @@ class GraphSink(Protocol):
 
     def add_relations(self, rows: list[Relation]) -> None: ...
 
-    def add_links(self, rows: list[ArticleLink]) -> None: ...
+    def add_statements(self, rows: list[Statement]) -> None: ...
+
+    def add_links(self, rows: list[Link]) -> None: ...
 
 
 class GraphCollector:
@@ -79,7 +82,8 @@ class GraphCollector:
         self.articles: list[ArticleNode] = []
         self.entities: list[EntityNode] = []
         self.relations: list[Relation] = []
-        self.links: list[ArticleLink] = []
+        self.statements: list[Statement] = []
+        self.links: list[Link] = []
 
     def add_articles(self, rows: list[ArticleNode]) -> None:
         self.articles += rows
@@ -90,7 +94,10 @@ class GraphCollector:
     def add_relations(self, rows: list[Relation]) -> None:
         self.relations += rows
 
-    def add_links(self, rows: list[ArticleLink]) -> None:
+    def add_statements(self, rows: list[Statement]) -> None:
+        self.statements += rows
+
+    def add_links(self, rows: list[Link]) -> None:
         self.links += rows
 
     def graph(self) -> KnowledgeGraph:
@@ -98,7 +105,8 @@ class GraphCollector:
             articles=tuple(sorted(self.articles, key=lambda a: a.id)),
             entities=tuple(sorted(self.entities, key=lambda e: e.id)),
             relations=tuple(sorted(self.relations, key=lambda r: (r.type.value, r.source, r.target, r.id))),
-            links=tuple(sorted(self.links, key=lambda l: (l.type.value, l.article_id, l.target))),
+            statements=tuple(sorted(self.statements, key=lambda s: s.id)),
+            links=tuple(sorted(self.links, key=lambda l: (l.type.value, l.source, l.target))),
         )
 
 
@@ -194,7 +202,7 @@ def _by_article(rows: Iterable[EntityRow]) -> Iterator[tuple[str, list[EntityRow
         yield article_id, list(group)
 
 
-def _links(source: RowSource, resolution: Resolution, labels: dict[str, NodeLabel]) -> Iterator[ArticleLink]:
+def _links(source: RowSource, resolution: Resolution, labels: dict[str, NodeLabel]) -> Iterator[Link]:
     """One article at a time: its outlet, its authors, and the entities it mentions with counts."""
     for article_id, rows in _by_article(source.entity_rows()):
         mentions: Counter[str] = Counter()
@@ -206,10 +214,10 @@ def _links(source: RowSource, resolution: Resolution, labels: dict[str, NodeLabe
             if link_type and (NodeLabel.ARTICLE, labels[target]) in ALLOWED_LINKS[link_type]:
                 structural[(link_type, target)] = None
         for link_type, target in structural:
-            yield ArticleLink(type=link_type, article_id=article_id, target=target, target_label=labels[target])
+            yield Link(type=link_type, source=article_id, target=target, target_label=labels[target])
         for target, count in mentions.items():
             if count:
-                yield ArticleLink(type=LinkType.MENTIONS, article_id=article_id, target=target,
+                yield Link(type=LinkType.MENTIONS, source=article_id, target=target,
                                   target_label=labels[target], count=count)
 
 

@@ -33,6 +33,7 @@ class NodeLabel(StrEnum):
     ORGANIZATION = EntityType.ORGANIZATION.value
     LOCATION = EntityType.LOCATION.value
     ARTICLE = "Article"
+    STATEMENT = "Statement"  # words attributed to a speaker, however many articles report them
 
 
 class RelationType(StrEnum):
@@ -46,11 +47,14 @@ class RelationType(StrEnum):
 
 
 class LinkType(StrEnum):
-    """Structural edges from an article node, taken from metadata and mentions."""
+    """Structural edges, with no evidence of their own: from an article (its metadata, its
+    mentions, the statements it reports) and from a speaker to what it said."""
 
     PUBLISHED_BY = "PUBLISHED_BY"
     AUTHORED_BY = "AUTHORED_BY"
     MENTIONS = "MENTIONS"
+    REPORTS = "REPORTS"  # Article -> a Statement it carries
+    SAID = "SAID"  # speaker -> Statement
 
 
 class SanctionStatus(StrEnum):
@@ -100,6 +104,8 @@ ALLOWED_LINKS: dict[LinkType, frozenset[tuple[NodeLabel, NodeLabel]]] = {
     LinkType.PUBLISHED_BY: frozenset({(NodeLabel.ARTICLE, NodeLabel.OUTLET)}),
     LinkType.AUTHORED_BY: frozenset({(NodeLabel.ARTICLE, NodeLabel.PERSON)}),
     LinkType.MENTIONS: frozenset(_pairs((NodeLabel.ARTICLE,), tuple(EntityType))),
+    LinkType.REPORTS: frozenset({(NodeLabel.ARTICLE, NodeLabel.STATEMENT)}),
+    LinkType.SAID: frozenset(_pairs(_SPEAKERS, (NodeLabel.STATEMENT,))),
 }
 
 
@@ -124,7 +130,7 @@ NodeId = Annotated[str, Field(min_length=1, max_length=64)]
 
 
 class Evidence(_Model):
-    """Where a relation was read: one sentence of one article."""
+    """Where a relation or a statement was read: one sentence of one article."""
 
     id: NodeId
     article_id: NodeId
@@ -132,7 +138,7 @@ class Evidence(_Model):
     end: int = Field(ge=0)
     sentence: str
     rule: str = Field(description="id of the extractor rule that produced it")
-    quote: str | None = Field(default=None, description="quote text, for QUOTED_BY")
+    quote: str | None = Field(default=None, description="the words as this article gives them (QUOTED_BY, statements)")
     direct: bool | None = Field(default=None, description="direct quote or paraphrase")
 
     @model_validator(mode="after")
@@ -180,6 +186,8 @@ class Relation(_Model):
     outlets: tuple[str, ...] = Field(
         default=(), description="distinct outlets of the articles the evidence comes from"
     )
+    first_seen: str | None = Field(default=None, description="earliest publication date of its articles (ISO)")
+    last_seen: str | None = Field(default=None, description="latest publication date of its articles (ISO)")
 
     @model_validator(mode="before")
     @classmethod
@@ -208,19 +216,66 @@ class Relation(_Model):
         return self
 
 
-class ArticleLink(_Model):
-    """Structural edge from an article: its outlet, its author, the entities it mentions."""
+class Statement(_Model):
+    """Words attributed to a speaker: one node however many articles report them.
+
+    Each article's wording is one evidence item (its `quote`); `text` is the wording most of
+    them give. A statement whose speaker no entity stands for ("a spokesman", "officials")
+    keeps the description as `described_speaker`.
+    """
+
+    id: NodeId
+    text: str = Field(min_length=1)
+    speaker: NodeId | None = None
+    speaker_label: NodeLabel | None = None
+    described_speaker: str | None = None
+    kind: str = Field(description="speech (words said or written) or belief (a view reported)")
+    cue: str | None = Field(default=None, description="the reporting word: said, told, tweeted, according to")
+    receiver: NodeId | None = Field(default=None, description="the outlet the words were given to")
+    evidence: tuple[Evidence, ...] = Field(min_length=1)
+    outlets: tuple[str, ...] = ()
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+    @property
+    def corroboration(self) -> int:
+        """Number of distinct outlets reporting this statement."""
+        return len(self.outlets)
+
+    @property
+    def direct(self) -> bool:
+        """Some article gives the words in quotation marks."""
+        return any(e.direct for e in self.evidence)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+    @model_validator(mode="after")
+    def _check_speaker(self) -> Statement:
+        if (self.speaker is None) == (self.described_speaker is None):
+            raise ValueError("a statement has a speaker entity or a described speaker, one of them")
+        if (self.speaker is None) != (self.speaker_label is None):
+            raise ValueError("speaker and speaker_label go together")
+        if self.speaker_label is not None and (self.speaker_label, NodeLabel.STATEMENT) not in ALLOWED_LINKS[LinkType.SAID]:
+            raise ValueError(f"a {self.speaker_label} cannot be a speaker")
+        return self
+
+
+class Link(_Model):
+    """A structural edge: an article's outlet, author, mentions and statements; a speaker's statements."""
 
     type: LinkType
-    article_id: NodeId
+    source: NodeId
+    source_label: NodeLabel = NodeLabel.ARTICLE
     target: NodeId
     target_label: NodeLabel
     count: int = Field(default=1, ge=1, description="mentions in the article (MENTIONS)")
 
     @model_validator(mode="after")
-    def _check_schema(self) -> ArticleLink:
-        if (NodeLabel.ARTICLE, self.target_label) not in ALLOWED_LINKS[self.type]:
-            raise ValueError(f"Article-[{self.type}]->{self.target_label} is not in the schema")
+    def _check_schema(self) -> Link:
+        if (self.source_label, self.target_label) not in ALLOWED_LINKS[self.type]:
+            raise ValueError(f"{self.source_label}-[{self.type}]->{self.target_label} is not in the schema")
         return self
 
 
@@ -230,19 +285,25 @@ class KnowledgeGraph(_Model):
     articles: tuple[ArticleNode, ...] = ()
     entities: tuple[EntityNode, ...] = ()
     relations: tuple[Relation, ...] = ()
-    links: tuple[ArticleLink, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @model_validator(mode="after")
     def _check_endpoints(self) -> KnowledgeGraph:
         labels = {a.id: NodeLabel.ARTICLE for a in self.articles}
         labels.update({e.id: NodeLabel(e.type) for e in self.entities})
+        labels.update({s.id: NodeLabel.STATEMENT for s in self.statements})
         for rel in self.relations:
             for node, label in ((rel.source, rel.source_label), (rel.target, rel.target_label)):
                 if labels.get(node) != label:
                     raise ValueError(f"relation {rel.id} points at unknown {label} node {node}")
+        for statement in self.statements:
+            if statement.speaker is not None and labels.get(statement.speaker) != statement.speaker_label:
+                raise ValueError(f"statement {statement.id} has an unknown speaker {statement.speaker}")
         for link in self.links:
-            if labels.get(link.article_id) != NodeLabel.ARTICLE:
-                raise ValueError(f"link from unknown article {link.article_id}")
+            if labels.get(link.source) != link.source_label:
+                what = "article" if link.source_label is NodeLabel.ARTICLE else f"{link.source_label.value} node"
+                raise ValueError(f"link from unknown {what} {link.source}")
             if labels.get(link.target) != link.target_label:
                 raise ValueError(f"link to unknown {link.target_label} node {link.target}")
         return self

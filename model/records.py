@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .graph import ArticleNode, EntityType, Modality, RelationType, SanctionStatus, asserted_by_default
+from .graph import (
+    ArticleNode,
+    EntityType,
+    Modality,
+    RelationType,
+    SanctionStatus,
+    asserted_by_default,
+)
 
 
 class _Record(BaseModel):

@@ -25,14 +25,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..model.graph import (
-    ArticleLink,
     ArticleNode,
     EntityNode,
     KnowledgeGraph,
+    Link,
     LinkType,
     NodeLabel,
     Relation,
     RelationType,
+    Statement,
 )
 from .base import Dialect, StoreError
 from .rows import (
@@ -40,6 +41,7 @@ from .rows import (
     ENTITY_PROPERTIES,
     LINK_PROPERTIES,
     RELATION_PROPERTIES,
+    STATEMENT_PROPERTIES,
     Row,
     article_row,
     endpoint_pairs,
@@ -49,6 +51,7 @@ from .rows import (
     link_row,
     node_properties,
     relation_row,
+    statement_row,
 )
 
 log = logging.getLogger(__name__)
@@ -113,6 +116,7 @@ class EmbeddedStore:
         with self.writer() as sink:
             sink.add_articles(list(graph.articles))
             sink.add_entities(list(graph.entities))
+            sink.add_statements(list(graph.statements))
             sink.add_relations(list(graph.relations))
             sink.add_links(list(graph.links))
 
@@ -215,7 +219,11 @@ class _Writer:
             self._append_edges(rel_type.value, group, RELATION_PROPERTIES)
         self.counts["relations"] += len(rows)
 
-    def add_links(self, rows: list[ArticleLink]) -> None:
+    def add_statements(self, rows: list[Statement]) -> None:
+        self._append(NodeLabel.STATEMENT.value, None, None, [statement_row(s) for s in rows], STATEMENT_PROPERTIES)
+        self.counts["statements"] += len(rows)
+
+    def add_links(self, rows: list[Link]) -> None:
         by_type: dict[LinkType, list[Row]] = defaultdict(list)
         for link in rows:
             by_type[link.type].append(link_row(link))

@@ -17,27 +17,34 @@ from ..model.graph import SYMMETRIC_RELATIONS, KnowledgeGraph, LinkType, NodeLab
 
 
 def to_networkx(graph: KnowledgeGraph, *, articles: bool = True, mentions: bool = True) -> nx.MultiDiGraph:
-    """A MultiDiGraph: nodes keyed by id, one edge per relation (keyed by relation id) and
-    per article link (keyed by link type). Symmetric relations carry `symmetric=True`."""
+    """A MultiDiGraph: nodes keyed by id (entities, statements, articles), one edge per
+    relation (keyed by relation id) and per link (keyed by link type). Symmetric relations
+    carry `symmetric=True`; `articles=False` leaves articles and their links out."""
     g = nx.MultiDiGraph()
     for e in graph.entities:
         g.add_node(e.id, label=e.type.value, name=e.name, aliases=list(e.aliases),
                    mention_count=e.mention_count, article_count=e.article_count)
+    for st in graph.statements:
+        g.add_node(st.id, label=NodeLabel.STATEMENT.value, name=st.text, speaker=st.speaker,
+                   described_speaker=st.described_speaker, direct=st.direct, kind=st.kind, cue=st.cue,
+                   receiver=st.receiver, corroboration=st.corroboration, outlets=list(st.outlets),
+                   first_seen=st.first_seen, last_seen=st.last_seen, evidence=[ev.model_dump() for ev in st.evidence])
     for rel in graph.relations:
         if not articles and NodeLabel.ARTICLE in (rel.source_label, rel.target_label):
             continue
         g.add_edge(
             rel.source, rel.target, key=rel.id, type=rel.type.value, status=rel.status.value if rel.status else None,
+            modality=rel.modality.value if rel.modality else None,
             symmetric=rel.type in SYMMETRIC_RELATIONS, corroboration=rel.corroboration, outlets=list(rel.outlets),
-            evidence=[ev.model_dump() for ev in rel.evidence],
+            first_seen=rel.first_seen, last_seen=rel.last_seen, evidence=[ev.model_dump() for ev in rel.evidence],
         )
     if articles:
         for a in graph.articles:
             g.add_node(a.id, label=NodeLabel.ARTICLE.value, name=a.title, **a.model_dump(exclude={"id", "title"}))
-        for link in graph.links:
-            if link.type is LinkType.MENTIONS and not mentions:
-                continue
-            g.add_edge(link.article_id, link.target, key=link.type.value, type=link.type.value, count=link.count)
+    for link in graph.links:
+        if (link.type is LinkType.MENTIONS and not mentions) or (not articles and link.source_label is NodeLabel.ARTICLE):
+            continue
+        g.add_edge(link.source, link.target, key=link.type.value, type=link.type.value, count=link.count)
     return g
 
 

@@ -6,12 +6,12 @@ import random
 
 import networkx as nx
 from newsgraph.model.graph import (
-    ArticleLink,
     ArticleNode,
     EntityNode,
     EntityType,
     Evidence,
     KnowledgeGraph,
+    Link,
     LinkType,
     NodeLabel,
     Relation,
@@ -53,8 +53,8 @@ def relation(rid: str, kind: RelationType, source: EntityNode, target: EntityNod
     )
 
 
-def link(kind: LinkType, article_id: str, target: EntityNode) -> ArticleLink:
-    return ArticleLink(type=kind, article_id=article_id, target=target.id, target_label=NodeLabel(target.type))
+def link(kind: LinkType, article_id: str, target: EntityNode) -> Link:
+    return Link(type=kind, source=article_id, target=target.id, target_label=NodeLabel(target.type))
 
 
 def hostile_graph() -> KnowledgeGraph:

@@ -11,12 +11,12 @@ import pytest
 from newsgraph.app.cli import app
 from newsgraph.app.settings import get_settings
 from newsgraph.model.graph import (
-    ArticleLink,
     ArticleNode,
     EntityNode,
     EntityType,
     Evidence,
     KnowledgeGraph,
+    Link,
     LinkType,
     NodeLabel,
     Relation,
@@ -61,10 +61,10 @@ def home(tmp_path_factory) -> Path:
                      outlets=("The Globe",)),
         ),
         links=(
-            ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="eCuba", target_label=NodeLabel.PERSON),
-            ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="eMaduro", target_label=NodeLabel.PERSON,
+            Link(type=LinkType.MENTIONS, source="aA", target="eCuba", target_label=NodeLabel.PERSON),
+            Link(type=LinkType.MENTIONS, source="aA", target="eMaduro", target_label=NodeLabel.PERSON,
                         count=2),
-            ArticleLink(type=LinkType.PUBLISHED_BY, article_id="aA", target="eGlobe", target_label=NodeLabel.OUTLET),
+            Link(type=LinkType.PUBLISHED_BY, source="aA", target="eGlobe", target_label=NodeLabel.OUTLET),
         ),
     )
     EmbeddedStore(home).write(graph)

@@ -167,9 +167,9 @@ def test_central_actors_by_degree(store, graph):
 def test_co_mentioned(store, graph):
     rows = run_query(store, "co_mentioned", entity=TRUMP, min_articles=1, limit=500)
     trump = next(e.id for e in graph.entities if e.name == TRUMP)
-    articles = {link.article_id for link in graph.links if link.type.value == "MENTIONS" and link.target == trump}
+    articles = {link.source for link in graph.links if link.type.value == "MENTIONS" and link.target == trump}
     shared: Counter[str] = Counter(link.target for link in graph.links
-                                   if link.type.value == "MENTIONS" and link.article_id in articles
+                                   if link.type.value == "MENTIONS" and link.source in articles
                                    and link.target != trump)
     label = names(graph)
     assert {r["b"]: r["articles"] for r in rows} == {label[k]: v for k, v in shared.items()}

@@ -179,7 +179,7 @@ def test_nested_attribution_chain(graph):
 
 def test_article_metadata_links(graph):
     breitbart = article(graph, BREITBART)
-    links = {(l.type.value, l.target) for l in graph.links if l.article_id == breitbart.id}
+    links = {(l.type.value, l.target) for l in graph.links if l.source == breitbart.id}
     assert ("PUBLISHED_BY", the(graph, "Breitbart News").id) in links
     assert ("AUTHORED_BY", the(graph, "Frances Martel", EntityType.PERSON).id) in links
 

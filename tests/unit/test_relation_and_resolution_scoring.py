@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from newsgraph.app.evaluation.relation_scoring import GoldSentence, party_matches, score_relations
+from newsgraph.app.evaluation.relation_scoring import (
+    GoldSentence,
+    party_matches,
+    score_relations,
+)
 from newsgraph.app.evaluation.resolution_scoring import b_cubed
 from newsgraph.model.graph import ArticleNode, EntityType, Modality, RelationType
-from newsgraph.model.records import ArticleExtraction, EntityRecord, EvidenceRecord, RelationRecord, Span
+from newsgraph.model.records import (
+    ArticleExtraction,
+    EntityRecord,
+    EvidenceRecord,
+    RelationRecord,
+    Span,
+)
 
 TEXT = "Donald Trump met Theresa May in London. He will meet Angela Merkel next week."
 

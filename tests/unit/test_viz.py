@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from newsgraph.model.graph import (
-    ArticleLink,
     ArticleNode,
     EntityNode,
     EntityType,
     Evidence,
     KnowledgeGraph,
+    Link,
     LinkType,
     NodeLabel,
     Relation,
@@ -65,8 +65,8 @@ def relation(
     )
 
 
-def link(kind: LinkType, article_id: str, target: EntityNode) -> ArticleLink:
-    return ArticleLink(type=kind, article_id=article_id, target=target.id, target_label=NodeLabel(target.type))
+def link(kind: LinkType, article_id: str, target: EntityNode) -> Link:
+    return Link(type=kind, source=article_id, target=target.id, target_label=NodeLabel(target.type))
 
 
 @pytest.fixture()
@@ -298,7 +298,7 @@ def test_around_an_unknown_name_suggests_close_ones(tmp_path: Path) -> None:
 def test_large_graph_is_cut_to_the_highest_degree_nodes(tmp_path: Path) -> None:
     graph = chain_graph(300, parent=lambda i: int(i**0.5))  # low ids have the most neighbours
     degree = Counter(end for r in graph.relations for end in (r.source, r.target))
-    degree.update(end for lk in graph.links for end in (lk.article_id, lk.target))
+    degree.update(end for lk in graph.links for end in (lk.source, lk.target))
 
     summary, page = render(graph, tmp_path, max_nodes=50)
     nodes, edges = datasets(page)

@@ -12,7 +12,7 @@ from pyvis.network import Network
 
 from ...model.graph import (
     SYMMETRIC_RELATIONS,
-    ArticleLink,
+    Link,
     ArticleNode,
     KnowledgeGraph,
     LinkType,
@@ -101,15 +101,15 @@ def add_edges(net: Network, graph: KnowledgeGraph, keep: set[str], *, mentions: 
     ] + [
         _link_edge(link, names, articles)
         for link in graph.links
-        if link.type in DRAWN_LINKS and link.article_id in keep and link.target in keep
+        if link.type in DRAWN_LINKS and link.source in keep and link.target in keep
     ]
     if mentions:
         joined = {frozenset((edge["from"], edge["to"])) for edge in edges}
         edges += [
             _link_edge(link, names, articles)
             for link in graph.links
-            if link.type is LinkType.MENTIONS and link.article_id in keep and link.target in keep
-            and frozenset((link.article_id, link.target)) not in joined
+            if link.type is LinkType.MENTIONS and link.source in keep and link.target in keep
+            and frozenset((link.source, link.target)) not in joined
         ]
     seen: set[str] = set()
     unique = []
@@ -167,15 +167,15 @@ def _relation_edge(
     }
 
 def _link_edge(
-    link: ArticleLink, names: dict[str, str], articles: dict[str, ArticleNode]
+    link: Link, names: dict[str, str], articles: dict[str, ArticleNode]
 ) -> dict[str, Any]:
-    outlet = articles[link.article_id].outlet
-    tooltip = f"{esc(names[link.article_id])} <b>{esc(link.type)}</b> {esc(names[link.target])}"
+    outlet = articles[link.source].outlet
+    tooltip = f"{esc(names[link.source])} <b>{esc(link.type)}</b> {esc(names[link.target])}"
     if link.type is LinkType.MENTIONS:
         tooltip += f"<br>{link.count} mention(s)"
     return {
-        "id": f"{link.type.value}:{link.article_id}:{link.target}",
-        "from": link.article_id,
+        "id": f"{link.type.value}:{link.source}:{link.target}",
+        "from": link.source,
         "to": link.target,
         "title": tooltip,
         "width": 0.5,

@@ -18,7 +18,7 @@ def drawable(graph: KnowledgeGraph, include_articles: bool) -> nx.MultiGraph:
     if include_articles:
         index.add_nodes_from(article.id for article in graph.articles)
         index.add_edges_from(
-            (link.article_id, link.target, {"drawn": int(link.type in DRAWN_LINKS)})
+            (link.source, link.target, {"drawn": int(link.type in DRAWN_LINKS)})
             for link in graph.links
         )
     index.add_edges_from(

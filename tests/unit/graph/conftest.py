@@ -12,17 +12,19 @@ from types import SimpleNamespace
 
 import pytest
 from newsgraph.model.graph import (
-    ArticleLink,
     ArticleNode,
     EntityNode,
     EntityType,
     Evidence,
     KnowledgeGraph,
+    Link,
     LinkType,
+    Modality,
     NodeLabel,
     Relation,
     RelationType,
     SanctionStatus,
+    Statement,
 )
 from newsgraph.model.ids import entity_id
 from newsgraph.model.names import name_key
@@ -126,7 +128,8 @@ def extraction(
 
 def small_graph() -> KnowledgeGraph:
     """A valid graph exercising every field the stores must keep: one relation of each type,
-    evidence with and without quotes, a sanction status, aliases, and all three link kinds."""
+    evidence with and without quotes, a sanction status, a planned meeting, aliases, dates,
+    statements (of an entity, and of a described speaker), and every link kind."""
     articles = (
         ArticleNode(id="aA", title="Leaders meet", path="/corpus/a.txt", outlet="Daily Planet", author="Lois Lane",
                     published="2024-03-05", url="https://planet.example/a", chars=1200),
@@ -166,20 +169,38 @@ def small_graph() -> KnowledgeGraph:
         Relation(id="r5", type=RelationType.ACCUSED, source="eOrg1", target="eGov1",
                  source_label=NodeLabel.ORGANIZATION, target_label=NodeLabel.GOVERNMENT,
                  evidence=(ev("7", "aB", 40),)),
+        Relation(id="r6", type=RelationType.MET_WITH, source="eGov1", target="eOrg1", source_label=NodeLabel.GOVERNMENT,
+                 target_label=NodeLabel.ORGANIZATION, modality=Modality.PLANNED, evidence=(ev("8", "aA", 300),),
+                 outlets=("Daily Planet",), first_seen="2024-03-05", last_seen="2024-03-05"),
+    )
+    statements = (
+        Statement(id="s1", text="We will win", speaker="ePer1", speaker_label=NodeLabel.PERSON, kind="speech",
+                  cue="said", receiver="eOut1",
+                  evidence=(ev("9", "aA", 80, quote="We will win", direct=True),
+                            ev("10", "aB", 12, quote="we will win this", direct=True)),
+                  outlets=("Daily Planet",), first_seen="2024-03-05", last_seen="2024-03-05"),
+        Statement(id="s2", text="talks had failed", described_speaker="a spokesman", kind="speech", cue="said",
+                  evidence=(ev("11", "aB", 90, quote="talks had failed", direct=False),)),
     )
     links = (
-        ArticleLink(type=LinkType.AUTHORED_BY, article_id="aA", target="ePer2", target_label=NodeLabel.PERSON),
-        ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="eGov1", target_label=NodeLabel.GOVERNMENT, count=3),
-        ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="eLoc1", target_label=NodeLabel.LOCATION),
-        ArticleLink(type=LinkType.MENTIONS, article_id="aB", target="ePer1", target_label=NodeLabel.PERSON, count=2),
-        ArticleLink(type=LinkType.PUBLISHED_BY, article_id="aA", target="eOut1", target_label=NodeLabel.OUTLET),
+        Link(type=LinkType.AUTHORED_BY, source="aA", target="ePer2", target_label=NodeLabel.PERSON),
+        Link(type=LinkType.MENTIONS, source="aA", target="eGov1", target_label=NodeLabel.GOVERNMENT, count=3),
+        Link(type=LinkType.MENTIONS, source="aA", target="eLoc1", target_label=NodeLabel.LOCATION),
+        Link(type=LinkType.MENTIONS, source="aB", target="ePer1", target_label=NodeLabel.PERSON, count=2),
+        Link(type=LinkType.PUBLISHED_BY, source="aA", target="eOut1", target_label=NodeLabel.OUTLET),
+        Link(type=LinkType.REPORTS, source="aA", target="s1", target_label=NodeLabel.STATEMENT),
+        Link(type=LinkType.REPORTS, source="aB", target="s1", target_label=NodeLabel.STATEMENT),
+        Link(type=LinkType.REPORTS, source="aB", target="s2", target_label=NodeLabel.STATEMENT),
+        Link(type=LinkType.SAID, source="ePer1", source_label=NodeLabel.PERSON, target="s1",
+             target_label=NodeLabel.STATEMENT),
     )
     # in the canonical order `build_graph` and the stores produce
     return KnowledgeGraph(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         relations=tuple(sorted(relations, key=lambda r: (r.type.value, r.source, r.target, r.id))),
-        links=tuple(sorted(links, key=lambda l: (l.type.value, l.article_id, l.target))),
+        statements=statements,
+        links=tuple(sorted(links, key=lambda l: (l.type.value, l.source, l.target))),
     )
 
 

@@ -189,9 +189,9 @@ def test_links_from_metadata_and_mentions(mk):
     assert links[(LinkType.MENTIONS, entity_id("Person", "donald trump"))].count == 5  # "Trump" joined
     assert links[(LinkType.MENTIONS, entity_id("Location", "caracas"))].count == 1
     assert links[(LinkType.PUBLISHED_BY, planet)].target_label is NodeLabel.OUTLET
-    assert all(l.article_id == "aA" for l in g.links)
+    assert all(l.source == "aA" for l in g.links)
     # sorted by (type, article, target)
-    assert list(g.links) == sorted(g.links, key=lambda l: (l.type.value, l.article_id, l.target))
+    assert list(g.links) == sorted(g.links, key=lambda l: (l.type.value, l.source, l.target))
 
 
 def test_author_resolving_to_an_outlet_gets_no_authored_by(mk):
@@ -212,7 +212,7 @@ def test_mentions_link_the_resolved_entity_per_article(mk):
     b = mk.extraction("aB", [mk.entity("Merkel", P, mentions=4)])
     g = build_graph([a, b])
     merkel = entity_id("Person", "angela merkel")
-    assert [(l.article_id, l.target, l.count) for l in g.links] == [("aA", merkel, 2), ("aB", merkel, 4)]
+    assert [(l.source, l.target, l.count) for l in g.links] == [("aA", merkel, 2), ("aB", merkel, 4)]
     entity = only(g.entities)
     assert (entity.mention_count, entity.article_count) == (6, 2)
 

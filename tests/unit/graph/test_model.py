@@ -6,12 +6,12 @@ import pytest
 from newsgraph.model.graph import (
     ALLOWED_LINKS,
     ALLOWED_RELATIONS,
-    ArticleLink,
     ArticleNode,
     EntityNode,
     EntityType,
     Evidence,
     KnowledgeGraph,
+    Link,
     LinkType,
     NodeLabel,
     Relation,
@@ -50,7 +50,7 @@ def article(id_: str = "aA") -> ArticleNode:
         (Evidence, dict(id="v1", article_id="a1", start=0, end=1, sentence="s", rule="r")),
         (ArticleNode, dict(id="a1", title="t", path="p", chars=1)),
         (EntityNode, dict(id="e1", type="Person", name="n", mention_count=1, article_count=1)),
-        (ArticleLink, dict(type="MENTIONS", article_id="a1", target="e1", target_label="Person")),
+        (Link, dict(type="MENTIONS", source="a1", target="e1", target_label="Person")),
         (KnowledgeGraph, dict()),
     ],
 )
@@ -86,9 +86,9 @@ def test_entity_name_must_not_be_empty():
 
 def test_enums_hold_the_closed_sets():
     assert {label.value for label in NodeLabel} == {
-        "Person", "Government", "Outlet", "Organization", "Location", "Article"}
+        "Person", "Government", "Outlet", "Organization", "Location", "Article", "Statement"}
     assert {t.value for t in RelationType} == {"MET_WITH", "SANCTIONED", "ACCUSED", "QUOTED_BY", "CITES"}
-    assert {t.value for t in LinkType} == {"PUBLISHED_BY", "AUTHORED_BY", "MENTIONS"}
+    assert {t.value for t in LinkType} == {"PUBLISHED_BY", "AUTHORED_BY", "MENTIONS", "REPORTS", "SAID"}
     assert set(ALLOWED_RELATIONS) == set(RelationType)
     assert set(ALLOWED_LINKS) == set(LinkType)
 
@@ -205,7 +205,7 @@ def test_corroboration_zero_without_outlets():
     ],
 )
 def test_article_link_schema(link_type, label, ok):
-    make = lambda: ArticleLink(type=link_type, article_id="aA", target="e1", target_label=label)  # noqa: E731
+    make = lambda: Link(type=link_type, source="aA", target="e1", target_label=label)  # noqa: E731
     if ok:
         assert make().count == 1
     else:
@@ -215,7 +215,7 @@ def test_article_link_schema(link_type, label, ok):
 
 def test_article_link_count_at_least_one():
     with pytest.raises(ValidationError):
-        ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="e1", target_label="Person", count=0)
+        Link(type=LinkType.MENTIONS, source="aA", target="e1", target_label="Person", count=0)
 
 
 # ---- graph integrity -----------------------------------------------------------------------
@@ -223,7 +223,7 @@ def test_article_link_count_at_least_one():
 
 def test_graph_accepts_consistent_endpoints():
     g = KnowledgeGraph(articles=(article(),), entities=(person("e1"), person("e2")), relations=(rel(),),
-                       links=(ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="e1",
+                       links=(Link(type=LinkType.MENTIONS, source="aA", target="e1",
                                           target_label="Person"),))
     assert len(g.relations) == 1
 
@@ -249,18 +249,18 @@ def test_graph_rejects_cites_from_missing_article():
 
 
 def test_graph_rejects_bad_links():
-    link = ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="e1", target_label="Person")
+    link = Link(type=LinkType.MENTIONS, source="aA", target="e1", target_label="Person")
     with pytest.raises(ValidationError, match="link from unknown article aA"):
         KnowledgeGraph(entities=(person("e1"),), links=(link,))
     with pytest.raises(ValidationError, match="link to unknown Person node e1"):
         KnowledgeGraph(articles=(article(),), links=(link,))
-    wrong = ArticleLink(type=LinkType.MENTIONS, article_id="aA", target="e1", target_label="Location")
+    wrong = Link(type=LinkType.MENTIONS, source="aA", target="e1", target_label="Location")
     with pytest.raises(ValidationError, match="link to unknown Location node e1"):
         KnowledgeGraph(articles=(article(),), entities=(person("e1"),), links=(wrong,))
 
 
 def test_link_from_an_entity_posing_as_article_rejected():
-    link = ArticleLink(type=LinkType.MENTIONS, article_id="e1", target="e2", target_label="Person")
+    link = Link(type=LinkType.MENTIONS, source="e1", target="e2", target_label="Person")
     with pytest.raises(ValidationError, match="link from unknown article e1"):
         KnowledgeGraph(entities=(person("e1"), person("e2")), links=(link,))
 

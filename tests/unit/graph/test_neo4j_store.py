@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from neo4j.exceptions import AuthError, ServiceUnavailable
 from newsgraph.model.graph import (
-    ArticleLink,
     ArticleNode,
     EntityNode,
     EntityType,
     Evidence,
     KnowledgeGraph,
+    Link,
     LinkType,
     NodeLabel,
     Relation,
@@ -74,7 +74,7 @@ def trump_graph(*, merged: bool) -> KnowledgeGraph:
     met = Relation(id=relation_id(RelationType.MET_WITH, source, target), type=RelationType.MET_WITH,
                    source=source, target=target, source_label=NodeLabel.PERSON, target_label=NodeLabel.PERSON,
                    evidence=items, outlets=("Globe", "Planet") if merged else ("Globe",))
-    links = tuple(ArticleLink(type=LinkType.MENTIONS, article_id=a.id, target=trump.id, target_label=NodeLabel.PERSON)
+    links = tuple(Link(type=LinkType.MENTIONS, source=a.id, target=trump.id, target_label=NodeLabel.PERSON)
                   for a in articles)
     return KnowledgeGraph(articles=tuple(articles), entities=tuple(sorted((trump, maduro), key=lambda e: e.id)),
                           relations=(met,), links=links)
@@ -185,10 +185,10 @@ def test_one_statement_per_label_and_per_type_and_endpoint_pair(server, store, m
     store.write(graph)
     texts = [t.statements[0][0] for t in write_transactions(server)]
     assert len(texts) == len(set(texts))  # small graph: one batch per statement
-    labels = {NodeLabel.ARTICLE, *(NodeLabel(e.type) for e in graph.entities)}
+    labels = {NodeLabel.ARTICLE, NodeLabel.STATEMENT, *(NodeLabel(e.type) for e in graph.entities)}
     expected = {cypher.upsert_nodes(label) for label in labels}
     expected |= {cypher.upsert_relationships(r.type, r.source_label, r.target_label) for r in graph.relations}
-    expected |= {cypher.upsert_relationships(link.type, NodeLabel.ARTICLE, link.target_label) for link in graph.links}
+    expected |= {cypher.upsert_relationships(link.type, link.source_label, link.target_label) for link in graph.links}
     assert set(texts) == expected
     node_batches = [i for i, text in enumerate(texts) if "MERGE (n:" in text]
     assert max(node_batches) < min(i for i, text in enumerate(texts) if "MERGE (a)-" in text)  # nodes first
@@ -294,7 +294,7 @@ def test_a_wiped_server_gets_everything_again(server, store, mk):
     for rels in server.relationships.values():
         rels.clear()
     report = store.write(graph)
-    assert report.nodes_written == len(graph.articles) + len(graph.entities)
+    assert report.nodes_written == len(graph.articles) + len(graph.entities) + len(graph.statements)
     assert store.load() == graph
 
 

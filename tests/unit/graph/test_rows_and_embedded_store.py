@@ -183,7 +183,7 @@ def test_writing_again_replaces_the_graph(tmp_path, mk):
     first, second = mk.small_graph(), built_graph(mk)
     store.write(first)
     store.write(first)
-    assert store.run("MATCH (n) RETURN count(n) AS n") == [{"n": len(first.articles) + len(first.entities)}]
+    assert store.run("MATCH (n) RETURN count(n) AS n") == [{"n": len(first.articles) + len(first.entities) + len(first.statements)}]
     assert store.run("MATCH ()-[r]->() RETURN count(r) AS n") == [{"n": len(first.relations) + len(first.links)}]
     assert store.load() == first
     store.write(second)
@@ -238,7 +238,7 @@ def test_run_with_parameters(tmp_path, mk):
     assert rows == [{"id": "ePer1"}]
     assert store.run("MATCH (p:Person) WHERE p.name = $name RETURN p.id AS id", {"name": "Nobody"}) == []
     rows = store.run(
-        "MATCH (a)-[r:MET_WITH]->(b) RETURN a.id AS a, b.id AS b, r.sentences AS s, r.corroboration AS c")
+        "MATCH (a)-[r:MET_WITH {modality: 'asserted'}]->(b) RETURN a.id AS a, b.id AS b, r.sentences AS s, r.corroboration AS c")
     assert rows == [{"a": "eGov1", "b": "ePer1", "s": ["Sentence 1, with “quotes” and ünïcode.",
                                                         "Sentence 2, with “quotes” and ünïcode."], "c": 1}]
     rows = store.run("MATCH (:Article {id: $a})-[m:MENTIONS]->(e) RETURN e.id AS e, m.mentions AS n ORDER BY e.id",
