@@ -19,11 +19,18 @@ from pathlib import Path
 from ..graph.article_rows import (
     EntityRow,
     EvidenceRow,
+    StatementRow,
     article_rows,
     decode_votes,
     encode_votes,
 )
-from ..model.graph import ArticleNode, EntityType, Modality, RelationType, SanctionStatus
+from ..model.graph import (
+    ArticleNode,
+    EntityType,
+    Modality,
+    RelationType,
+    SanctionStatus,
+)
 from ..model.records import Article, ArticleExtraction
 
 _SCHEMA = """
@@ -51,9 +58,15 @@ CREATE TABLE IF NOT EXISTS evidence_rows (
     quote TEXT, direct INTEGER
 );
 CREATE INDEX IF NOT EXISTS evidence_rows_by_article ON evidence_rows (extractor, article_id);
+CREATE TABLE IF NOT EXISTS statement_rows (
+    article_id TEXT NOT NULL, extractor TEXT NOT NULL, speaker_key TEXT, described TEXT, text TEXT NOT NULL,
+    direct INTEGER NOT NULL, kind TEXT NOT NULL, cue TEXT, receiver_key TEXT, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, sentence TEXT NOT NULL, rule TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statement_rows_by_article ON statement_rows (extractor, article_id);
 """
-_ROW_TABLES = ("extractions", "entity_rows", "evidence_rows")
-SCHEMA_VERSION = 3  # older caches keep their articles; what is derived from them is extracted again
+_ROW_TABLES = ("extractions", "entity_rows", "evidence_rows", "statement_rows")
+SCHEMA_VERSION = 4  # older caches keep their articles; what is derived from them is extracted again
 
 
 class ExtractionCache:
@@ -123,6 +136,11 @@ class ExtractionCache:
               r.modality.value if r.modality else None,
               r.start, r.end, r.sentence, r.rule, r.quote, None if r.direct is None else int(r.direct))
              for r in rows.evidence],
+        )
+        self._db.executemany(
+            "INSERT INTO statement_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article, extractor, r.speaker_key, r.described, r.text, int(r.direct), r.kind, r.cue, r.receiver_key,
+              r.start, r.end, r.sentence, r.rule) for r in rows.statements],
         )
 
     def articles_without(self, extractor: str) -> Iterator[Article]:
@@ -195,4 +213,16 @@ class CachedRows:
                 status=SanctionStatus(status) if status else None, modality=Modality(modality) if modality else None,
                 start=start, end=end, sentence=sentence,
                 rule=rule, quote=quote, direct=None if direct is None else bool(direct),
+            )
+
+    def statement_rows(self) -> Iterator[StatementRow]:
+        rows = self._db.execute(
+            'SELECT article_id, speaker_key, described, text, direct, kind, cue, receiver_key, start, "end", sentence, '
+            "rule FROM statement_rows WHERE extractor = ?",
+            (self._extractor,),
+        )
+        for article, speaker, described, text, direct, kind, cue, receiver, start, end, sentence, rule in rows:
+            yield StatementRow(
+                article_id=article, speaker_key=speaker, described=described, text=text, direct=bool(direct),
+                kind=kind, cue=cue, receiver_key=receiver, start=start, end=end, sentence=sentence, rule=rule,
             )

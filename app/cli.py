@@ -258,7 +258,7 @@ def _draw_query(opened: GraphStore, graph: KnowledgeGraph, name: str, params: di
 
 @app.command()
 def stats(home: HomeOption = None, store: StoreOption = None) -> None:
-    """Counts by entity type and relation type."""
+    """Counts by entity type, relation type (and modality) and of statements."""
     graph = _load_graph(home, store)
     entity_counts = Counter(e.type.value for e in graph.entities)
     relation_counts = Counter(r.type.value for r in graph.relations)
@@ -274,6 +274,13 @@ def stats(home: HomeOption = None, store: StoreOption = None) -> None:
     for name, count in sorted(relation_counts.items()):
         typer.echo(f"  {name:<14}{count:>5}  {evidence_counts[name]:>8}")
     typer.echo(f"  {'total':<14}{len(graph.relations):>5}  {sum(evidence_counts.values()):>8}")
+    unasserted = Counter(f"{r.type.value} {r.modality.value}" for r in graph.relations
+                         if r.modality is not None and r.modality.value != "asserted")
+    for name, count in sorted(unasserted.items()):
+        typer.echo(f"  ({name}: {count})")
+    corroborated = sum(1 for s in graph.statements if s.corroboration >= 2)
+    typer.echo(f"statements    {len(graph.statements)}  ({sum(len(s.evidence) for s in graph.statements)} wordings, "
+               f"{corroborated} reported by two or more outlets)")
 
 
 def _parse_params(pairs: list[str] | None) -> dict[str, str]:

@@ -52,6 +52,7 @@ class IngestReport:
     corpus: int = 0  # articles in the graph after this run
     entities: int = 0
     relations: int = 0
+    statements: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)  # extract, assemble
     store_report: WriteReport | None = None  # what the store says it wrote
@@ -135,6 +136,7 @@ def ingest(
             assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE)
         report.store_report = sink.report
     report.corpus, report.entities, report.relations = assembled.articles, assembled.entities, assembled.relations
+    report.statements = assembled.statements
     report.seconds = time.perf_counter() - started
     return report
 

@@ -214,7 +214,7 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
     write_seconds = timed.seconds + closed
     result = {
         "articles": assembled.articles, "entities": assembled.entities, "relations": assembled.relations,
-        "links": assembled.links, "nodes": assembled.articles + assembled.entities,
+        "links": assembled.links, "nodes": assembled.articles + assembled.entities + assembled.statements,
         "relationships": assembled.relations + assembled.links,
         "assemble_seconds": round(seconds, 2), "resolve_seconds": resolution["resolve_seconds"],
         "store_write_seconds": round(write_seconds, 2),

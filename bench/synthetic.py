@@ -178,6 +178,9 @@ def fill_cache(base: Path, target: Path, articles: int, *, rename: float = 0.5) 
     evidence_rows: dict[str, list[tuple]] = defaultdict(list)
     for row in source.execute("SELECT * FROM evidence_rows WHERE extractor = ?", (extractor,)):
         evidence_rows[row[0]].append(row)
+    statement_rows: dict[str, list[tuple]] = defaultdict(list)
+    for row in source.execute("SELECT * FROM statement_rows WHERE extractor = ?", (extractor,)):
+        statement_rows[row[0]].append(row)
     source.close()
 
     with ExtractionCache(target):  # creates the schema
@@ -198,6 +201,7 @@ def fill_cache(base: Path, target: Path, articles: int, *, rename: float = 0.5) 
             db.executemany(f"INSERT OR REPLACE INTO extractions VALUES ({marks('extractions')})", batch["extractions"])
             db.executemany(f"INSERT INTO entity_rows VALUES ({marks('entity_rows')})", batch["entities"])
             db.executemany(f"INSERT INTO evidence_rows VALUES ({marks('evidence_rows')})", batch["evidence"])
+            db.executemany(f"INSERT INTO statement_rows VALUES ({marks('statement_rows')})", batch["statements"])
         batch.clear()
 
     for index in range(start, articles):
@@ -226,6 +230,9 @@ def fill_cache(base: Path, target: Path, articles: int, *, rename: float = 0.5) 
                                       surname, mentions, role))
         for row in evidence_rows[base_id]:
             batch["evidence"].append((new_id, extractor, row[2], renamer.key(row[3]), renamer.key(row[4]), *row[5:]))
+        for row in statement_rows[base_id]:  # speaker_key and receiver_key renamed as the entities are
+            speaker, receiver = (renamer.key(k) if k else k for k in (row[2], row[8]))
+            batch["statements"].append((new_id, extractor, speaker, *row[3:8], receiver, *row[9:]))
         if len(batch["articles"]) >= 2000:
             flush()
     flush()
@@ -233,6 +240,7 @@ def fill_cache(base: Path, target: Path, articles: int, *, rename: float = 0.5) 
         "articles": db.execute("SELECT count(*) FROM extractions WHERE extractor = ?", (extractor,)).fetchone()[0],
         "entity_rows": db.execute("SELECT count(*) FROM entity_rows").fetchone()[0],
         "evidence_rows": db.execute("SELECT count(*) FROM evidence_rows").fetchone()[0],
+        "statement_rows": db.execute("SELECT count(*) FROM statement_rows").fetchone()[0],
         "base_articles": len(base_ids),
         "extractor": extractor,
     }

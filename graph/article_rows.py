@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model.graph import EntityType, Modality, RelationType, SanctionStatus
 from ..model.names import name_key
-from ..model.records import ArticleExtraction, EntityRecord
+from ..model.records import ArticleExtraction, EntityRecord, QuoteRecord
 
 OUTLET_ROLE = "outlet"  # the article's publisher, from metadata
 AUTHOR_ROLE = "author"
@@ -52,9 +52,32 @@ class EvidenceRow:
 
 
 @dataclass(frozen=True)
+class StatementRow:
+    """One article's wording of a statement: its speaker by block key, or described."""
+
+    article_id: str
+    speaker_key: str | None  # None: no entity speaks, `described` says who
+    described: str | None  # "a spokesman", "officials"
+    text: str  # the words as this article gives them (a quote's parts joined by " … ")
+    direct: bool
+    kind: str  # speech or belief
+    cue: str | None
+    receiver_key: str | None
+    start: int
+    end: int
+    sentence: str
+    rule: str
+
+
+# the quotes that are statements: reported words and views; a stance on something ("praised X") is not
+STATEMENT_KINDS = frozenset({"speech", "belief"})
+
+
+@dataclass(frozen=True)
 class ArticleRows:
     entities: tuple[EntityRow, ...]
     evidence: tuple[EvidenceRow, ...]
+    statements: tuple[StatementRow, ...] = ()
 
 
 def block_key(name: str, entity_type: EntityType, kind: str, fixed: bool) -> str:
@@ -91,7 +114,23 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRows:
         for rel in extraction.relations
         for ev in rel.evidence
     )
-    return ArticleRows(entities=tuple(entities), evidence=evidence)
+    statements = tuple(
+        StatementRow(
+            article_id=article, speaker_key=keys[q.speaker] if q.speaker else None,
+            described=None if q.speaker else q.speaker_mention.text, text=quote_wording(q), direct=q.direct,
+            kind=q.kind, cue=q.cue.text if q.cue else None, receiver_key=keys.get(q.receiver) if q.receiver else None,
+            start=q.content.start, end=q.content.end,
+            sentence=(q.sentence or q.content).text.strip(), rule=q.rule,
+        )
+        for q in extraction.quotes
+        if q.kind in STATEMENT_KINDS and (q.speaker in keys or (q.speaker is None and q.speaker_mention is not None))
+    )
+    return ArticleRows(entities=tuple(entities), evidence=evidence, statements=statements)
+
+
+def quote_wording(quote: QuoteRecord) -> str:
+    """A quote's words as the article gives them: its parts joined by an ellipsis."""
+    return " … ".join(part.text for part in quote.content_parts) if quote.content_parts else quote.content.text
 
 
 def _entity_row(article: str, record: EntityRecord) -> EntityRow:

@@ -3,6 +3,8 @@
     entity rows  -> cross-article resolution (one aggregate per name key)
     link rows    -> article counts, then PUBLISHED_BY / AUTHORED_BY / MENTIONS
     evidence     -> grouped by resolved (type, source, target, status, modality) in SQLite
+    wordings     -> grouped by resolved speaker in SQLite -> one statement per wordings that say
+                    the same (`statements`), with SAID and REPORTS links
                  -> one relation per group, with every evidence item and the
                     distinct outlets that reported it
 
@@ -19,8 +21,8 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import groupby
+from dataclasses import dataclass, replace
+from itertools import chain, groupby
 from pathlib import Path
 from typing import Protocol
 
@@ -39,12 +41,21 @@ from ..model.graph import (
     RelationType,
     SanctionStatus,
     Statement,
+    published_date,
     relation_allowed,
 )
 from ..model.ids import evidence_id, relation_id
 from ..model.records import ArticleExtraction
-from .article_rows import AUTHOR_ROLE, OUTLET_ROLE, EntityRow, EvidenceRow, article_rows
+from .article_rows import (
+    AUTHOR_ROLE,
+    OUTLET_ROLE,
+    EntityRow,
+    EvidenceRow,
+    StatementRow,
+    article_rows,
+)
 from .resolve import Resolution, resolve
+from .statement_build import StatementGroups
 
 CHUNK = 5_000
 
@@ -59,6 +70,8 @@ class RowSource(Protocol):
         ...
 
     def evidence_rows(self) -> Iterable[EvidenceRow]: ...
+
+    def statement_rows(self) -> Iterable[StatementRow]: ...
 
 
 class GraphSink(Protocol):
@@ -117,11 +130,13 @@ class ExtractionRows:
         self._articles: list[ArticleNode] = []
         self._entities: list[EntityRow] = []
         self._evidence: list[EvidenceRow] = []
+        self._statements: list[StatementRow] = []
         for x in extractions:
             rows = article_rows(x)
             self._articles.append(x.article)
             self._entities += rows.entities
             self._evidence += rows.evidence
+            self._statements += rows.statements
 
     def articles(self) -> Iterable[ArticleNode]:
         return self._articles
@@ -131,6 +146,9 @@ class ExtractionRows:
 
     def evidence_rows(self) -> Iterable[EvidenceRow]:
         return self._evidence
+
+    def statement_rows(self) -> Iterable[StatementRow]:
+        return self._statements
 
 
 def build_graph(extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
@@ -166,13 +184,15 @@ class Assembled:
     articles: int
     entities: int
     relations: int
+    statements: int
     links: int
 
 
 def assemble(source: RowSource, sink: GraphSink, *, scratch: Path | None = None) -> Assembled:
     """Resolve entities and write the whole graph to `sink`, nodes first.
 
-    `scratch` is a file for grouping relation evidence (in memory when None).
+    `scratch` is a file for grouping relation evidence and statement wordings (in memory
+    when None; a second file beside it holds the wordings).
     """
     resolution = resolve(source.entity_rows())
     labels = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
@@ -188,13 +208,31 @@ def assemble(source: RowSource, sink: GraphSink, *, scratch: Path | None = None)
         for e in sorted(resolution.entities.values(), key=lambda e: e.id)
     ))
     articles = 0
+    dates: dict[str, str] = {}  # article -> the day it was published, for first and last seen
     for chunk in _chunks(source.articles()):
         labels.update({a.id: NodeLabel.ARTICLE for a in chunk})
+        dates.update({a.id: day for a in chunk if (day := published_date(a))})
         sink.add_articles(chunk)
         articles += len(chunk)
-    links = _chunked(sink.add_links, _links(source, resolution, labels))
-    relations = _chunked(sink.add_relations, _relations(source, resolution, labels, outlets, scratch))
-    return Assembled(articles=articles, entities=entities, relations=relations, links=links)
+    wordings = scratch.with_name(scratch.name + ".statements") if scratch is not None else None
+    with StatementGroups(wordings) as groups:
+        for row in source.statement_rows():
+            groups.add(*_speaking(row, resolution, labels))
+        statements = _chunked(sink.add_statements, groups.statements(outlets, dates))
+        links = _chunked(sink.add_links, chain(_links(source, resolution, labels), groups.links()))
+    relations = _chunked(sink.add_relations, _relations(source, resolution, labels, outlets, dates, scratch))
+    return Assembled(articles=articles, entities=entities, relations=relations, statements=statements, links=links)
+
+
+def _speaking(row: StatementRow, resolution: Resolution, labels: dict[str, NodeLabel]) -> tuple:
+    """A wording with its speaker and receiver resolved; an entity that cannot speak once resolved
+    (a place) is then only the description of its speaker."""
+    speaker = resolution.global_id(row.speaker_key) if row.speaker_key else None
+    label = labels.get(speaker) if speaker else None
+    if speaker is not None and (label, NodeLabel.STATEMENT) not in ALLOWED_LINKS[LinkType.SAID]:
+        row, speaker, label = replace(row, speaker_key=None, described=resolution.entities[speaker].name), None, None
+    receiver = resolution.global_id(row.receiver_key) if row.receiver_key else None
+    return row, speaker, label, receiver if receiver and labels.get(receiver) is NodeLabel.OUTLET else None
 
 
 def _by_article(rows: Iterable[EntityRow]) -> Iterator[tuple[str, list[EntityRow]]]:
@@ -225,7 +263,8 @@ _ROLE_LINKS = {OUTLET_ROLE: LinkType.PUBLISHED_BY, AUTHOR_ROLE: LinkType.AUTHORE
 
 
 def _relations(
-    source: RowSource, resolution: Resolution, labels: dict[str, NodeLabel], outlets: dict[str, str], scratch: Path | None
+    source: RowSource, resolution: Resolution, labels: dict[str, NodeLabel], outlets: dict[str, str],
+    dates: dict[str, str], scratch: Path | None,
 ) -> Iterator[Relation]:
     with _EvidenceGroups(scratch) as groups:
         for row in source.evidence_rows():
@@ -239,10 +278,12 @@ def _relations(
         for (rel_type, end_source, end_target, status, modality), items in groups.grouped():
             evidence = {e.id: e for e, _ in items}
             ordered = tuple(sorted(evidence.values(), key=lambda e: (e.article_id, e.start, e.rule)))
+            seen = sorted(dates[e.article_id] for e in ordered if e.article_id in dates)
             yield Relation(
                 id=relation_id(rel_type, end_source, end_target, status=status, modality=modality), type=rel_type,
                 source=end_source, target=end_target, source_label=labels[end_source], target_label=labels[end_target],
                 status=status, modality=modality, evidence=ordered, outlets=tuple(sorted({o for _, o in items if o})),
+                first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
             )
 
 

@@ -63,6 +63,7 @@ def extract_article(
             kind=q.kind.value,
             receiver=ids.get(q.receiver_entity) if q.receiver_entity is not None else None,
             rule=q.rule,
+            sentence=span(*q.sentence) if q.sentence else None,
         )
         for q in quotes
     ]

@@ -8,6 +8,7 @@ page is written from these types only.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -120,6 +121,14 @@ def asserted_by_default(data: object) -> object:
 def relation_allowed(relation: RelationType, source: NodeLabel, target: NodeLabel) -> bool:
     """True when (source, relation, target) is in the schema table."""
     return (NodeLabel(source), NodeLabel(target)) in ALLOWED_RELATIONS[relation]
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")  # what a date is in the graph: YYYY-MM-DD (time left out)
+
+
+def published_date(article: ArticleNode) -> str | None:
+    """The day an article was published, when its metadata says (YYYY-MM-DD)."""
+    return article.published[:10] if article.published and ISO_DATE.match(article.published) else None
 
 
 class _Model(BaseModel):
@@ -297,9 +306,14 @@ class KnowledgeGraph(_Model):
             for node, label in ((rel.source, rel.source_label), (rel.target, rel.target_label)):
                 if labels.get(node) != label:
                     raise ValueError(f"relation {rel.id} points at unknown {label} node {node}")
+        said = {(link.source, link.target) for link in self.links if link.type is LinkType.SAID}
         for statement in self.statements:
             if statement.speaker is not None and labels.get(statement.speaker) != statement.speaker_label:
                 raise ValueError(f"statement {statement.id} has an unknown speaker {statement.speaker}")
+            if statement.speaker is not None and (statement.speaker, statement.id) not in said:
+                raise ValueError(f"statement {statement.id} has no SAID link from its speaker {statement.speaker}")
+        if len(said) != sum(1 for s in self.statements if s.speaker is not None):
+            raise ValueError("a SAID link joins a speaker to a statement it is not the speaker of")
         for link in self.links:
             if labels.get(link.source) != link.source_label:
                 what = "article" if link.source_label is NodeLabel.ARTICLE else f"{link.source_label.value} node"

@@ -38,3 +38,9 @@ def relation_id(
 
 def evidence_id(article: str, start: int, end: int, rule: str) -> str:
     return "v" + _digest("evidence", article, start, end, rule)
+
+
+def statement_id(speaker: str, words: str) -> str:
+    """A statement is its speaker (an entity id, or a described speaker in its article) and its
+    words, folded (`graph.statements.plain_words`)."""
+    return "s" + _digest("statement", speaker, words)

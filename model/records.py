@@ -114,6 +114,7 @@ class QuoteRecord(_Record):
         default=None, description="entity id of the outlet that received the quote"
     )
     rule: str
+    sentence: Span | None = Field(default=None, description="the sentence(s) holding content, cue and speaker")
 
 
 class BoilerplateRecord(_Record):

@@ -1,6 +1,9 @@
-// LadybugDB variant of central_actors.cypher: label() for labels(...)[0].
-MATCH (e:Person|Government|Organization|Outlet|Location)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES]-(other)
-WITH e, count(r) AS degree, count(DISTINCT other) AS neighbours
-RETURN e.name AS entity, label(e) AS type, degree, neighbours, e.article_count AS articles
+// LadybugDB variant of central_actors.cypher: label() for labels(...)[0] and type(), lower() for toLower(),
+// list_extract(list, 1) for head(), the relationship's _SRC for startNode().
+MATCH (e:Person|Government|Organization|Outlet)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|SAID]-(other)
+WITH e, count(r) AS degree, count(CASE WHEN label(r) = 'SAID' THEN 1 END) AS statements,
+     count(DISTINCT CASE WHEN label(r) = 'SAID' THEN NULL ELSE other.id END) AS neighbours
+RETURN e.name AS entity, label(e) AS type, degree, degree - statements AS relations, statements, neighbours,
+       e.article_count AS articles
 ORDER BY degree DESC, neighbours DESC, entity
 LIMIT $limit

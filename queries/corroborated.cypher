@@ -1,18 +1,23 @@
-// Corroboration: relations reported by at least `min_outlets` distinct outlets.
+// Corroboration: relations and statements reported by at least `min_outlets` distinct
+// outlets; relations that happened by default (`modality`). A statement counts through
+// its speaker (SAID): one of a described speaker ("a spokesman") stays in its article.
 //
 // param min_outlets: int = 2    Fewest distinct outlets.
-// column relation: string       Relationship type.
-// column source: string         Its source (an article's title for CITES).
+// param modality: modality = asserted  Relations of this modality (any: all of them).
+// column relation: string       Relationship type (SAID for a statement).
+// column source: string         Its source (an article's title for CITES; a statement's speaker).
 // column source_type: string    Its label.
-// column target: string         Its target.
+// column target: string         Its target (a statement's words).
 // column target_type: string    Its label.
 // column status: string         SANCTIONED only: imposed, threatened or lifted.
 // column corroboration: int     Distinct outlets reporting it.
 // column outlets: list          Those outlets.
 // column articles: int          Articles the evidence comes from.
-MATCH (s)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES]->(t)
-WHERE r.corroboration >= $min_outlets
+MATCH (s)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES|SAID]->(t)
+WHERE coalesce(r.corroboration, t.corroboration) >= $min_outlets
+  AND (r.modality IS NULL OR $modality = 'any' OR r.modality = $modality)
 RETURN type(r) AS relation, coalesce(s.name, s.title) AS source, labels(s)[0] AS source_type,
-       t.name AS target, labels(t)[0] AS target_type, r.status AS status,
-       r.corroboration AS corroboration, r.outlets AS outlets, r.article_count AS articles
+       coalesce(t.name, t.text) AS target, labels(t)[0] AS target_type, r.status AS status,
+       coalesce(r.corroboration, t.corroboration) AS corroboration, coalesce(r.outlets, t.outlets) AS outlets,
+       coalesce(r.article_count, t.article_count) AS articles
 ORDER BY corroboration DESC, relation, source, target

@@ -1,7 +1,10 @@
-// LadybugDB variant of corroborated.cypher: label() for type() and labels(...)[0].
-MATCH (s)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES]->(t)
-WHERE r.corroboration >= $min_outlets
+// LadybugDB variant of corroborated.cypher: label() for labels(...)[0] and type(), lower() for toLower(),
+// list_extract(list, 1) for head(), the relationship's _SRC for startNode().
+MATCH (s)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES|SAID]->(t)
+WHERE coalesce(r.corroboration, t.corroboration) >= $min_outlets
+  AND (r.modality IS NULL OR $modality = 'any' OR r.modality = $modality)
 RETURN label(r) AS relation, coalesce(s.name, s.title) AS source, label(s) AS source_type,
-       t.name AS target, label(t) AS target_type, r.status AS status,
-       r.corroboration AS corroboration, r.outlets AS outlets, r.article_count AS articles
+       coalesce(t.name, t.text) AS target, label(t) AS target_type, r.status AS status,
+       coalesce(r.corroboration, t.corroboration) AS corroboration, coalesce(r.outlets, t.outlets) AS outlets,
+       coalesce(r.article_count, t.article_count) AS articles
 ORDER BY corroboration DESC, relation, source, target

@@ -6,9 +6,11 @@
     // column a: string              Description.
     MATCH ...
 
-Parameter types: string, int, float, bool, and entity, outlet, article: a name
-(or title) the caller gives, resolved to the list of matching node ids the
-Cypher receives (see `params.py`). Where LadybugDB's dialect differs, a
+Parameter types: string, int, float, bool; date (YYYY, YYYY-MM or YYYY-MM-DD, compared with
+the graph's YYYY-MM-DD dates); modality (asserted, planned, proposed, denied, negated,
+hypothetical, or any); and entity, outlet, article: a name (or title) the caller gives,
+resolved to the list of matching node ids the Cypher receives (see `params.py`). An optional
+string or date left out is the empty string (the dialects cannot both take a null there). Where LadybugDB's dialect differs, a
 `NAME.ladybug.cypher` beside it says the same thing in that dialect; its
 header comment is free text, the parameters and columns are the main file's.
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-PARAM_TYPES = frozenset({"string", "int", "float", "bool", "entity", "outlet", "article"})
+PARAM_TYPES = frozenset({"string", "int", "float", "bool", "entity", "outlet", "article", "date", "modality"})
 NODE_PARAM_TYPES = frozenset({"entity", "outlet", "article"})
 COLUMN_TYPES = frozenset({"string", "int", "float", "bool", "list"})
 DIALECTS = ("neo4j", "ladybug")

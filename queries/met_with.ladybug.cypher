@@ -1,7 +1,9 @@
-// LadybugDB variant of met_with.cypher: label() for labels(...)[0].
+// LadybugDB variant of met_with.cypher: label() for labels(...)[0] and type(), lower() for toLower(),
+// list_extract(list, 1) for head(), the relationship's _SRC for startNode().
 MATCH (x)-[r:MET_WITH]->(y)
-WHERE size($entity) = 0 OR x.id IN $entity OR y.id IN $entity
-RETURN x.name AS a, label(x) AS a_type, y.name AS b, label(y) AS b_type,
+WHERE (size($entity) = 0 OR x.id IN $entity OR y.id IN $entity) AND ($modality = 'any' OR r.modality = $modality)
+  AND ($since = '' OR r.last_seen >= $since) AND ($until = '' OR r.first_seen <= $until)
+RETURN x.name AS a, label(x) AS a_type, y.name AS b, label(y) AS b_type, r.modality AS modality,
        r.corroboration AS corroboration, r.outlets AS outlets, r.article_count AS articles,
-       r.sentences AS sentences
+       r.first_seen AS first_seen, r.last_seen AS last_seen, r.sentences AS sentences
 ORDER BY corroboration DESC, a, b

@@ -1,10 +1,11 @@
 // An entity's full neighbourhood with evidence: every relationship it has, either way,
-// with the sentences and quotes behind it (none for an article's mentions, outlet or author).
+// with the sentences and quotes behind it (none for an article's mentions, outlet or author);
+// a statement it made (SAID) with its sentences and each article's wording.
 //
 // param entity: entity          The entity's name or alias.
 // column relation: string       Relationship type.
 // column direction: string      out (entity is the source), in, or both (MET_WITH is symmetric).
-// column neighbour: string      The other end (an article's title for links and CITES).
+// column neighbour: string      The other end (an article's title for links and CITES, a statement's words).
 // column neighbour_type: string Its label.
 // column status: string         SANCTIONED only: imposed, threatened or lifted.
 // column corroboration: int     Distinct outlets reporting it.
@@ -15,6 +16,7 @@ MATCH (e)-[r]-(x)
 WHERE e.id IN $entity
 RETURN type(r) AS relation,
        CASE WHEN type(r) = 'MET_WITH' THEN 'both' WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction,
-       coalesce(x.name, x.title) AS neighbour, labels(x)[0] AS neighbour_type, r.status AS status,
-       r.corroboration AS corroboration, r.outlets AS outlets, r.sentences AS sentences, r.quotes AS quotes
+       coalesce(x.name, x.title, x.text) AS neighbour, labels(x)[0] AS neighbour_type, r.status AS status,
+       coalesce(r.corroboration, x.corroboration) AS corroboration, coalesce(r.outlets, x.outlets) AS outlets,
+       coalesce(r.sentences, x.sentences) AS sentences, coalesce(r.quotes, x.quotes) AS quotes
 ORDER BY relation, direction, neighbour

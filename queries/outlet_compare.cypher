@@ -1,25 +1,28 @@
 // What one outlet reports about an entity next to what another reports: every relation of
-// the entity that articles published by either outlet support, with each outlet's sentences
-// (an empty list: that outlet's articles do not report it).
+// the entity that articles published by either outlet support, with each outlet's sentences,
+// and every statement of the entity with each outlet's wording (an empty list: that
+// outlet's articles do not report it).
 //
 // param entity: entity                 The entity's name or alias.
 // param outlet_a: outlet               The first outlet's name or alias.
 // param outlet_b: outlet               The second outlet's name or alias.
-// column relation: string              Relationship type.
+// column relation: string              Relationship type (SAID for a statement).
 // column source: string                Its source (an article's title for CITES).
-// column target: string                Its target.
+// column target: string                Its target (a statement's words).
 // column status: string                SANCTIONED only: imposed, threatened or lifted.
-// column outlet_a_sentences: list      Evidence sentences from outlet_a's articles.
-// column outlet_b_sentences: list      Evidence sentences from outlet_b's articles.
-MATCH (s)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES]->(t)
+// column outlet_a_sentences: list      Evidence sentences (a statement: wordings) of outlet_a's articles.
+// column outlet_b_sentences: list      The same of outlet_b's articles.
+MATCH (s)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES|SAID]->(t)
 WHERE s.id IN $entity OR t.id IN $entity
-UNWIND range(0, size(r.article_ids) - 1) AS i
-MATCH (:Article {id: r.article_ids[i]})-[:PUBLISHED_BY]->(o:Outlet)
+WITH s, r, t, coalesce(r.article_ids, t.article_ids) AS article_ids,
+     CASE WHEN type(r) = 'SAID' THEN t.quotes ELSE r.sentences END AS evidence
+UNWIND range(0, size(article_ids) - 1) AS i
+MATCH (:Article {id: article_ids[i]})-[:PUBLISHED_BY]->(o:Outlet)
 WHERE o.id IN $outlet_a OR o.id IN $outlet_b
-WITH s, r, t, o, r.sentences[i] AS sentence
+WITH s, r, t, o, evidence[i] AS sentence
 WITH s, r, t,
      collect(DISTINCT CASE WHEN o.id IN $outlet_a THEN sentence END) AS outlet_a_sentences,
      collect(DISTINCT CASE WHEN o.id IN $outlet_b THEN sentence END) AS outlet_b_sentences
-RETURN type(r) AS relation, coalesce(s.name, s.title) AS source, t.name AS target, r.status AS status,
+RETURN type(r) AS relation, coalesce(s.name, s.title) AS source, coalesce(t.name, t.text) AS target, r.status AS status,
        outlet_a_sentences, outlet_b_sentences
 ORDER BY relation, source, target

@@ -10,9 +10,12 @@ Cypher receives the list of matching ids; an optional one left out is `[]`.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
+from ..model.graph import Modality
 from ..model.names import fold
 from .library import NODE_PARAM_TYPES, NamedQuery, Param
 from .resolver import Named, NoSuchNode, match_name
@@ -74,6 +77,16 @@ class _Lookups:
 def _value(param: Param, value: Any, lookups: _Lookups) -> Any:
     if value is None and param.default is not None:
         value = param.default
+    if value is None and param.type in ("string", "date"):
+        return ""  # left out: the query's `= ''` test says so
+    if param.type == "date":
+        return _date(param, value)
+    if param.type == "modality":
+        text = str(value).strip().lower()
+        if text not in MODALITIES:
+            raise QueryParameterError(f"parameter {param.name} must be one of {', '.join(sorted(MODALITIES))}, "
+                                      f"not {value!r}")
+        return text
     if param.type in NODE_PARAM_TYPES and value is not None and not str(value).strip():
         raise QueryParameterError(f"parameter {param.name} needs a name, not an empty string")
     if param.type == "entity":
@@ -103,6 +116,29 @@ def _scalar(param: Param, value: Any) -> Any:
     except (TypeError, ValueError):
         raise QueryParameterError(f"parameter {param.name} must be {param.type}, not {value!r}") from None
     return str(value)
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+MODALITIES = frozenset({*(m.value for m in Modality), "any"})
+
+
+def _date(param: Param, value: Any) -> str:
+    """A day as YYYY-MM-DD; a year or month stands for its first day ("until" adds nothing)."""
+    match = _DATE.match(str(value).strip())
+    if not match:
+        raise QueryParameterError(f"parameter {param.name} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not {value!r}")
+    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    if not ("01" <= month <= "12" and "01" <= day <= "31"):
+        raise QueryParameterError(f"parameter {param.name} is no date: {value!r}")
+    return f"{year}-{month}-{day}" if param.name != "until" or match.group(3) else _end_of(year, match.group(2))
+
+
+def _end_of(year: str, month: str | None) -> str:
+    """The last day of a year or month: until=2016 means through 2016-12-31."""
+    if month is None:
+        return f"{year}-12-31"
+    days = calendar.monthrange(int(year), int(month))[1]
+    return f"{year}-{month}-{days:02d}"
 
 
 def _lookup(rows: list[dict[str, Any]], value: Any, what: str) -> list[str]:

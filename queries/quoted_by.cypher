@@ -1,20 +1,26 @@
-// Who was quoted by which outlet, one row per quote: the outlet that published the quote
-// or received it ("told Univision", "in a statement to the Times").
+// Who was quoted by which outlet, one row per quote: each article's wording of a statement,
+// with the outlet that published the article and, when the words were given to an outlet
+// ("told Univision", "in a statement to the Times"), that outlet (`given_to`).
 //
 // param entity: entity?       The speaker's name or alias; every speaker when left out.
-// param outlet: outlet?       The outlet's name or alias; every outlet when left out.
-// column speaker: string      Who spoke.
-// column speaker_type: string Their label.
-// column outlet: string       The outlet.
-// column quote: string        What they said.
+// param outlet: outlet?       The outlet that published the quote or received it; every outlet when left out.
+// column speaker: string      Who spoke (a description when no entity speaks: "a spokesman").
+// column speaker_type: string Their label ('' for a description).
+// column outlet: string       The outlet that published the article ('' when unknown).
+// column quote: string        What they said, as this article gives it.
 // column direct: bool         True for a direct quote, false for a paraphrase.
 // column article: string      Title of the article the quote was read in.
-MATCH (s)-[r:QUOTED_BY]->(o:Outlet)
-WHERE (size($entity) = 0 OR s.id IN $entity) AND (size($outlet) = 0 OR o.id IN $outlet)
-UNWIND range(0, size(r.quotes) - 1) AS i
-WITH s, o, r, i
-WHERE r.quotes[i] <> ''
-MATCH (art:Article {id: r.article_ids[i]})
-RETURN s.name AS speaker, labels(s)[0] AS speaker_type, o.name AS outlet, r.quotes[i] AS quote,
-       r.direct[i] AS direct, art.title AS article
+// column given_to: string     The outlet the words were given to ('' when none).
+MATCH (a:Article)-[:REPORTS]->(st:Statement)
+OPTIONAL MATCH (p)-[:SAID]->(st)
+OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+OPTIONAL MATCH (g:Outlet) WHERE g.id = st.receiver
+WITH a, st, p, o, g
+WHERE (size($entity) = 0 OR p.id IN $entity) AND (size($outlet) = 0 OR o.id IN $outlet OR g.id IN $outlet)
+UNWIND range(0, size(st.article_ids) - 1) AS i
+WITH a, st, p, o, g, i
+WHERE st.article_ids[i] = a.id
+RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(labels(p)[0], '') AS speaker_type,
+       coalesce(o.name, '') AS outlet, st.quotes[i] AS quote, st.direct[i] AS direct, a.title AS article,
+       coalesce(g.name, '') AS given_to
 ORDER BY speaker, outlet, article, quote

@@ -1,10 +1,14 @@
 // LadybugDB variant of quoted_by.cypher: lists are indexed from 1; label() for labels(...)[0].
-MATCH (s)-[r:QUOTED_BY]->(o:Outlet)
-WHERE (size($entity) = 0 OR s.id IN $entity) AND (size($outlet) = 0 OR o.id IN $outlet)
-UNWIND range(1, size(r.quotes)) AS i
-WITH s, o, r, i
-WHERE r.quotes[i] <> ''
-MATCH (art:Article {id: r.article_ids[i]})
-RETURN s.name AS speaker, label(s) AS speaker_type, o.name AS outlet, r.quotes[i] AS quote,
-       r.direct[i] AS direct, art.title AS article
+MATCH (a:Article)-[:REPORTS]->(st:Statement)
+OPTIONAL MATCH (p)-[:SAID]->(st)
+OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+OPTIONAL MATCH (g:Outlet) WHERE g.id = st.receiver
+WITH a, st, p, o, g
+WHERE (size($entity) = 0 OR p.id IN $entity) AND (size($outlet) = 0 OR o.id IN $outlet OR g.id IN $outlet)
+UNWIND range(1, size(st.article_ids)) AS i
+WITH a, st, p, o, g, i
+WHERE st.article_ids[i] = a.id
+RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(label(p), '') AS speaker_type,
+       coalesce(o.name, '') AS outlet, st.quotes[i] AS quote, st.direct[i] AS direct, a.title AS article,
+       coalesce(g.name, '') AS given_to
 ORDER BY speaker, outlet, article, quote

@@ -1,7 +1,9 @@
-// LadybugDB variant of sanctions.cypher: label() for labels(...)[0].
+// LadybugDB variant of sanctions.cypher: label() for labels(...)[0] and type(), lower() for toLower(),
+// list_extract(list, 1) for head(), the relationship's _SRC for startNode().
 MATCH (s)-[r:SANCTIONED]->(t)
-WHERE size($entity) = 0 OR s.id IN $entity OR t.id IN $entity
+WHERE (size($entity) = 0 OR s.id IN $entity OR t.id IN $entity) AND ($modality = 'any' OR r.modality = $modality)
+  AND ($since = '' OR r.last_seen >= $since) AND ($until = '' OR r.first_seen <= $until)
 RETURN s.name AS sanctioner, label(s) AS sanctioner_type, t.name AS sanctioned,
-       label(t) AS sanctioned_type, r.status AS status, r.corroboration AS corroboration,
-       r.outlets AS outlets, r.sentences AS sentences
+       label(t) AS sanctioned_type, r.status AS status, r.modality AS modality, r.corroboration AS corroboration,
+       r.outlets AS outlets, r.first_seen AS first_seen, r.last_seen AS last_seen, r.sentences AS sentences
 ORDER BY sanctioner, sanctioned, status

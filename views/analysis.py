@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
-from ..model.graph import SYMMETRIC_RELATIONS, EntityType, KnowledgeGraph, RelationType
+from ..model.graph import SYMMETRIC_RELATIONS, EntityType, KnowledgeGraph
 from .networkx_io import to_networkx
 
 if TYPE_CHECKING:
@@ -64,9 +64,12 @@ def entity_graph(graph: KnowledgeGraph) -> nx.DiGraph:
     ``types`` = the relation types; symmetric relations go both ways. Nodes keep `to_networkx`'s
     attributes (``label`` is the entity type, ``name``)."""
     multi = to_networkx(graph, articles=False, mentions=False)
+    entities = {e.id for e in graph.entities}
     simple = nx.DiGraph()
-    simple.add_nodes_from(multi.nodes(data=True))
+    simple.add_nodes_from((node, data) for node, data in multi.nodes(data=True) if node in entities)
     for source, target, data in multi.edges(data=True):
+        if source not in entities or target not in entities:
+            continue  # what a speaker SAID: the statements are `quotations`
         ends = [(source, target), (target, source)] if data.get("symmetric") else [(source, target)]
         for u, v in ends:
             if simple.has_edge(u, v):
@@ -127,12 +130,13 @@ def communities(graph: KnowledgeGraph, *, seed: int = 7, resolution: float = 1.0
 
 @dataclass(frozen=True)
 class Quotation:
-    """One quote: ``speaker`` quoted by ``quoted_by`` (an outlet), as reported in an article of
-    ``reported_by`` (the article's outlet, None when unknown)."""
+    """One article's wording of a statement: ``speaker`` as reported in an article of
+    ``reported_by`` (its outlet, None when unknown), ``given_to`` the outlet the words were
+    given to (None: none is said)."""
 
     speaker: str
-    quoted_by: str
     reported_by: str | None
+    given_to: str | None
     article_id: str
     quote: str | None
     direct: bool | None
@@ -140,26 +144,26 @@ class Quotation:
 
 
 def quotations(graph: KnowledgeGraph) -> list[Quotation]:
-    """Every QUOTED_BY evidence sentence, with names instead of ids."""
+    """Every wording of every statement, with names instead of ids."""
     names = {e.id: e.name for e in graph.entities}
     outlets = {a.id: a.outlet for a in graph.articles}
     return [
         Quotation(
-            speaker=names[rel.source], quoted_by=names[rel.target], reported_by=outlets.get(ev.article_id),
-            article_id=ev.article_id, quote=ev.quote, direct=ev.direct, sentence=ev.sentence,
+            speaker=names[st.speaker] if st.speaker else st.described_speaker or "", reported_by=outlets.get(ev.article_id),
+            given_to=names.get(st.receiver) if st.receiver else None, article_id=ev.article_id, quote=ev.quote,
+            direct=ev.direct, sentence=ev.sentence,
         )
-        for rel in graph.relations
-        if rel.type is RelationType.QUOTED_BY
-        for ev in rel.evidence
+        for st in graph.statements
+        for ev in st.evidence
     ]
 
 
-def who_quoted_whom(graph: KnowledgeGraph) -> dict[str, Counter[tuple[str, str]]]:
-    """Per reporting outlet ("unknown outlet" when an article has none): how often each
-    (quoting outlet, speaker) pair appears in its articles."""
-    table: dict[str, Counter[tuple[str, str]]] = {}
+def who_quoted_whom(graph: KnowledgeGraph) -> dict[str, Counter[str]]:
+    """Per reporting outlet ("unknown outlet" when an article has none): how many wordings of
+    each speaker its articles carry."""
+    table: dict[str, Counter[str]] = {}
     for q in quotations(graph):
-        table.setdefault(q.reported_by or "unknown outlet", Counter())[(q.quoted_by, q.speaker)] += 1
+        table.setdefault(q.reported_by or "unknown outlet", Counter())[q.speaker] += 1
     return dict(sorted(table.items()))
 
 
@@ -233,9 +237,9 @@ def _wording(quote: str) -> str:
     return " ".join(quote.casefold().replace("\u2019", "'").split()).strip(" .,;:\"'\u201c\u201d")
 
 
-def quotes_side_by_side(rows: Iterable[Row], published: Mapping[str, str], *, min_outlets: int = 2) -> pd.DataFrame:
+def quotes_side_by_side(rows: Iterable[Row], *, min_outlets: int = 2) -> pd.DataFrame:
     """Speaker by reporting outlet: the quotes each outlet's articles attribute to a speaker, from
-    rows of the ``quoted_by`` query and `article_outlets` (the outlet of each article title).
+    rows of the ``quoted_by`` query (one per wording, with the outlet that published it).
 
     One row per speaker quoted in the articles of at least ``min_outlets`` outlets; a cell is
     the tuple of that outlet's quotes (empty: none). ``same_words``: some quote appears in two
@@ -243,8 +247,8 @@ def quotes_side_by_side(rows: Iterable[Row], published: Mapping[str, str], *, mi
     pair of quotes from different outlets (difflib ratio, 1 = the same words)."""
     quotes: dict[str, dict[str, list[str]]] = {}
     for row in rows:
-        outlet = published.get(row["article"])
-        if outlet is None or not row["quote"]:
+        outlet = row["outlet"]
+        if not outlet or not row["quote"]:
             continue
         said = quotes.setdefault(row["speaker"], {}).setdefault(outlet, [])
         if row["quote"] not in said:

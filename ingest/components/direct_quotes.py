@@ -399,5 +399,13 @@ def _same_attribution(previous: FoundQuote, quote: FoundQuote) -> bool:
 
 
 def _joined(previous: FoundQuote, quote: FoundQuote) -> FoundQuote:
-    return replace(previous, parts=[*previous.parts, *quote.parts])
+    """One attribution in several parts; two quotes of one reported clause (`said that "A" and
+    that "B"`) give that clause twice: a part that overlaps one before it is merged into it."""
+    parts: list[tuple[int, int]] = []
+    for start, end in sorted([*previous.parts, *quote.parts]):
+        if parts and start < parts[-1][1]:
+            parts[-1] = (parts[-1][0], max(parts[-1][1], end))
+        else:
+            parts.append((start, end))
+    return replace(previous, parts=parts)
 

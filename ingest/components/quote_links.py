@@ -1,9 +1,10 @@
 """`newsgraph_quote_links`: what quotes say about outlets, as relations.
 
-A speaker is QUOTED_BY the outlet that received the quote ("told the BBC") or, failing
-that, published the article; an article CITES the outlets it attributes words to ("the
-Times reported"), but not its own. Believing, praising or citing something is not being
-quoted. The article's own outlet becomes an entity of the article when it is not one yet.
+A speaker is QUOTED_BY the outlet it gave its words to ("told the BBC", "in an interview
+with Univision"); an article CITES the outlets it attributes words to ("the Times
+reported"), but not its own. Believing, praising or citing something is not being quoted.
+(Who published a statement is no relation: the statement is reported by articles, and an
+article is PUBLISHED_BY its outlet.)
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from ...model.graph import EntityType, RelationType
 from ...model.names import name_key
 from ..lexicon import Lexicon
 from .arguments import Arguments
-from .relations import allowed, deduplicate, sentence_span
+from .relations import allowed, deduplicate
+from .speakers import quote_extent
 from .rules import CITES_ATTRIBUTION, QUOTED_BY
 from .types import (
     Actor,
     FoundQuote,
     FoundRelation,
-    LocalEntity,
-    MentionKind,
     QuoteKind,
     register_extensions,
 )
@@ -31,7 +31,7 @@ from .types import (
 @Language.factory(
     "newsgraph_quote_links",
     requires=["doc._.ng_quotes", "doc._.ng_relations", "doc._.ng_entities"],
-    assigns=["doc._.ng_relations", "doc._.ng_entities"],  # the article's outlet may join the entities
+    assigns=["doc._.ng_relations"],
     default_config={},
 )
 def make_quote_linker(nlp: Language, name: str) -> QuoteLinker:
@@ -57,45 +57,31 @@ class QuoteLinker:
         outlet = self._article_outlet(doc, args)
         found = [r for quote in doc._.ng_quotes or [] for r in self._from_quote(doc, args, quote, outlet)]
         doc._.ng_relations = [*(doc._.ng_relations or []), *deduplicate(args, found)]
-        doc._.ng_entities = args.entities
         return doc
 
     def _article_outlet(self, doc: Doc, args: Arguments) -> Actor | None:
-        """The article's own outlet as an entity: the one the article names, else a new one."""
-        name = doc._.ng_outlet
-        if not name:
-            return None
-        key = name_key(name)
-        for entity in args.entities:
-            if entity.key == key and entity.type is EntityType.OUTLET:
-                return Actor(entity.index)
-        index = len(args.entities)
-        args.entities.append(LocalEntity(index=index, name=name, type=EntityType.OUTLET, kind=MentionKind.NAME,
-                                         mentions=[], key=key, fixed_type=True))
-        return Actor(index)
+        """The article's own outlet, when the article names it."""
+        key = name_key(doc._.ng_outlet or "")
+        own = next((e.index for e in args.entities if key and e.key == key and e.type is EntityType.OUTLET), None)
+        return Actor(own) if own is not None else None
 
     def _from_quote(self, doc: Doc, args: Arguments, quote: FoundQuote, outlet: Actor | None) -> list[FoundRelation]:
         speaker = quote.speaker
         if speaker is None or quote.kind is not QuoteKind.SPEECH:
             return []  # believing, praising or citing something is not being quoted
-        parts = [quote.content]
-        if quote.cue is not None:
-            parts.append(quote.cue)
-        if quote.speaker_span is not None:
-            parts.append(quote.speaker_span)
-        span = (min(p[0] for p in parts), max(p[1] for p in parts))
+        span = quote_extent(quote)
         if args.acting_type(speaker) is EntityType.OUTLET:
             if outlet is not None and args.identity(speaker) == args.identity(outlet):
                 return []
             relation, source, target, rule = RelationType.CITES, None, speaker, CITES_ATTRIBUTION
         else:
-            target = quote.receiver if quote.receiver is not None else outlet
+            target = quote.receiver
             if target is None:
                 return []
             relation, source, rule = RelationType.QUOTED_BY, speaker, QUOTED_BY[quote.rule]
         if not allowed(args, relation, source, target):
             return []
         return [FoundRelation(
-            type=relation, source_actor=source, target_actor=target, span=span, sentence=sentence_span(args, span),
+            type=relation, source_actor=source, target_actor=target, span=span, sentence=quote.sentence or span,
             rule=rule, quote=tuple(quote.parts), direct=quote.direct,
         )]

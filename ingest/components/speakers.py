@@ -4,7 +4,7 @@ The speaker is the actor the attribution's speaker token names (a place that spe
 government: "Beijing said"); the receiver is the outlet the quote was given to: "told the
 BBC", "in an interview with Univisión", "a statement to the Times", or a speaker described
 as "who spoke with the Times". Direct quotes and indirect attributions together, in text
-order, are `doc._.ng_quotes`.
+order, are `doc._.ng_quotes`, each with the sentence(s) holding it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ...model.graph import EntityType
 from ..lexicon import Lexicon
 from .arguments import Arguments
+from .relations import sentence_span
 from .syntax import children, governing_verb, prep_objects
 from .types import Actor, FoundQuote, register_extensions
 
@@ -56,6 +57,7 @@ class SpeakerFinder:
         return doc
 
     def _with_speaker(self, doc: Doc, args: Arguments, quote: FoundQuote) -> FoundQuote:
+        quote = replace(quote, sentence=sentence_span(args, quote_extent(quote)))
         speaker = doc[quote.speaker_token] if quote.speaker_token is not None else None
         actor = args.actor_at(speaker) if speaker is not None else None
         if actor is None:
@@ -96,3 +98,9 @@ class SpeakerFinder:
         for noun in nouns:
             found += prep_objects(noun, *self.receiver_prepositions)
         return found
+
+
+def quote_extent(quote: FoundQuote) -> tuple[int, int]:
+    """From the first to the last char of the quote's content, cue and speaker."""
+    parts = [quote.content, *(p for p in (quote.cue, quote.speaker_span) if p is not None)]
+    return min(p[0] for p in parts), max(p[1] for p in parts)

@@ -116,6 +116,7 @@ class FoundQuote:
     cue_token: int | None = None
     speaker: Actor | None = None  # set by newsgraph_speakers
     receiver: Actor | None = None  # the outlet the quote was given to (newsgraph_speakers)
+    sentence: tuple[int, int] | None = None  # char offsets of the sentence(s) holding it (newsgraph_speakers)
 
     @property
     def content(self) -> tuple[int, int]:

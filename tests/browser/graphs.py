@@ -38,9 +38,9 @@ def article(aid: str, title: str, outlet: str | None, author: str | None = None)
     return ArticleNode(id=aid, title=title, path=f"in/{aid}.txt", outlet=outlet, author=author, chars=100)
 
 
-def evidence(eid: str, article_id: str, sentence: str, quote: str | None = None) -> Evidence:
+def evidence(eid: str, article_id: str, sentence: str, quote: str | None = None, direct: bool | None = None) -> Evidence:
     return Evidence(id=eid, article_id=article_id, start=0, end=len(sentence), sentence=sentence,
-                    rule="test.rule", quote=quote, direct=True if quote else None)
+                    rule="test.rule", quote=quote, direct=direct if direct is not None else (True if quote else None))
 
 
 def relation(rid: str, kind: RelationType, source: EntityNode, target: EntityNode,

@@ -145,7 +145,7 @@ def test_query_pages_in_the_browser(browser, tmp_path: Path) -> None:
     assert set(state["nodeIds"]) == {"ep1", "eg1"} and set(state["edgeIds"]) == {"r1", "r2"}
     assert state["visibleText"] == "visible: 2 nodes, 2 edges"
     panel = opened.page.inner_text("#ng-panel")
-    assert "Query met_with (entity = \u201cMinistry of \"Tests\"\u201d): 1 row naming 2 node(s)" in panel
+    assert "Query met_with (entity = \u201cMinistry of \"Tests\"\u201d, modality = asserted [default]): 1 row naming 2 node(s)" in panel
     assert HOSTILE_SENTENCE in hover_edge(opened, "r1", HOSTILE_SENTENCE)
     screenshot(opened, "query-page.png")
     assert_clean(opened)
@@ -156,7 +156,7 @@ def test_query_pages_in_the_browser(browser, tmp_path: Path) -> None:
     opened.wait_until_laid_out()
     assert vis_state(opened)["visibleText"] == "visible: 0 nodes, 0 edges"
     panel = opened.page.inner_text("#ng-panel")
-    assert "Query meetings_of (entity = \u201cJane Writer\u201d): no rows, nothing to draw" in panel
+    assert "Query meetings_of (entity = \u201cJane Writer\u201d, modality = asserted [default]): no rows, nothing to draw" in panel
     assert "Nothing to draw" in panel
     assert_clean(opened)
 

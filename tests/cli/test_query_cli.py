@@ -88,7 +88,8 @@ def test_query_table(home):
     result = run("query", "meetings_of", "--param", "entity=nicolas maduro", "--home", str(home))
     assert result.exit_code == 0, result.output
     header, rule, row = result.stdout.splitlines()
-    assert header.split() == ["entity", "met", "met_type", "corroboration", "outlets", "sentences"]
+    assert header.split() == ["entity", "met", "met_type", "modality", "corroboration", "outlets", "first_seen",
+                              "last_seen", "sentences", "articles"]
     assert set(rule.replace(" ", "")) == {"-"}
     assert row.startswith("Nicolás Maduro  Cuban envoy")
     assert header.index("met_type") == row.index("Person")  # aligned

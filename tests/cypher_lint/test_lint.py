@@ -39,7 +39,8 @@ EDGES = (*RelationType, *LinkType)
 
 # what a parameter of each header type looks like once bound
 EXAMPLE_VALUES = {"string": "text", "int": 1, "float": 1.0, "bool": True,
-                  "entity": ["e0"], "outlet": ["e0"], "article": ["a0"]}
+                  "entity": ["e0"], "outlet": ["e0"], "article": ["a0"], "date": "2016-10-02",
+                  "modality": "asserted"}
 CACHE_KEY = "newsgraph/cypher_lint"
 ROWS = {cypher.ROWS: [{"id": "x", "from": "a", "to": "b", "props": {}}]}
 IDS = {cypher.IDS: ["x"]}

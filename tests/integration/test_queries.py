@@ -32,6 +32,8 @@ ARGS = {
     "central_actors": {"limit": 5},
     "co_mentioned": {"entity": TRUMP},
     "neighbourhood": {"entity": TRUMP},
+    "statements": {"entity": TRUMP},
+    "timeline": {"entity": TRUMP},
 }
 
 
@@ -153,12 +155,17 @@ def test_shortest_connection(store):
 
 
 def test_central_actors_by_degree(store, graph):
+    # relations and statements count; citing an outlet (CITES) and publishing (a link) do not
     rows = run_query(store, "central_actors", limit=50)
     degree: Counter[str] = Counter()
     for r in graph.relations:
-        degree[r.source] += 1
-        degree[r.target] += 1
-    by_name = {e.name: degree[e.id] for e in graph.entities if degree[e.id]}
+        if r.type.value != "CITES":
+            degree[r.source] += 1
+            degree[r.target] += 1
+    for st in graph.statements:
+        if st.speaker:
+            degree[st.speaker] += 1
+    by_name = {e.name: degree[e.id] for e in graph.entities if degree[e.id] and e.type.value != "Location"}
     assert {r["entity"]: r["degree"] for r in rows} == by_name
     assert [r["degree"] for r in rows] == sorted(by_name.values(), reverse=True)
     assert len(run_query(store, "central_actors", limit=3)) == 3
@@ -182,11 +189,35 @@ def test_neighbourhood_with_evidence(store, graph):
     rows = run_query(store, "neighbourhood", entity=TRUMP)
     trump = next(e.id for e in graph.entities if e.name == TRUMP)
     touching = [r for r in graph.relations if trump in (r.source, r.target)]
-    touching_links = [link for link in graph.links if link.target == trump]
+    touching_links = [link for link in graph.links if trump in (link.source, link.target)]
     assert len(rows) == len(touching) + len(touching_links)
     met = next(r for r in rows if r["neighbour"] == "Lilian Tintori")
     assert met["relation"] == "MET_WITH" and met["direction"] == "both" and met["sentences"]
-    quoted = [r for r in rows if r["relation"] == "QUOTED_BY"]
-    assert quoted and all(r["direction"] == "out" and any(r["quotes"]) for r in quoted)
+    said = [r for r in rows if r["relation"] == "SAID"]  # Trump gave his words to no outlet: no QUOTED_BY
+    assert said and all(r["direction"] == "out" and r["neighbour_type"] == "Statement" and any(r["quotes"])
+                        and r["sentences"] for r in said)
     mentions = [r for r in rows if r["relation"] == "MENTIONS"]
     assert len(mentions) == 2 and all(r["direction"] == "in" and r["neighbour_type"] == "Article" for r in mentions)
+
+
+def test_statements_one_row_per_statement_with_outlets_and_wordings(store, graph):
+    rows = run_query(store, "statements", entity=TRUMP)
+    trump = next(e.id for e in graph.entities if e.name == TRUMP)
+    said = [s for s in graph.statements if s.speaker == trump]
+    assert sorted(r["statement"] for r in rows) == sorted(s.text for s in said)
+    assert {o for r in rows for o in r["outlets"]} == {"Breitbart News", "ThinkProgress"}
+    assert all(len(r["wordings"]) == len(r["article_ids"]) >= 1 and r["articles"] for r in rows)
+    dangerous = run_query(store, "statements", text="DANGEROUS MESS")  # words of a wording, case ignored
+    assert [r["speaker"] for r in dangerous] == [TRUMP]
+    from_thinkprogress = run_query(store, "statements", entity=TRUMP, outlet="ThinkProgress")
+    assert [r["outlets"] for r in from_thinkprogress] == [["ThinkProgress"]]
+    assert run_query(store, "statements", since="2030") == []  # the examples have no dates: none in a window
+
+
+def test_timeline_lists_relations_and_statements(store, graph):
+    rows = run_query(store, "timeline", entity=TRUMP)
+    assert {r["relation"] for r in rows} >= {"MET_WITH", "SAID"}
+    trump = next(e.id for e in graph.entities if e.name == TRUMP)
+    expected = sum(1 for r in graph.relations if trump in (r.source, r.target) and r.type.value != "CITES")
+    expected += sum(1 for s in graph.statements if s.speaker == trump)
+    assert len(rows) == expected

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from newsgraph.app.pipeline import ingest
 from newsgraph.ingest.boilerplate import find_boilerplate
-from newsgraph.model.graph import EntityType, KnowledgeGraph, RelationType
+from newsgraph.model.graph import EntityType, KnowledgeGraph, LinkType, RelationType
 from newsgraph.model.names import name_key
 from newsgraph.store.embedded import EmbeddedStore
 
@@ -141,17 +141,34 @@ def test_accused_by_washington(graph):
 
 @pytest.mark.parametrize(
     ("speaker", "outlet", "quote_words"),
-    [
+    [  # words given to an outlet: QUOTED_BY it, and the statement's receiver
         ("White House", "The New York Times", "dialogue with all Venezuelans"),
         ("Marco Rubio", "Univisión", "very strong argument"),
-        ("Donald Trump", "Breitbart News", "very dangerous mess"),
-        ("Donald Trump", "ThinkProgress", "not going to rule out a military option"),
-        ("Venezuelan military officers", "Breitbart News", "encrypted radios"),  # "they asked", a pronoun
     ],
 )
 def test_quoted_by_with_quote_text(graph, speaker, outlet, quote_words):
     [edge] = relations(graph, RelationType.QUOTED_BY, the(graph, speaker).id, the(graph, outlet).id)
     assert any(ev.quote and quote_words in ev.quote for ev in edge.evidence), [ev.quote for ev in edge.evidence]
+    [statement] = [s for s in graph.statements if s.speaker == the(graph, speaker).id and quote_words in s.text]
+    assert statement.receiver == the(graph, outlet).id
+
+
+@pytest.mark.parametrize(
+    ("speaker", "outlet", "quote_words"),
+    [  # who said what, reported by whom
+        ("White House", "Breitbart News", "dialogue with all Venezuelans"),
+        ("Donald Trump", "Breitbart News", "very dangerous mess"),
+        ("Donald Trump", "ThinkProgress", "not going to rule out a military option"),
+        ("Venezuelan military officers", "Breitbart News", "encrypted radios"),  # "they asked", a pronoun
+    ],
+)
+def test_statement_with_its_words_and_the_outlet_reporting_it(graph, speaker, outlet, quote_words):
+    said = [s for s in graph.statements if s.speaker == the(graph, speaker).id
+            and any(quote_words in (ev.quote or "") for ev in s.evidence)]
+    assert said, [s.text for s in graph.statements if s.speaker == the(graph, speaker).id]
+    assert any(outlet in s.outlets for s in said)
+    reported = {link.source for link in graph.links if link.type is LinkType.REPORTS and link.target == said[0].id}
+    assert reported == set(said[0].article_ids)
 
 
 def test_former_commander_quoted_by_the_times(graph):

@@ -184,7 +184,7 @@ def test_outlets_notebook_runs_on_the_examples(monkeypatch: pytest.MonkeyPatch) 
     assert "ingested 2 articles into the store in" in text
     assert f"  {SHARED_MEETING}  [Breitbart News, ThinkProgress]" in text
     assert "Donald Trump  (same words: False" in text
-    assert "Query corroborated (min_outlets = 2)" in text
+    assert "Query corroborated (min_outlets = 2, modality = asserted [default])" in text
     html = [o["data"]["text/html"] for o in outputs(notebook) if "text/html" in o.get("data", {})]
     assert sum(h.startswith('<div><iframe sandbox="allow-scripts" srcdoc=') for h in html) == 1
     assert len([o for o in outputs(notebook) if "image/png" in o.get("data", {})]) == 1

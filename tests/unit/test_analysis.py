@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from newsgraph.app import notebook
-from newsgraph.model.graph import EntityType, KnowledgeGraph, LinkType, RelationType
+from newsgraph.model.graph import EntityType, KnowledgeGraph, Link, LinkType, NodeLabel, RelationType, Statement
 from newsgraph.views.analysis import (
     article_outlets,
     centrality,
@@ -54,10 +54,18 @@ def two_groups() -> KnowledgeGraph:
             relation("r3", RelationType.ACCUSED, c, a, ev(4), ("Wire",)),
             relation("r4", RelationType.SANCTIONED, x, y, ev(5), ("Wire",)),
             relation("r5", RelationType.QUOTED_BY, a, wire,
-                     (evidence("q1", "a1", "Ann told Wire: yes.", quote="yes"),
-                      evidence("q2", "a2", "Ann told Wire: no.", quote="no")), ("Wire",)),
+                     (evidence("q1", "a1", "Ann told Wire: yes.", quote="yes"),), ("Wire",)),
         ),
-        links=(link(LinkType.PUBLISHED_BY, "a1", wire), link(LinkType.MENTIONS, "a1", alone)),
+        statements=(
+            Statement(id="s1", text="yes", speaker="p0", speaker_label=NodeLabel.PERSON, kind="speech", receiver="o1",
+                      evidence=(evidence("q1", "a1", "Ann told Wire: yes.", quote="yes", direct=True),
+                                evidence("q2", "a2", "Ann said yes.", quote="yes!", direct=True)), outlets=("Wire",)),
+            Statement(id="s2", text="no", described_speaker="a spokesman", kind="speech",
+                      evidence=(evidence("q3", "a2", "A spokesman said no.", quote="no", direct=False),)),
+        ),
+        links=(link(LinkType.PUBLISHED_BY, "a1", wire), link(LinkType.MENTIONS, "a1", alone),
+               Link(type=LinkType.SAID, source="p0", source_label=NodeLabel.PERSON, target="s1",
+                    target_label=NodeLabel.STATEMENT)),
     )
 
 
@@ -101,15 +109,18 @@ def test_communities_are_repeatable_and_skip_lonely_entities() -> None:
 def test_quotations_and_who_quoted_whom() -> None:
     graph = two_groups()
     quotes = quotations(graph)
-    assert [(q.speaker, q.quoted_by, q.reported_by, q.quote) for q in quotes] == [
-        ("Ann", "Wire", "Wire", "yes"), ("Ann", "Wire", None, "no"),
+    assert [(q.speaker, q.reported_by, q.given_to, q.quote) for q in quotes] == [
+        ("Ann", "Wire", "Wire", "yes"), ("Ann", None, "Wire", "yes!"), ("a spokesman", None, None, "no"),
     ]
     assert who_quoted_whom(graph) == {
-        "Wire": Counter({("Wire", "Ann"): 1}), "unknown outlet": Counter({("Wire", "Ann"): 1}),
+        "Wire": Counter({"Ann": 1}), "unknown outlet": Counter({"Ann": 1, "a spokesman": 1}),
     }
-    hostile = who_quoted_whom(hostile_graph())
-    assert hostile == {"Second Wire": Counter({("Second Wire", HOSTILE_NAME): 1})}
-    assert HOSTILE_OUTLET not in hostile
+    assert who_quoted_whom(hostile_graph()) == {}  # no statements
+
+
+def test_statements_are_no_nodes_of_the_entity_graph() -> None:
+    graph = two_groups()
+    assert set(entity_graph(graph)) <= {e.id for e in graph.entities}
 
 
 # --- how outlets cover the same story: rows shaped as the named queries return them ---------
@@ -154,9 +165,11 @@ def test_coverage_matrix_and_per_outlet_counts() -> None:
 
 
 def test_quotes_side_by_side() -> None:
+    published = {"w1": "Wire", "w2": "Wire", "g1": "Globe"}
+
     def quote(speaker, text, article):
-        return {"speaker": speaker, "speaker_type": "Person", "outlet": "Times", "quote": text, "direct": True,
-                "article": article}
+        return {"speaker": speaker, "speaker_type": "Person", "outlet": published.get(article, ""), "quote": text,
+                "direct": True, "article": article, "given_to": ""}
 
     rows = [
         quote("Ann", "We will not  back down.", "w1"), quote("Ann", "We will not back down", "g1"),
@@ -164,16 +177,15 @@ def test_quotes_side_by_side() -> None:
         quote("Bob", "Talks went well.", "w2"),  # the same words in two articles of one outlet: once
         quote("Cy", "Only here.", "w1"), quote("Dee", "From nowhere.", "x9"),
     ]
-    published = {"w1": "Wire", "w2": "Wire", "g1": "Globe"}
-    table = quotes_side_by_side(rows, published)
+    table = quotes_side_by_side(rows)
 
     assert list(table.columns) == ["Globe", "Wire", "same_words", "similarity"]
     assert list(table.index) == ["Ann", "Bob"]  # Cy: one outlet only; Dee: an article of no known outlet
     assert table.loc["Bob", "Wire"] == ("Talks went well.",) and table.loc["Bob", "Globe"] == ("A disaster, frankly.",)
     assert table.loc["Ann", "same_words"] and table.loc["Ann", "similarity"] == 1.0  # spacing and a full stop aside
     assert not table.loc["Bob", "same_words"] and table.loc["Bob", "similarity"] < 0.5
-    assert list(quotes_side_by_side(rows, published, min_outlets=1).index) == ["Ann", "Bob", "Cy"]
-    assert quotes_side_by_side([], published).empty
+    assert list(quotes_side_by_side(rows, min_outlets=1).index) == ["Ann", "Bob", "Cy"]
+    assert quotes_side_by_side([]).empty
 
 
 def test_citation_chains_and_the_sources_each_outlet_reaches() -> None:

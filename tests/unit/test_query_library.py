@@ -95,10 +95,11 @@ def test_unknown_query():
 def test_names_resolve_case_accent_and_alias_insensitively():
     store = StubStore()
     query = get_query("meetings_of")
-    assert bind(query, {"entity": "NICOLAS MADURO"}, store) == {"entity": ["eMaduro"]}
-    assert bind(query, {"entity": "maduro"}, store) == {"entity": ["eMaduro"]}
-    assert bind(query, {"entity": "new york times"}, store) == {"entity": ["eNYT"]}
-    assert bind(query, {"entity": "eUS"}, store) == {"entity": ["eUS"]}
+    window = {"modality": "asserted", "since": "", "until": ""}  # the defaults of the other parameters
+    assert bind(query, {"entity": "NICOLAS MADURO"}, store) == {"entity": ["eMaduro"], **window}
+    assert bind(query, {"entity": "maduro"}, store) == {"entity": ["eMaduro"], **window}
+    assert bind(query, {"entity": "new york times"}, store) == {"entity": ["eNYT"], **window}
+    assert bind(query, {"entity": "eUS"}, store) == {"entity": ["eUS"], **window}
     with pytest.raises(NoSuchNode, match="no entity named 'Nobody'"):
         bind(query, {"entity": "Nobody"}, store)
     with pytest.raises(QueryParameterError, match="needs a name"):
@@ -119,8 +120,8 @@ def test_outlets_and_articles_resolve_too():
 
 def test_parameters_are_checked_and_coerced_from_the_header():
     store = StubStore()
-    assert bind(get_query("corroborated"), {}, store) == {"min_outlets": 2}
-    assert bind(get_query("corroborated"), {"min_outlets": "3"}, store) == {"min_outlets": 3}
+    assert bind(get_query("corroborated"), {}, store) == {"min_outlets": 2, "modality": "asserted"}
+    assert bind(get_query("corroborated"), {"min_outlets": "3"}, store) == {"min_outlets": 3, "modality": "asserted"}
     with pytest.raises(QueryParameterError, match="must be int"):
         bind(get_query("corroborated"), {"min_outlets": "many"}, store)
     with pytest.raises(QueryParameterError, match="must be int"):
@@ -129,6 +130,21 @@ def test_parameters_are_checked_and_coerced_from_the_header():
         bind(get_query("neighbourhood"), {}, store)
     with pytest.raises(QueryParameterError, match="has no parameter colour"):
         bind(get_query("neighbourhood"), {"entity": "Maduro", "colour": "red"}, store)
+
+
+def test_modality_and_dates_are_checked_and_normalized():
+    store = StubStore()
+    query = get_query("met_with")
+    bound = bind(query, {"modality": "Planned", "since": "2016-03", "until": "2016"}, store)
+    assert (bound["modality"], bound["since"], bound["until"]) == ("planned", "2016-03-01", "2016-12-31")
+    assert bind(query, {"until": "2016-02"}, store)["until"] == "2016-02-29"  # a leap year
+    assert bind(query, {"modality": "any"}, store)["modality"] == "any"
+    with pytest.raises(QueryParameterError, match="must be one of"):
+        bind(query, {"modality": "rumoured"}, store)
+    with pytest.raises(QueryParameterError, match="must be a date"):
+        bind(query, {"since": "last week"}, store)
+    with pytest.raises(QueryParameterError, match="no date"):
+        bind(query, {"since": "2016-13-01"}, store)
 
 
 def test_run_query_sends_the_dialects_text_with_bound_parameters():

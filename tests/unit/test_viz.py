@@ -22,6 +22,7 @@ from newsgraph.model.graph import (
     Relation,
     RelationType,
     SanctionStatus,
+    Statement,
 )
 from newsgraph.views.page import MAX_TOOLTIP_EVIDENCE, PageSummary, render_page
 
@@ -426,11 +427,17 @@ def query_graph() -> KnowledgeGraph:
             relation("r2", RelationType.QUOTED_BY, maduro, times,
                      (evidence("v2", "a1", "Maduro told the Times: no.", quote="no"),), ("Wire",)),
         ),
+        statements=(Statement(id="s1", text="no", speaker="p2", speaker_label=NodeLabel.PERSON, kind="speech",
+                              receiver="o1", evidence=(evidence("v2", "a1", "Maduro told the Times: no.", quote="no"),),
+                              outlets=("Wire",)),),
         links=(
             link(LinkType.PUBLISHED_BY, "a1", wire),
             link(LinkType.MENTIONS, "a1", trump),
             link(LinkType.MENTIONS, "a1", maduro),
             link(LinkType.MENTIONS, "a1", place),
+            Link(type=LinkType.REPORTS, source="a1", target="s1", target_label=NodeLabel.STATEMENT),
+            Link(type=LinkType.SAID, source="p2", source_label=NodeLabel.PERSON, target="s1",
+                 target_label=NodeLabel.STATEMENT),
         ),
     )
 
@@ -479,12 +486,13 @@ def test_draw_query_runs_the_named_query_with_its_parameters(query_store) -> Non
     graph = query_store.load()
     drawing = draw_query(query_store, graph, "met_with", entity="donald trump")  # names resolved as `query` does
     assert drawing.rows == 1 and drawing.nodes == {"p1", "g1"}
-    assert drawing.describe() == "Query met_with (entity = \u201cdonald trump\u201d): 1 row naming 2 node(s)"
+    assert drawing.describe() == "Query met_with (entity = \u201cdonald trump\u201d, modality = asserted [default]): 1 row naming 2 node(s)"
 
     defaults = draw_query(query_store, graph, "corroborated")
-    assert defaults.params == (("min_outlets", "2 [default]"),) and defaults.rows == 0
-    assert defaults.describe() == "Query corroborated (min_outlets = 2 [default]): no rows, nothing to draw"
-    assert draw_query(query_store, graph, "corroborated", min_outlets="1").rows == 2
+    assert defaults.params == (("min_outlets", "2 [default]"), ("modality", "asserted [default]")) and defaults.rows == 0
+    assert defaults.describe() == ("Query corroborated (min_outlets = 2 [default], modality = asserted [default]): "
+                                   "no rows, nothing to draw")
+    assert draw_query(query_store, graph, "corroborated", min_outlets="1").rows == 3  # two relations and the statement
 
     with pytest.raises(UnknownQuery):
         draw_query(query_store, graph, "nope")
@@ -502,12 +510,13 @@ def test_a_query_page_draws_the_named_nodes_and_the_relations_among_them(query_s
     summary, page = render(graph, tmp_path, query=drawing)
     nodes, edges = datasets(page)
 
-    assert {n["id"] for n in nodes} == {"p2", "o1", "a1"} == set(drawing.nodes)
-    assert summary.nodes_in_graph == 7 and not summary.truncated
+    # Maduro, the article, the outlet that published it and the one he gave his words to
+    assert {n["id"] for n in nodes} == {"p2", "o1", "o2", "a1"} == set(drawing.nodes)
+    assert summary.nodes_in_graph == 7 and not summary.truncated  # the statement is shown with its speaker
     # the quote, and the article's mention of Maduro: on a query page a MENTIONS link is drawn
     # where nothing else joins an article and an entity (a shortest connection may run through it)
-    assert {e["id"] for e in edges} == {"r2", "MENTIONS:a1:p2"}
-    assert "Query quoted_by (entity = \u201cNicolás Maduro\u201d): 1 row naming 3 node(s)" in page
+    assert {e["id"] for e in edges} == {"r2", "MENTIONS:a1:p2", "PUBLISHED_BY:a1:o2"}
+    assert "Query quoted_by (entity = \u201cNicolás Maduro\u201d): 1 row naming 4 node(s)" in page
     assert "PUBLISHED_BY / AUTHORED_BY / MENTIONS" in page
 
     path = draw_query(query_store, graph, "shortest_connection", source="Donald Trump", target="Nicolás Maduro")
@@ -524,7 +533,7 @@ def test_a_query_without_rows_draws_an_empty_page_that_says_so(query_store, tmp_
     graph = query_store.load()
     summary, page = render(graph, tmp_path, query=draw_query(query_store, graph, "sanctions"))
     assert summary.nodes == summary.edges == 0 and datasets(page) == ([], [])
-    assert "Query sanctions: no rows, nothing to draw" in page
+    assert "Query sanctions (modality = asserted [default]): no rows, nothing to draw" in page
 
 
 def test_around_and_query_do_not_mix(query_store, tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ from pyvis.network import Network
 
 from ...model.graph import (
     SYMMETRIC_RELATIONS,
-    Link,
     ArticleNode,
     KnowledgeGraph,
+    Link,
     LinkType,
     NodeLabel,
     Relation,

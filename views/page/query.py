@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 # columns of the named queries that describe what their rows name (types, provenance,
 # wording) rather than name a node; every other string, or string in a list, is looked up
 _DESCRIPTIVE_COLUMNS = frozenset(
-    {"type", "relation", "relationships", "status", "direction", "quote", "quotes", "sentences", "outlets"}
+    {"type", "relation", "relationships", "status", "modality", "direction", "quote", "quotes", "sentences", "outlets",
+     "first_seen", "last_seen", "wordings", "article_ids", "sentence", "statement", "direct"}
 )
 
 

@@ -11,8 +11,9 @@ from .elements import DRAWN_LINKS
 
 
 def drawable(graph: KnowledgeGraph, include_articles: bool) -> nx.MultiGraph:
-    """Undirected multigraph of the drawable nodes over relations and all article links;
-    edges the page draws have ``drawn=1``, mentions (never drawn) ``drawn=0``."""
+    """Undirected multigraph of the drawable nodes (entities, articles) over relations and article
+    links; edges the page draws have ``drawn=1``, mentions (never drawn) ``drawn=0``. Statements
+    are no nodes of the page: they are shown with their speakers."""
     index = nx.MultiGraph()
     index.add_nodes_from(entity.id for entity in graph.entities)
     if include_articles:
@@ -20,6 +21,7 @@ def drawable(graph: KnowledgeGraph, include_articles: bool) -> nx.MultiGraph:
         index.add_edges_from(
             (link.source, link.target, {"drawn": int(link.type in DRAWN_LINKS)})
             for link in graph.links
+            if link.source in index and link.target in index
         )
     index.add_edges_from(
         (rel.source, rel.target, {"drawn": 1})
@@ -27,6 +29,7 @@ def drawable(graph: KnowledgeGraph, include_articles: bool) -> nx.MultiGraph:
         if rel.source in index and rel.target in index
     )
     return index
+
 
 def top_by_degree(
     index: nx.MultiGraph, candidates: set[str], max_nodes: int, pinned: str | None

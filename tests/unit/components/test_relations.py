@@ -710,19 +710,22 @@ _INTERVIEW_WITH_UNIVISION = [
 ]
 
 
-def test_quote_is_quoted_by_the_articles_outlet(ng):
+def test_publishing_a_quote_is_no_quoted_by(ng):
+    # the statement is reported by the article, which is PUBLISHED_BY Reuters: no edge of its own
     doc = ng.run(_rubio_quote(), outlet="Reuters")
-    assert ng.relations(doc) == [("QUOTED_BY", "Rubio", "Reuters", None, "quoted_by.quote.verb_above")]
-    relation = doc._.ng_relations[0]
-    assert [doc.text[a:b] for a, b in relation.quote] == ["We will win,"]
-    assert relation.direct is True
-    assert doc.text[relation.span[0] : relation.span[1]] == "We will win,” Rubio said"
+    assert ng.relations(doc) == []
+    [quote] = doc._.ng_quotes
+    assert doc.text[quote.sentence[0] : quote.sentence[1]] == "“We will win,” Rubio said."
 
 
 def test_quote_is_quoted_by_its_receiver(ng):
     doc = ng.run(_rubio_quote(_INTERVIEW_WITH_UNIVISION), outlet="Reuters")
     assert doc.text == "“We will win,” Rubio said in an interview with Univision."
     assert ng.relations(doc) == [("QUOTED_BY", "Rubio", "Univision", None, "quoted_by.quote.verb_above")]
+    relation = doc._.ng_relations[0]
+    assert [doc.text[a:b] for a, b in relation.quote] == ["We will win,"]
+    assert relation.direct is True
+    assert doc.text[relation.span[0] : relation.span[1]] == "We will win,” Rubio said"
 
 
 def test_quote_without_article_outlet_or_receiver_gives_nothing(ng):
@@ -730,7 +733,7 @@ def test_quote_without_article_outlet_or_receiver_gives_nothing(ng):
     assert ng.relations(doc) == []
 
 
-def test_indirect_speech_is_quoted_by_the_articles_outlet(ng):
+def test_indirect_speech_published_by_an_outlet_is_no_quoted_by(ng):
     # Rubio said that the regime would fall.
     doc = ng.run([
         rubio("nsubj", 1),
@@ -742,8 +745,8 @@ def test_indirect_speech_is_quoted_by_the_articles_outlet(ng):
         ("fall", "VERB", "VB", "ccomp", 1),
         period(1),
     ], outlet="Reuters")
-    assert ng.relations(doc) == [("QUOTED_BY", "Rubio", "Reuters", None, "quoted_by.indirect.speech")]
-    assert doc._.ng_relations[0].direct is False
+    assert ng.relations(doc) == []
+    assert [(q.direct, q.rule) for q in doc._.ng_quotes] == [(False, "indirect.speech")]
 
 
 # “Maduro will fall,” the New York Times reported.

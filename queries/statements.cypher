@@ -1,0 +1,36 @@
+// Who said what, reported by whom and when: one row per statement (the same words reported
+// by several articles are one statement), most reported first. Filters: the speaker, an
+// outlet whose articles report it, words in any wording, the window of publication dates.
+//
+// param entity: entity?       The speaker's name or alias; every speaker when left out.
+// param outlet: outlet?       Only statements this outlet's articles report.
+// param text: string?         Only statements with these words in a wording (case ignored).
+// param since: date?          Only statements reported on or after this day.
+// param until: date?          Only statements reported up to this day.
+// param limit: int = 100      How many.
+// column speaker: string      Who said it (a description when no entity speaks: "a spokesman").
+// column speaker_type: string Its label ('' for a description).
+// column statement: string    The words most articles give.
+// column direct: list         Per wording: in quotation marks or reported.
+// column corroboration: int   Distinct outlets reporting it.
+// column outlets: list        Those outlets.
+// column first_seen: string   Earliest publication date of the articles reporting it.
+// column last_seen: string    Latest.
+// column articles: list       The titles of those articles.
+// column wordings: list       Each article's wording, parallel to `article_ids`.
+// column article_ids: list    The articles of the wordings.
+MATCH (a:Article)-[:REPORTS]->(st:Statement)
+WITH a, st, toLower($text) AS words, $outlet AS outlets_wanted
+WHERE (words = '' OR any(q IN st.quotes WHERE toLower(q) CONTAINS words))
+  AND ($since = '' OR st.last_seen >= $since) AND ($until = '' OR st.first_seen <= $until)
+OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+OPTIONAL MATCH (p)-[:SAID]->(st)
+WITH st, p, outlets_wanted, collect(DISTINCT a.title) AS articles, collect(DISTINCT o.id) AS outlet_ids
+WHERE (size($entity) = 0 OR p.id IN $entity)
+  AND (size(outlets_wanted) = 0 OR any(x IN outlet_ids WHERE x IN outlets_wanted))
+RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(labels(p)[0], '') AS speaker_type,
+       st.text AS statement, st.direct AS direct, st.corroboration AS corroboration, st.outlets AS outlets,
+       st.first_seen AS first_seen, st.last_seen AS last_seen, articles, st.quotes AS wordings,
+       st.article_ids AS article_ids
+ORDER BY corroboration DESC, first_seen, speaker, statement
+LIMIT $limit
