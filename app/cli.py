@@ -49,6 +49,10 @@ HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Store folder
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")]
 BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per batch.")]
+OutletOption = Annotated[Optional[str], typer.Option(
+    help="Outlet of the articles whose files, sidecars and folders name none (a wire dateline comes after).")]
+PublishedOption = Annotated[Optional[str], typer.Option(
+    help="Publication date (YYYY-MM-DD) of the articles whose metadata and file names give none.")]
 PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), read recursively.")]
 StoreOption = Annotated[Optional[StoreName], typer.Option(
     "--store", help="embedded or neo4j (default: NEWSGRAPH_STORE, else auto: Neo4j when NEWSGRAPH_NEO4J_URI is set).")]
@@ -110,23 +114,38 @@ def _where(settings: Settings, store: StoreName | None) -> str:
     return str(settings.home)
 
 
+def _run_defaults(outlet: str | None, published: str | None) -> dict[str, str]:
+    """`--outlet` and `--published`: metadata for the articles that give none themselves."""
+    from ..ingest.metadata import iso_date
+
+    defaults = {"outlet": outlet.strip()} if outlet and outlet.strip() else {}
+    if published is not None:
+        day = iso_date(published)
+        if day is None:
+            raise _fail(f"--published {published!r} is no date (give YYYY-MM-DD)", EXIT_USAGE)
+        defaults["published"] = day
+    return defaults
+
+
 @app.command()
 def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption = None,
-           batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None) -> None:
-    """Read articles, extract entities and relations, and write the graph to the store."""
+           batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None,
+           outlet: OutletOption = None, published: PublishedOption = None) -> None:
+    """Read articles, extract entities, relations and statements, and write the graph to the store."""
     from ..ingest.nlp import ModelNotInstalled
     from .pipeline import IngestBusy
     from .pipeline import ingest as run_ingest
     from .progress import article_progress
 
     settings = _settings(home)
+    defaults = _run_defaults(outlet, published)
     with _store(settings, store) as opened:
         with article_progress(enabled=not quiet, label="ingest") as advance:
             try:
                 report = run_ingest(
                     paths, home=settings.home, store=opened, model=settings.model,
                     workers=_workers(settings, workers), batch_size=batch_size or settings.batch_size,
-                    max_chars=settings.max_article_chars, on_article=advance,
+                    max_chars=settings.max_article_chars, defaults=defaults, on_article=advance,
                 )
             except (ModelNotInstalled, IngestBusy) as exc:
                 raise _fail(str(exc)) from exc
@@ -136,7 +155,8 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
         typer.echo(
             f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
             f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "
-            f"graph: {report.corpus} articles, {report.entities} entities, {report.relations} relations "
+            f"graph: {report.corpus} articles, {report.entities} entities, {report.relations} relations, "
+            f"{report.statements} statements "
             f"in {_where(settings, store)} ({report.seconds:.1f} s)",
             err=True,
         )
@@ -147,7 +167,8 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
 
 
 @app.command()
-def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: BatchOption = None) -> None:
+def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: BatchOption = None,
+            outlet: OutletOption = None, published: PublishedOption = None) -> None:
     """Print one JSON object per article (entities, relations, quotes), without any store."""
     from ..ingest.nlp import ModelNotInstalled
     from ..model.records import SkippedInput
@@ -157,7 +178,8 @@ def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: Bat
     skipped = 0
     try:
         for result in run_extract(paths, model=settings.model, workers=_workers(settings, workers),
-                                  batch_size=batch_size or settings.batch_size, max_chars=settings.max_article_chars):
+                                  batch_size=batch_size or settings.batch_size, max_chars=settings.max_article_chars,
+                                  defaults=_run_defaults(outlet, published)):
             if isinstance(result, SkippedInput):
                 skipped += 1
                 typer.echo(result.message(), err=True)

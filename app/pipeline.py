@@ -15,7 +15,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -83,6 +83,7 @@ def ingest(
     workers: int,
     batch_size: int,
     max_chars: int,
+    defaults: Mapping[str, str] | None = None,
     on_article: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read, extract, resolve and store the articles under `paths`; the graph is rebuilt from the
@@ -100,6 +101,9 @@ def ingest(
         The spaCy model to load (``NEWSGRAPH_MODEL``).
     workers, batch_size, max_chars : int
         Extraction processes, articles per batch, the size over which an article is skipped.
+    defaults : mapping, optional
+        ``outlet``, ``author``, ``published`` for the articles whose files, sidecars and folders
+        say nothing of them (``ingest --outlet``, ``--published``).
     on_article : callable, optional
         Called with each article's path when it is done (a progress bar).
 
@@ -124,7 +128,8 @@ def ingest(
     report = IngestReport()
     extractor = extractor_version(model)
     with _exclusive(home), ExtractionCache(home / CACHE_FILE) as cache:
-        pending = _pending(read_inputs(paths, max_chars=max_chars), cache, extractor, report, on_article)
+        pending = _pending(read_inputs(paths, max_chars=max_chars, defaults=defaults), cache, extractor, report,
+                           on_article)
         stale = cache.articles_without(extractor)  # stored, but extracted by another version or never
         results = extract_parallel(
             _chain(pending, stale), model=model, extractor=extractor, workers=workers, batch_size=batch_size
@@ -150,7 +155,8 @@ def _timed(report: IngestReport, stage: str) -> Iterator[None]:
 
 
 def extract(
-    paths: Sequence[Path], *, model: str, workers: int, batch_size: int, max_chars: int
+    paths: Sequence[Path], *, model: str, workers: int, batch_size: int, max_chars: int,
+    defaults: Mapping[str, str] | None = None,
 ) -> Iterator[ArticleExtraction | SkippedInput]:
     """Extraction records (and skipped inputs) for the inputs, in order, with no store."""
     skipped: list[SkippedInput] = []
@@ -164,7 +170,7 @@ def extract(
 
     extractor = extractor_version(model)
     for _, result in extract_parallel(
-        only_articles(read_inputs(paths, max_chars=max_chars)),
+        only_articles(read_inputs(paths, max_chars=max_chars, defaults=defaults)),
         model=model, extractor=extractor, workers=workers, batch_size=batch_size,
     ):
         yield from skipped

@@ -9,6 +9,7 @@ from ..model.records import Article, ArticleExtraction
 from .boilerplate import find_boilerplate, mask_text
 from .extract import extract_article
 from .lexicon import load_lexicon
+from .metadata import dateline_agency
 from .nlp import make_doc, parse_text
 
 
@@ -20,9 +21,18 @@ def canonical_outlet(name: str | None) -> str | None:
     return known.name if known is not None else name.strip()
 
 
+def dateline_outlet(article: Article) -> str | None:
+    """The wire agency a dateline names ("WASHINGTON (AP) —" -> Associated Press), when it is one."""
+    agency = dateline_agency(article.text, article.title_end)
+    known = load_lexicon().known.get(name_key(agency)) if agency else None
+    return known.name if known is not None and known.name in load_lexicon().word_list("wire_agencies") else None
+
+
 def prepare(article: Article) -> tuple[Article, list, str]:
-    """The article with its outlet made canonical, its boilerplate, and the text to parse."""
-    article = article.model_copy(update={"outlet": canonical_outlet(article.outlet)})
+    """The article with its outlet made canonical (from its dateline when no metadata names one),
+    its boilerplate, and the text to parse."""
+    outlet = canonical_outlet(article.outlet) if article.outlet else dateline_outlet(article)
+    article = article.model_copy(update={"outlet": outlet})
     boilerplate = find_boilerplate(article.text, body_start=article.title_end)
     return article, boilerplate, parse_text(article.text, mask_text(article.text, boilerplate))
 

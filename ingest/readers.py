@@ -11,8 +11,10 @@ bad file never stops the others.
   `outlet`, `author`, `published`; each article's path is `<file>:<line>`.
 
 A `NAME.meta.json` sidecar next to `NAME.txt` or `NAME.html` overrides that
-file's metadata. Folders are walked recursively in sorted order, skipping
-hidden entries and files of other types (sidecars included).
+file's metadata; a folder's `meta.json` gives what every article below it does not
+say itself, then the run's `defaults` (`metadata.py` has the whole order). Folders
+are walked recursively in sorted order, skipping hidden entries and files of other
+types (sidecars included).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import trafilatura
 from ..model.ids import article_id
 from ..model.records import Article, SkippedInput
 from .decoding import SNIFF_BYTES, InputError, decode_article_bytes, is_binary
+from .metadata import FOLDER_META, inherit, read_folder_meta, with_file_date
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +55,16 @@ _JSON_TYPES = {
 }
 
 
-def read_inputs(paths: Sequence[Path], *, max_chars: int) -> Iterator[Article | SkippedInput]:
-    """Articles from files and folders, in order; unreadable inputs come out as `SkippedInput`."""
+def read_inputs(
+    paths: Sequence[Path], *, max_chars: int, defaults: Mapping[str, str] | None = None
+) -> Iterator[Article | SkippedInput]:
+    """Articles from files and folders, in order; unreadable inputs come out as `SkippedInput`.
+    `defaults` (outlet, author, published) go to every article that has no such metadata."""
     for path in paths:
-        yield from _read_path(path, max_chars=max_chars)
+        yield from _read_path(path, max_chars=max_chars, inherited=dict(defaults or {}))
 
 
-def _read_path(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+def _read_path(path: Path, *, max_chars: int, inherited: Mapping[str, str]) -> Iterator[Article | SkippedInput]:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
@@ -68,14 +74,14 @@ def _read_path(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput
         yield _skipped(path, _os_reason(exc))
         return
     if stat.S_ISDIR(mode):
-        yield from _read_folder(path, max_chars=max_chars)
+        yield from _read_folder(path, max_chars=max_chars, inherited=inherited)
     elif not stat.S_ISREG(mode):
         yield _skipped(path, "not a regular file or folder")
     elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
         expected = ", ".join(SUPPORTED_SUFFIXES[:-1]) + " or " + SUPPORTED_SUFFIXES[-1]
         yield _skipped(path, f"unsupported format '{path.suffix}' (expected {expected})")
     else:
-        yield from _read_file(path, max_chars=max_chars)
+        yield from _read_file(path, max_chars=max_chars, inherited=inherited)
 
 
 def article_files(folder: Path) -> tuple[list[Path], list[OSError]]:
@@ -89,13 +95,45 @@ def article_files(folder: Path) -> tuple[list[Path], list[OSError]]:
     return sorted(files, key=lambda p: p.parts), sorted(errors, key=lambda e: str(e.filename))
 
 
-def _read_folder(folder: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+def _read_folder(folder: Path, *, max_chars: int, inherited: Mapping[str, str]) -> Iterator[Article | SkippedInput]:
     files, errors = article_files(folder)
     for error in errors:
         yield _skipped(Path(error.filename), _os_reason(error))
     log.debug("%s: %d article files", folder, len(files))
+    metas = _FolderMetadata(folder, inherited)
     for path in files:
-        yield from _read_path(path, max_chars=max_chars)
+        yield from metas.problems(path.parent)
+        yield from _read_path(path, max_chars=max_chars, inherited=metas.of(path.parent))
+
+
+class _FolderMetadata:
+    """What the `meta.json` files from the walked folder down to each folder say (the nearer
+    wins), over the run's defaults; a bad `meta.json` is reported once and left out."""
+
+    def __init__(self, root: Path, defaults: Mapping[str, str]) -> None:
+        self.root = root
+        self.merged: dict[Path, dict[str, str]] = {}
+        self.defaults = dict(defaults)
+        self.reported: set[Path] = set()
+        self.bad: list[SkippedInput] = []
+
+    def of(self, folder: Path) -> dict[str, str]:
+        if folder not in self.merged:
+            above = self.of(folder.parent) if folder != self.root and self.root in folder.parents else self.defaults
+            own = {}
+            meta = folder / FOLDER_META
+            if meta.is_file():
+                try:
+                    own = read_folder_meta(meta)
+                except InputError as exc:
+                    self.bad.append(SkippedInput(path=str(meta), reason=exc.reason.removeprefix(f"{meta}: ")))
+            self.merged[folder] = {**above, **own}
+        return self.merged[folder]
+
+    def problems(self, folder: Path) -> Iterator[SkippedInput]:
+        self.of(folder)
+        while self.bad:
+            yield self.bad.pop(0)
 
 
 def _is_article_file(name: str) -> bool:
@@ -103,14 +141,15 @@ def _is_article_file(name: str) -> bool:
     return not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _read_file(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
+def _read_file(path: Path, *, max_chars: int, inherited: Mapping[str, str]) -> Iterator[Article | SkippedInput]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":
-            yield from _read_jsonl(path, max_chars=max_chars)
+            for item in _read_jsonl(path, max_chars=max_chars):
+                yield with_file_date(inherit(item, inherited), path) if isinstance(item, Article) else item
         else:
             reader = _read_txt if suffix == ".txt" else _read_html
-            yield _apply_sidecar(reader(path, max_chars=max_chars), path)
+            yield with_file_date(inherit(_apply_sidecar(reader(path, max_chars=max_chars), path), inherited), path)
     except InputError as exc:
         yield _skipped(path, exc.reason)
     except OSError as exc:
