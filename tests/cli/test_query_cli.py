@@ -21,6 +21,7 @@ from newsgraph.model.graph import (
     NodeLabel,
     Relation,
     RelationType,
+    Statement,
 )
 from newsgraph.queries import list_queries
 from newsgraph.store.embedded import EmbeddedStore
@@ -65,7 +66,12 @@ def home(tmp_path_factory) -> Path:
             Link(type=LinkType.MENTIONS, source="aA", target="eMaduro", target_label=NodeLabel.PERSON,
                         count=2),
             Link(type=LinkType.PUBLISHED_BY, source="aA", target="eGlobe", target_label=NodeLabel.OUTLET),
+            Link(type=LinkType.REPORTS, source="aA", target="s1", target_label=NodeLabel.STATEMENT),
+            Link(type=LinkType.SAID, source="eMaduro", source_label=NodeLabel.PERSON, target="s1",
+                 target_label=NodeLabel.STATEMENT),
         ),
+        statements=(Statement(id="s1", text="We resist.", speaker="eMaduro", speaker_label=NodeLabel.PERSON,
+                              kind="speech", receiver="eGlobe", evidence=(quote,), outlets=("The Globe",)),),
     )
     EmbeddedStore(home).write(graph)
     return home
@@ -99,7 +105,7 @@ def test_query_table(home):
 def test_query_json_and_csv(home):
     rows = json.loads(run("query", "quoted_by", "-p", "outlet=globe", "--json", "--home", str(home)).stdout)
     assert rows == [{"speaker": "Nicolás Maduro", "speaker_type": "Person", "outlet": "The Globe",
-                     "quote": "We resist.", "direct": True, "article": "Talks in Caracas"}]
+                     "quote": "We resist.", "direct": True, "article": "Talks in Caracas", "given_to": "The Globe"}]
     text = run("query", "met_with", "--csv", "--home", str(home)).stdout
     [record] = list(csv.DictReader(io.StringIO(text)))
     assert record["a"] == "Cuban envoy" and record["outlets"] == "The Globe" and record["corroboration"] == "1"

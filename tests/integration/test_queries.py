@@ -104,12 +104,12 @@ def test_sanctions(store, graph):
 
 def test_quoted_by_lists_the_quotes(store):
     rows = run_query(store, "quoted_by", entity="Marco Rubio")
-    assert {r["outlet"] for r in rows} == {"Univision"}
+    assert {(r["outlet"], r["given_to"]) for r in rows} == {("Breitbart News", "Univision")}  # published, given to
     assert any("very strong argument" in r["quote"] for r in rows)
     assert all(r["direct"] is True and r["article"].startswith("Report: Trump Administration") for r in rows)
-    by_times = run_query(store, "quoted_by", outlet="the new york times")
+    by_times = run_query(store, "quoted_by", outlet="the new york times")  # what was said to the Times
     assert "White House" in {r["speaker"] for r in by_times}
-    assert {r["outlet"] for r in by_times} == {"The New York Times"}
+    assert {r["given_to"] for r in by_times} == {"The New York Times"}
 
 
 def test_outlet_compare_shows_what_each_outlet_reports(store):
