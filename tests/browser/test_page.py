@@ -314,3 +314,50 @@ def test_a_5000_node_graph_stays_usable(browser, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "large-page.json").write_text(json.dumps(numbers, indent=1) + "\n", encoding="utf-8")
     print("5,000-node page:", numbers)
+
+
+def _dated_graph() -> KnowledgeGraph:
+    """Two meetings reported months apart, a planned one, and what one side said, with hostile words."""
+    from newsgraph.model.graph import EntityType, Link, LinkType, Modality, NodeLabel, Statement
+
+    from .graphs import article, entity, evidence, relation
+
+    ann, bob, cy = (entity(f"p{i}", EntityType.PERSON, n) for i, n in enumerate(["Ann Lee", "Bob Ray", "Cy Dunn"]))
+    winter = relation("r1", RelationType.MET_WITH, ann, bob, (evidence("v1", "a1", "Ann met Bob."),), ("Wire",))
+    summer = relation("r2", RelationType.MET_WITH, ann, cy, (evidence("v2", "a2", "Ann met Cy."),), ("Globe",))
+    planned = relation("r3", RelationType.MET_WITH, bob, cy, (evidence("v3", "a2", "Bob will meet Cy."),), ("Globe",))
+    said = Statement(id="s1", text=f"We will win {SCRIPT}", speaker="p0", speaker_label=NodeLabel.PERSON,
+                     kind="speech", evidence=(evidence("v4", "a1", "Ann said so.", quote="We will win"),
+                                              evidence("v5", "a2", "Ann said it.", quote="we will win")),
+                     outlets=("Globe", "Wire"), first_seen="2016-01-05", last_seen="2016-06-01")
+    return KnowledgeGraph(
+        articles=(article("a1", "Winter", "Wire"), article("a2", "Summer", "Globe")),
+        entities=(ann, bob, cy),
+        relations=(winter.model_copy(update={"first_seen": "2016-01-05", "last_seen": "2016-01-05"}),
+                   summer.model_copy(update={"first_seen": "2016-06-01", "last_seen": "2016-06-01"}),
+                   planned.model_copy(update={"modality": Modality.PLANNED, "id": "r3"})),
+        statements=(said,),
+        links=(Link(type=LinkType.SAID, source="p0", source_label=NodeLabel.PERSON, target="s1",
+                    target_label=NodeLabel.STATEMENT),),
+    )
+
+
+def test_dates_filter_relations_and_a_speaker_shows_what_it_said(browser, tmp_path: Path) -> None:
+    render_page(_dated_graph(), tmp_path / "page.html", include_articles=False)
+    opened = open_page(browser, tmp_path / "page.html")
+    opened.wait_until_laid_out()
+    assert vis_state(opened)["hiddenEdges"] == []
+    opened.page.fill("#ng-from", "2016-03-01")
+    opened.page.dispatch_event("#ng-from", "change")
+    assert sorted(vis_state(opened)["hiddenEdges"]) == ["r1", "r3"]  # winter's meeting, and the undated plan
+    opened.page.fill("#ng-to", "2016-05-01")
+    opened.page.dispatch_event("#ng-to", "change")
+    assert sorted(vis_state(opened)["hiddenEdges"]) == ["r1", "r2", "r3"]
+    opened.page.click("#ng-reset")
+    assert vis_state(opened)["hiddenEdges"] == []
+    label = opened.page.evaluate("() => edges.get('r3').label")
+    assert label == "MET_WITH (planned)"
+    tooltip = hover_node(opened, "p0", "reported by Globe, Wire")
+    assert "said (1)" in tooltip and SCRIPT in tooltip  # the words shown as text
+    screenshot(opened, "dated-page.png")
+    assert_clean(opened)

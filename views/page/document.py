@@ -171,6 +171,8 @@ def _panel(net: Network, title: str, notices: list[str], hide_lonely: bool) -> s
       {"".join(f'<option value="{esc(o)}">{esc(o)}</option>' for o in outlets)}</select>
     <h2>Minimum corroboration</h2>
     <input id="ng-minc" type="number" min="0" value="0" step="1"> outlet(s)
+    <h2>Reported between</h2>
+    <input id="ng-from" type="date" aria-label="reported from"> and <input id="ng-to" type="date" aria-label="reported up to">
     <label><input id="ng-lonely" type="checkbox"{" checked" if hide_lonely else ""}> hide nodes without visible edges</label>
   </div>
   <button id="ng-reset" type="button">Reset filters</button>

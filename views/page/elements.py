@@ -57,8 +57,12 @@ EDGE_COLOURS: dict[str, str] = {
 
 
 def add_nodes(net: Network, graph: KnowledgeGraph, keep: set[str], index: nx.MultiGraph) -> None:
+    said: dict[str, list] = {}
+    for statement in graph.statements:
+        if statement.speaker in keep:
+            said.setdefault(statement.speaker, []).append(statement)
     nodes = [
-        _node(e.id, NodeLabel(e.type), e.name, e.name, e.aliases, entity_tooltip(e))
+        _node(e.id, NodeLabel(e.type), e.name, e.name, e.aliases, entity_tooltip(e, said.get(e.id, [])))
         for e in graph.entities
         if e.id in keep
     ] + [
@@ -155,7 +159,7 @@ def _relation_edge(
         "id": rel.id,
         "from": rel.source,
         "to": rel.target,
-        "label": rel.type.value,
+        "label": rel.type.value + (f" ({rel.modality.value})" if rel.modality and rel.modality.value != "asserted" else ""),
         "title": relation_tooltip(rel, names, articles),
         "width": min(1 + 1.5 * rel.corroboration, 10),
         "color": {"color": colour, "highlight": colour, "hover": colour},
@@ -164,6 +168,9 @@ def _relation_edge(
         "rtype": rel.type.value,
         "outlets": list(rel.outlets),
         "corroboration": rel.corroboration,
+        "first_seen": rel.first_seen or "",
+        "last_seen": rel.last_seen or "",
+        "dashes": rel.modality is not None and rel.modality.value != "asserted",  # planned, proposed, denied ...
     }
 
 def _link_edge(
@@ -185,4 +192,6 @@ def _link_edge(
         "rtype": link.type.value,
         "outlets": [outlet] if outlet else [],
         "corroboration": 0,
+        "first_seen": "",
+        "last_seen": "",
     }

@@ -29,13 +29,17 @@
     var types = checked("ng-type"), rels = checked("ng-rel");
     var outlet = byId("ng-outlet").value;
     var minCorroboration = Number(byId("ng-minc").value) || 0;
+    var from = byId("ng-from").value, to = byId("ng-to").value;  // YYYY-MM-DD or ""
     var hideLonely = byId("ng-lonely").checked;
     var typeShown = new Set(), connected = new Set(), edgeUpdates = [], shownEdges = 0;
     nodes.forEach(function (n) { if (types.has(n.ntype)) { typeShown.add(n.id); } });
     edges.forEach(function (e) {
       var show = rels.has(e.rtype) && typeShown.has(e.from) && typeShown.has(e.to) &&
         (!outlet || e.outlets.indexOf(outlet) >= 0) &&
-        (e.kind !== "relation" || e.corroboration >= minCorroboration);
+        (e.kind !== "relation" || e.corroboration >= minCorroboration) &&
+        // a date window keeps the relations reported in it; an undated one is left out then
+        (e.kind !== "relation" || ((!from || (e.last_seen !== "" && e.last_seen >= from)) &&
+                                   (!to || (e.first_seen !== "" && e.first_seen <= to))));
       if (show) { connected.add(e.from); connected.add(e.to); shownEdges += 1; }
       if (Boolean(e.hidden) === show) { edgeUpdates.push({ id: e.id, hidden: !show }); }
     });
@@ -74,6 +78,8 @@
     });
     byId("ng-outlet").value = "";
     byId("ng-minc").value = "0";
+    byId("ng-from").value = "";
+    byId("ng-to").value = "";
     applyFilters();
   }
 
