@@ -43,7 +43,7 @@ class RelationType(StrEnum):
     MET_WITH = "MET_WITH"  # symmetric
     SANCTIONED = "SANCTIONED"
     ACCUSED = "ACCUSED"
-    QUOTED_BY = "QUOTED_BY"  # speaker -> outlet that published or received the quote
+    QUOTED_BY = "QUOTED_BY"  # speaker -> the outlet its words were given to ("told Reuters")
     CITES = "CITES"  # article or outlet -> the source it relies on
 
 
