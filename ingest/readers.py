@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 SIDECAR_SUFFIX = ".meta.json"
 METADATA_KEYS = ("title", "outlet", "author", "published", "url")
+SIDECAR_KEYS = (*METADATA_KEYS, "fetched")  # `newsgraph fetch` records when it downloaded the page
 
 _BYTES_PER_CHAR = 4
 _LIMIT_SETTING = "NEWSGRAPH_MAX_ARTICLE_CHARS"
@@ -276,10 +277,10 @@ def _read_sidecar(sidecar: Path) -> dict[str, str]:
     except UnicodeDecodeError:
         raise InputError(f"{where} is not UTF-8 text") from None
     record = _json_object(content, where=where)
-    unknown = sorted(set(record) - set(METADATA_KEYS))
+    unknown = sorted(set(record) - set(SIDECAR_KEYS))
     if unknown:
         raise InputError(
-            f"{where}: unknown key '{unknown[0]}' (expected {', '.join(METADATA_KEYS)})"
+            f"{where}: unknown key '{unknown[0]}' (expected {', '.join(SIDECAR_KEYS)})"
         )
     return _metadata(record, where=where)
 

@@ -354,7 +354,7 @@ def test_sidecar_overrides_html_metadata(tmp_path: Path) -> None:
         (
             '{"titel": "x"}',
             "sidecar s.meta.json: unknown key 'titel' (expected title, outlet, author, "
-            "published, url)",
+            "published, url, fetched)",
         ),
     ],
     ids=["not-json", "not-object", "non-string", "unknown-key"],
