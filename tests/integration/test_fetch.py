@@ -6,8 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-
-from newsgraph.app.fetch import USER_AGENT, FetchError, FetchOptions, feed_links, fetch_pages, page_path
+from newsgraph.app.fetch import (
+    USER_AGENT,
+    FetchError,
+    FetchOptions,
+    feed_links,
+    fetch_pages,
+    page_path,
+)
 from newsgraph.ingest.readers import read_inputs
 from newsgraph.model.records import Article
 
