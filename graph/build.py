@@ -21,11 +21,12 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import chain, groupby
 from pathlib import Path
 from typing import Protocol
 
+from ..model.curation import Curation, Outcome
 from ..model.graph import (
     ALLOWED_LINKS,
     SYMMETRIC_RELATIONS,
@@ -53,6 +54,12 @@ from .article_rows import (
     EvidenceRow,
     StatementRow,
     article_rows,
+)
+from .curation import (
+    curated_links,
+    curated_relations,
+    curated_statements,
+    edge_outcomes,
 )
 from .resolve import Resolution, resolve
 from .statement_build import StatementGroups
@@ -151,13 +158,15 @@ class ExtractionRows:
         return self._statements
 
 
-def build_graph(extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
+def build_graph(extractions: Iterable[ArticleExtraction], *, curation: Curation | None = None) -> KnowledgeGraph:
     """The resolved graph of extraction records already in memory (`assemble` streams instead).
 
     Parameters
     ----------
     extractions : iterable of ArticleExtraction
         One record per article (what ``newsgraph extract`` prints).
+    curation : Curation, optional, keyword-only
+        Corrections to apply (merges, splits, aliases, types, rejected and verified edges).
 
     Returns
     -------
@@ -175,7 +184,7 @@ def build_graph(extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
     (['T'], ())
     """
     collector = GraphCollector()
-    assemble(ExtractionRows(extractions), collector)
+    assemble(ExtractionRows(extractions), collector, curation=curation)
     return collector.graph()
 
 
@@ -186,15 +195,20 @@ class Assembled:
     relations: int
     statements: int
     links: int
+    curation: dict[int, Outcome] = field(default_factory=dict)  # correction index -> what it did
 
 
-def assemble(source: RowSource, sink: GraphSink, *, scratch: Path | None = None) -> Assembled:
+def assemble(
+    source: RowSource, sink: GraphSink, *, scratch: Path | None = None, curation: Curation | None = None
+) -> Assembled:
     """Resolve entities and write the whole graph to `sink`, nodes first.
 
     `scratch` is a file for grouping relation evidence and statement wordings (in memory
-    when None; a second file beside it holds the wordings).
+    when None; a second file beside it holds the wordings). `curation`'s corrections are
+    applied: to the entities as they are resolved, to the relations and statements as they go by.
     """
-    resolution = resolve(source.entity_rows())
+    curation = curation or Curation()
+    resolution = resolve(source.entity_rows(), curation=curation)
     labels = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
     outlets: dict[str, str] = {}  # article -> resolved outlet name, for corroboration
     article_counts: Counter[str] = Counter()
@@ -215,13 +229,17 @@ def assemble(source: RowSource, sink: GraphSink, *, scratch: Path | None = None)
         sink.add_articles(chunk)
         articles += len(chunk)
     wordings = scratch.with_name(scratch.name + ".statements") if scratch is not None else None
+    seen: set[str] = set()  # ids of the relations and statements an edge correction names
     with StatementGroups(wordings) as groups:
         for row in source.statement_rows():
             groups.add(*_speaking(row, resolution, labels))
-        statements = _chunked(sink.add_statements, groups.statements(outlets, dates))
-        links = _chunked(sink.add_links, chain(_links(source, resolution, labels), groups.links()))
-    relations = _chunked(sink.add_relations, _relations(source, resolution, labels, outlets, dates, scratch))
-    return Assembled(articles=articles, entities=entities, relations=relations, statements=statements, links=links)
+        statements = _chunked(sink.add_statements, curated_statements(groups.statements(outlets, dates), curation, seen))
+        links = _chunked(sink.add_links, chain(_links(source, resolution, labels),
+                                               curated_links(groups.links(), curation)))
+    relations = _chunked(sink.add_relations, curated_relations(
+        _relations(source, resolution, labels, outlets, dates, scratch), curation, seen))
+    return Assembled(articles=articles, entities=entities, relations=relations, statements=statements, links=links,
+                     curation={**resolution.outcomes, **edge_outcomes(curation, seen)})
 
 
 def _speaking(row: StatementRow, resolution: Resolution, labels: dict[str, NodeLabel]) -> tuple:

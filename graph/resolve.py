@@ -24,16 +24,18 @@ Blocking by normalized name keys, never all pairs:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from networkx.utils import UnionFind
 
+from ..model.curation import Curation, Outcome
 from ..model.graph import EntityNode, EntityType
 from ..model.ids import entity_id
 from ..model.names import is_acronym, name_key
 from ..model.votes import leading_type, votes_for_person
 from .article_rows import EntityRow, key_name
+from .curation import Group, regroup
 
 SURNAME_DOMINANCE = 0.75  # share of mentions the leading full name needs to claim a bare surname
 
@@ -102,9 +104,11 @@ class Resolution:
     """Which entity each block key resolved to; the entities' `article_count` is not known here
     (0): assembly counts the articles."""
 
-    def __init__(self, entities: dict[str, EntityNode], entity_of_key: dict[str, str]) -> None:
+    def __init__(self, entities: dict[str, EntityNode], entity_of_key: dict[str, str],
+                 outcomes: dict[int, Outcome] | None = None) -> None:
         self.entities = entities
         self._entity_of_key = entity_of_key
+        self.outcomes = outcomes or {}  # what each entity correction did
 
     def global_id(self, block_key: str) -> str:
         return self._entity_of_key[block_key]
@@ -118,32 +122,41 @@ class EntityLinker:
         for row in rows:
             self._keys[row.block_key].add(row)
 
-    def resolve(self) -> Resolution:
+    def resolve(self, curation: Curation | None = None) -> Resolution:
         keys = self._keys
         clusters = UnionFind(keys)
         _join_fixed_names(keys, clusters)
         _join_aliases(keys, clusters)
         _join_surnames(keys, clusters)
         members = sorted(sorted(group) for group in clusters.to_sets())  # the same order whatever the input's
-        # clusters that come out as the same entity (same type and name) are one entity
-        clusters_of_id: dict[str, list[_Aggregate]] = defaultdict(list)
-        keys_of_id: dict[str, list[str]] = defaultdict(list)
-        for key_list in members:
-            cluster = _merged([keys[key] for key in key_list])
-            entity = _global_entity(cluster)
-            clusters_of_id[entity.id].append(cluster)
-            keys_of_id[entity.id] += key_list
+
+        def entity_of(group: Group) -> EntityNode:
+            return _global_entity(_merged([keys[key] for key in group.keys]), group)
+
+        regrouped = regroup(members, curation or Curation(), names_of=lambda key: _names(keys[key]),
+                            entity_of=entity_of)
         del members
+        # clusters that come out as the same entity (same type and name) are one entity
+        groups_of_id: dict[str, list[Group]] = defaultdict(list)
+        for group in regrouped.groups:
+            groups_of_id[entity_of(group).id].append(group)
         entities, entity_of_key = {}, {}
-        for entity_id_, clusters in clusters_of_id.items():
-            entity = _global_entity(_merged(clusters))
+        for groups in groups_of_id.values():
+            joined = Group([key for g in groups for key in g.keys], groups[0].name, groups[0].type,
+                           set().union(*(g.aliases for g in groups)))
+            entity = entity_of(joined)
             entities[entity.id] = entity
-            for key in keys_of_id[entity_id_]:
+            for key in joined.keys:
                 entity_of_key[key] = entity.id
-        return Resolution(entities, entity_of_key)
+        return Resolution(entities, entity_of_key, regrouped.outcomes)
 
 
-def resolve(rows: Iterable[EntityRow]) -> Resolution:
+def _names(aggregate: _Aggregate) -> Iterator[str]:
+    yield from aggregate.names
+    yield from aggregate.aliases or ()
+
+
+def resolve(rows: Iterable[EntityRow], *, curation: Curation | None = None) -> Resolution:
     """One entity per real entity across the corpus, from every article's entity rows.
 
     >>> from newsgraph.graph.article_rows import EntityRow
@@ -158,7 +171,7 @@ def resolve(rows: Iterable[EntityRow]) -> Resolution:
     """
     linker = EntityLinker()
     linker.add(rows)
-    return linker.resolve()
+    return linker.resolve(curation)
 
 
 def _kind(key: str) -> str:
@@ -225,7 +238,9 @@ def _join_surnames(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
             clusters.union(best, key)
 
 
-def _global_entity(aggregate: _Aggregate) -> EntityNode:
+def _global_entity(aggregate: _Aggregate, corrected: Group | None = None) -> EntityNode:
+    """The entity of a cluster: a curated type or name first, then the automatic choice; what a
+    correction fixed (`corrected`) over both."""
     if aggregate.fixed:
         entity_type = aggregate.fixed.most_common(1)[0][0]
         names = Counter({name: n for (t, name), n in aggregate.fixed_names.items() if t is entity_type})
@@ -233,7 +248,10 @@ def _global_entity(aggregate: _Aggregate) -> EntityNode:
         entity_type = leading_type(aggregate.votes)
         names = aggregate.names
     name = max(names, key=lambda n: (len(n.split()), names[n], n))
-    aliases = {a for a in (*aggregate.names, *(aggregate.aliases or ())) if name_key(a) != name_key(name)}
+    extra: set[str] = set()
+    if corrected is not None:
+        entity_type, name, extra = corrected.type or entity_type, corrected.name or name, corrected.aliases
+    aliases = {a for a in (*aggregate.names, *(aggregate.aliases or ()), *extra) if name_key(a) != name_key(name)}
     return EntityNode(
         id=entity_id(entity_type.value, name_key(name)), name=name, type=entity_type,
         aliases=tuple(sorted(aliases)), mention_count=aggregate.mentions, article_count=0,

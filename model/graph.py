@@ -197,6 +197,7 @@ class Relation(_Model):
     )
     first_seen: str | None = Field(default=None, description="earliest publication date of its articles (ISO)")
     last_seen: str | None = Field(default=None, description="latest publication date of its articles (ISO)")
+    verified: bool = Field(default=False, description="checked by a person (newsgraph curate verify)")
 
     @model_validator(mode="before")
     @classmethod
@@ -245,6 +246,7 @@ class Statement(_Model):
     outlets: tuple[str, ...] = ()
     first_seen: str | None = None
     last_seen: str | None = None
+    verified: bool = Field(default=False, description="checked by a person (newsgraph curate verify)")
 
     @property
     def corroboration(self) -> int:

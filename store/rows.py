@@ -44,6 +44,7 @@ EVIDENCE_PROPERTIES: dict[str, str] = {
     "corroboration": "INT64", "article_count": "INT64", "outlets": "STRING[]", "first_seen": "STRING",
     "last_seen": "STRING", "evidence_ids": "STRING[]", "article_ids": "STRING[]", "ev_start": "INT64[]",
     "ev_end": "INT64[]", "sentences": "STRING[]", "rules": "STRING[]", "quotes": "STRING[]", "direct": "BOOLEAN[]",
+    "verified": "BOOLEAN",
 }
 RELATION_PROPERTIES: dict[str, str] = {"id": "STRING", "status": "STRING", "modality": "STRING", **EVIDENCE_PROPERTIES}
 STATEMENT_PROPERTIES: dict[str, str] = {
@@ -84,7 +85,8 @@ def entity_row(entity: EntityNode) -> Row:
 def statement_row(statement: Statement) -> Row:
     return {"id": statement.id, "text": statement.text, "described_speaker": statement.described_speaker,
             "kind": statement.kind, "cue": statement.cue, "receiver": statement.receiver,
-            **_evidence_row(statement.evidence, statement.outlets, statement.first_seen, statement.last_seen)}
+            **_evidence_row(statement.evidence, statement.outlets, statement.first_seen, statement.last_seen),
+            "verified": statement.verified}
 
 
 def node_rows(graph: KnowledgeGraph) -> dict[NodeLabel, list[Row]]:
@@ -123,7 +125,7 @@ def relation_row(rel: Relation) -> Row:
         "from": rel.source, "to": rel.target, "from_label": rel.source_label.value, "to_label": rel.target_label.value,
         "id": rel.id, "status": rel.status.value if rel.status else None,
         "modality": rel.modality.value if rel.modality else None,
-        **_evidence_row(rel.evidence, rel.outlets, rel.first_seen, rel.last_seen),
+        **_evidence_row(rel.evidence, rel.outlets, rel.first_seen, rel.last_seen), "verified": rel.verified,
     }
 
 
@@ -168,7 +170,7 @@ def graph_from_rows(
             status=SanctionStatus(r["status"]) if r.get("status") else None,
             modality=Modality(r["modality"]) if r.get("modality") else None,
             evidence=_evidence(r, quoted=rel_type is RelationType.QUOTED_BY), outlets=tuple(r["outlets"] or ()),
-            first_seen=r.get("first_seen"), last_seen=r.get("last_seen"),
+            first_seen=r.get("first_seen"), last_seen=r.get("last_seen"), verified=bool(r.get("verified")),
         )
         for rel_type, rs in relations.items() for r in rs
     ]
@@ -184,7 +186,7 @@ def graph_from_rows(
             receiver=r.get("receiver"), speaker=speakers[r["id"]].source if r["id"] in speakers else None,
             speaker_label=speakers[r["id"]].source_label if r["id"] in speakers else None,
             evidence=_evidence(r, quoted=True), outlets=tuple(r["outlets"] or ()),
-            first_seen=r.get("first_seen"), last_seen=r.get("last_seen"),
+            first_seen=r.get("first_seen"), last_seen=r.get("last_seen"), verified=bool(r.get("verified")),
         )
         for r in nodes.get(NodeLabel.STATEMENT, ())
     ]
