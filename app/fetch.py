@@ -20,6 +20,7 @@ from configparser import ConfigParser
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -27,11 +28,9 @@ import trafilatura
 from trafilatura import downloads, feeds
 from trafilatura.settings import use_config
 
-from .. import __version__
-
 log = logging.getLogger(__name__)
 
-USER_AGENT = f"newsgraph/{__version__} (news knowledge graph; fetches only the pages it is given)"
+USER_AGENT = f"newsgraph/{version('newsgraph')} (news knowledge graph; fetches only the pages it is given)"
 _SLUG = re.compile(r"[^a-z0-9]+")
 _HOST = re.compile(r"[^a-z0-9.-]+")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
