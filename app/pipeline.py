@@ -26,9 +26,11 @@ from ..graph.build import assemble
 from ..ingest.parallel import Result, extract_parallel
 from ..ingest.readers import read_inputs
 from ..ingest.version import extractor_version
+from ..model.curation import Correction, Outcome
 from ..model.records import Article, ArticleExtraction, SkippedInput
 from ..store import StoreSink, WriteReport
 from .cache import ExtractionCache
+from .curation_file import load_curation
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ class IngestReport:
     statements: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)  # extract, assemble
+    curation: list[tuple[Correction, Outcome]] = field(default_factory=list)  # each correction, what it did
     store_report: WriteReport | None = None  # what the store says it wrote
 
 
@@ -87,7 +90,8 @@ def ingest(
     on_article: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read, extract, resolve and store the articles under `paths`; the graph is rebuilt from the
-    extraction cache in `home`, so it holds every article ever ingested there.
+    extraction cache in `home`, so it holds every article ever ingested there, with the
+    corrections of `home`'s curation file applied.
 
     Parameters
     ----------
@@ -137,9 +141,11 @@ def ingest(
         with _timed(report, "extract"):
             _save(results, cache, report, on_article)
             cache.prune(extractor)
+        curation = load_curation(home)
         with _timed(report, "assemble"), store.writer() as sink:
-            assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE)
+            assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE, curation=curation)
         report.store_report = sink.report
+        report.curation = [(c, assembled.curation[i]) for i, c in enumerate(curation.corrections)]
     report.corpus, report.entities, report.relations = assembled.articles, assembled.entities, assembled.relations
     report.statements = assembled.statements
     report.seconds = time.perf_counter() - started

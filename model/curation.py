@@ -30,6 +30,9 @@ class Merge(_Correction):
     name: str = Field(min_length=1)
     into: str = Field(min_length=1)
 
+    def describe(self) -> str:
+        return f"merge {self.name!r} into {self.into!r}"
+
 
 class Split(_Correction):
     """The mentions under the name `name` leave the entity they were joined to: an entity of
@@ -37,6 +40,9 @@ class Split(_Correction):
 
     action: Literal["split"] = "split"
     name: str = Field(min_length=1)
+
+    def describe(self) -> str:
+        return f"split {self.name!r} off its entity"
 
 
 class Alias(_Correction):
@@ -46,6 +52,9 @@ class Alias(_Correction):
     entity: str = Field(min_length=1)
     alias: str = Field(min_length=1)
 
+    def describe(self) -> str:
+        return f"{self.alias!r} is an alias of {self.entity!r}"
+
 
 class Retype(_Correction):
     """`entity` is of type `type`, whatever the votes of its mentions."""
@@ -53,6 +62,9 @@ class Retype(_Correction):
     action: Literal["type"] = "type"
     entity: str = Field(min_length=1)
     type: EntityType
+
+    def describe(self) -> str:
+        return f"{self.entity!r} is a {self.type.value}"
 
 
 class EdgeAction(StrEnum):
@@ -66,6 +78,9 @@ class EdgeCorrection(_Correction):
     action: Literal[EdgeAction.REJECT, EdgeAction.VERIFY]
     edge: str = Field(pattern=r"^[rs][0-9a-f]{16}$", description="a relation id (r…) or a statement id (s…)")
     label: str = ""
+
+    def describe(self) -> str:
+        return f"{self.action.value} {self.label or self.edge}" + (f" ({self.edge})" if self.label else "")
 
 
 Correction = Annotated[Merge | Split | Alias | Retype | EdgeCorrection, Field(discriminator="action")]
