@@ -202,7 +202,7 @@ def test_article_over_the_character_limit_is_skipped(tmp_path: Path) -> None:
 def test_file_over_four_bytes_a_character_is_skipped_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = write(tmp_path / "huge.txt", "x" * 401)
+    path = write(tmp_path / "huge.txt", "x" * 405)  # 4 bytes a character, and a byte order mark
 
     def fail(*args: object) -> None:
         raise AssertionError("an over-size file must not be decoded")
@@ -210,7 +210,7 @@ def test_file_over_four_bytes_a_character_is_skipped_unread(
     monkeypatch.setattr("newsgraph.ingest.readers.decode_article_bytes", fail)
     skip = read_skip(path, max_chars=100)
     assert skip.reason == (
-        "file has 401 bytes, too large for the limit of 100 characters "
+        "file has 405 bytes, too large for the limit of 100 characters "
         "(NEWSGRAPH_MAX_ARTICLE_CHARS)"
     )
 
