@@ -406,12 +406,19 @@ def cypher_command(
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Run an ad hoc Cypher statement, read-only unless --write. Parameter values are JSON when they parse."""
+    """Run one ad hoc Cypher statement, read-only unless --write. Parameter values are JSON when they parse.
+
+    Read-only means a read: one MATCH / OPTIONAL MATCH / UNWIND / WITH / RETURN statement, or a CALL of
+    a subquery or a read-only procedure (`store.readonly`); anything else is refused with exit 2."""
+    from ..store.readonly import RefusedStatement
+
     fmt = _format(as_json, as_csv)
     params = {k: _json_or_text(v) for k, v in _parse_params(param).items()}
     with _store(_settings(home), store) as opened:
         try:
             rows = opened.run(statement, params, write=write)
+        except RefusedStatement as exc:
+            raise _fail(str(exc), EXIT_USAGE) from exc
         except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
             hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
             raise _fail(" ".join(str(exc).split()) + hint) from exc

@@ -38,6 +38,7 @@ from . import cypher
 from .base import Dialect, QueryError, StoreError, WriteReport
 from .neo4j_rows import Changes, Group, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
+from .readonly import check_statement
 from .rows import Row, graph_from_rows
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,9 @@ class Neo4jStore:
     # ---- reads -------------------------------------------------------------------------------
 
     def run(self, cypher_text: str, parameters: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
-        """One statement in one transaction: a read transaction unless `write`."""
+        """One statement in one transaction: unless `write`, a statement that passes
+        `readonly.check_statement` (one read) in a read transaction of a read-access session."""
+        check_statement(cypher_text, dialect=self.dialect, write=write)
         with self._session(write=write) as session:
             work = session.execute_write if write else session.execute_read
             return work(_fetch, cypher_text, parameters or {})
