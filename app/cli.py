@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ..ingest.printable import printable
 from .settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -81,7 +82,8 @@ def _workers(settings: Settings, workers: int | None) -> int:
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    """Print one error line (control characters of names from articles escaped)."""
+    typer.echo(f"error: {printable(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -182,21 +184,44 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Export the whole resolved graph."""
+    from ..views.files import write_text_atomic
     from ..views.networkx_io import node_link_json, write_graphml
 
     if format not in ("json", "graphml"):
         raise typer.BadParameter("use json or graphml", param_hint="--format")
-    graph = _load_graph(home, store)
-    if format == "json":
-        text = node_link_json(graph)
-        if out is None:
-            typer.echo(text)
+    if format == "graphml" and out is None:
+        raise typer.BadParameter("graphml needs --out FILE", param_hint="--out")
+    settings = _settings(home)
+    if out is not None:
+        _output_path(out, settings)
+    with _store(settings, store) as opened:
+        graph = opened.load()
+    with _writing(out):
+        if format == "graphml":
+            write_graphml(graph, out)
+        elif out is None:
+            typer.echo(node_link_json(graph))
         else:
-            out.write_text(text + "\n", encoding="utf-8")
-    else:
-        if out is None:
-            raise typer.BadParameter("graphml needs --out FILE", param_hint="--out")
-        write_graphml(graph, out)
+            write_text_atomic(out, node_link_json(graph) + "\n")
+
+
+def _output_path(out: Path, settings: Settings) -> None:
+    """--out must be a regular file in a folder that exists, outside NEWSGRAPH_HOME (exit 2)."""
+    from .output_paths import OutputPathError, check_output_path
+
+    try:
+        check_output_path(out, home=settings.home)
+    except OutputPathError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
+
+
+@contextmanager
+def _writing(out: Path | None) -> Iterator[None]:
+    """A failed write (disk full, no permission) is one line; the file is left as it was."""
+    try:
+        yield
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
 @app.command()
@@ -220,18 +245,21 @@ def viz(
     params = _parse_params(param)
     if query is not None:
         _known_query(query)  # before loading the graph
-    with _store(_settings(home), store) as opened:
+    settings = _settings(home)
+    _output_path(out, settings)
+    with _store(settings, store) as opened:
         graph = opened.load()
         drawing = _draw_query(opened, graph, query, params) if query is not None else None
     title = f"newsgraph: {query}" if query is not None else "newsgraph"
     try:
-        summary = render_page(graph, out, title=title, around=around, depth=depth, query=drawing)
+        with _writing(out):
+            summary = render_page(graph, out, title=title, around=around, depth=depth, query=drawing)
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     note = " (truncated to the highest-degree nodes)" if summary.truncated else ""
     if drawing is not None:
-        typer.echo(drawing.describe(), err=True)
-    typer.echo(f"wrote {summary.path}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)
+        typer.echo(printable(drawing.describe()), err=True)
+    typer.echo(f"wrote {printable(str(summary.path))}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)
 
 
 def _known_query(name: str) -> None:

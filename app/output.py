@@ -13,13 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..ingest.printable import printable
-
-_JSON_RAW_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+from ..ingest.printable import json_safe, printable
 
 TABLE_CELL_CHARS = 60  # longer table cells are cut with "…"; --json and --csv keep everything
 LIST_SEPARATOR = "; "
@@ -30,7 +27,7 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, fmt: str) 
     if fmt == "json":
         text = json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2,
                           default=str)
-        return _JSON_RAW_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+        return json_safe(text)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
