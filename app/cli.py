@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from ..ingest.printable import printable
-from .settings import Settings, get_settings
+from .settings import Settings, SettingsError, get_settings
 
 if TYPE_CHECKING:
     from ..model.graph import KnowledgeGraph
@@ -68,6 +68,10 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
     )
     # the Neo4j driver's own records (Bolt traffic, routing retries) are noise next to our one-line errors
     logging.getLogger("neo4j").setLevel(logging.WARNING if verbose else logging.ERROR)
+    try:
+        get_settings()  # a NEWSGRAPH_* variable that does not parse is bad usage, before any work
+    except SettingsError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
 
 
 def _settings(home: Path | None) -> Settings:
@@ -89,19 +93,36 @@ def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
 
 @contextmanager
 def _store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
-    """The chosen store, open for the command; its problems become one line and exit 1."""
+    """The chosen store, open for the command; its problems, and those of the files in
+    NEWSGRAPH_HOME (damaged, or not writable), become one line and exit 1."""
     from ..store import StoreError, open_store
 
     try:
-        opened = open_store(settings, store.value if store else None)
+        with _home_errors(settings.home):
+            opened = open_store(settings, store.value if store else None)
     except StoreError as exc:
         raise _fail(str(exc)) from exc
     try:
-        yield opened
+        with _home_errors(settings.home):
+            yield opened
     except StoreError as exc:  # a server's message may span lines (a syntax error's caret)
         raise _fail(" ".join(str(exc).split())) from exc
     finally:
         opened.close()
+
+
+@contextmanager
+def _home_errors(home: Path) -> Iterator[None]:
+    import sqlite3
+
+    from .home_problems import database_problem, os_problem
+
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise _fail(database_problem(home, exc)) from exc
+    except OSError as exc:
+        raise _fail(os_problem(home, exc)) from exc
 
 
 def _where(settings: Settings, store: StoreName | None) -> str:

@@ -20,6 +20,9 @@ _UNPRINTABLE = re.compile(
     "\u2028\u2029"  # line and paragraph separators
     "\ud800-\udfff]"  # lone surrogates (no valid str holds a paired one)
 )
+_JSON_RAW_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)  # json.dumps escapes C0 controls itself
 _SURROGATE_ESCAPED_BYTES = range(0xDC80, 0xDD00)
 
 
@@ -45,7 +48,26 @@ def printable(text: str) -> str:
     >>> printable("plain text, tabs\\tand all")
     'plain text, tabs\\\\tand all'
     """
-    return _UNPRINTABLE.sub(_escape, text)
+    return escaped(text, _UNPRINTABLE)
+
+
+def escaped(text: str, unsafe: re.Pattern[str]) -> str:
+    """`text` with each character `unsafe` matches written as `printable` writes it."""
+    return unsafe.sub(_escape, text)
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with what json.dumps leaves raw
+    and a terminal would obey (DEL, C1 controls, bidirectional marks, line separators, lone
+    surrogates) written as ``\\uXXXX`` escapes: it parses back to the same data. Outside its
+    strings JSON text is ASCII, so only characters inside strings are touched.
+
+    Examples
+    --------
+    >>> json_safe('["a\u202eb"]')
+    '["a\\\\u202eb"]'
+    """
+    return _JSON_RAW_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def is_printable(text: str) -> bool:

@@ -10,6 +10,7 @@ Cypher receives the list of matching ids; an optional one left out is `[]`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
@@ -23,6 +24,9 @@ ENTITY_LOOKUP = (
 )
 OUTLET_LOOKUP = "MATCH (n:Outlet) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
 ARTICLE_LOOKUP = "MATCH (n:Article) RETURN n.id AS id, n.title AS title, n.path AS path"
+
+_INT64 = range(-(2**63), 2**63)  # both stores' INTEGER
+_ROW_COUNT = re.compile(r"\b(?:LIMIT|SKIP)\s+\$(\w+)", re.IGNORECASE)  # a parameter that counts rows
 
 _TRUE = {"true", "1", "yes", "y"}
 _FALSE = {"false", "0", "no", "n"}
@@ -50,11 +54,14 @@ def bind(query: NamedQuery, given: Mapping[str, Any], store: CypherRunner) -> di
         raise QueryParameterError(f"{query.name} has no parameter {', '.join(unknown)} (parameters: {names})")
     bound = {}
     lookups = _Lookups(store)
+    row_counts = set(_ROW_COUNT.findall(query.text(store.dialect)))
     for param in query.params:
         value = given.get(param.name)
         if value is None and param.required:
             raise QueryParameterError(f"{query.name} needs the parameter {param.name} ({param.type})")
         bound[param.name] = _value(param, value, lookups)
+        if param.name in row_counts and bound[param.name] < 0:
+            raise QueryParameterError(f"parameter {param.name} counts rows: it must be 0 or more, not {bound[param.name]}")
     return bound
 
 
@@ -90,7 +97,7 @@ def _scalar(param: Param, value: Any) -> Any:
         if param.type == "int":
             if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
                 raise ValueError
-            return int(value)
+            return _int64(param, int(value))
         if param.type == "float":
             return float(value)
         if param.type == "bool":
@@ -100,9 +107,17 @@ def _scalar(param: Param, value: Any) -> Any:
             if text in _TRUE | _FALSE:
                 return text in _TRUE
             raise ValueError
+    except QueryParameterError:
+        raise
     except (TypeError, ValueError):
         raise QueryParameterError(f"parameter {param.name} must be {param.type}, not {value!r}") from None
     return str(value)
+
+
+def _int64(param: Param, number: int) -> int:
+    if number not in _INT64:
+        raise QueryParameterError(f"parameter {param.name} must be an int of at most 64 bits, not {number}")
+    return number
 
 
 def _lookup(rows: list[dict[str, Any]], value: Any, what: str) -> list[str]:
