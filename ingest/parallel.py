@@ -32,6 +32,7 @@ from spacy.language import Language
 
 from ..model.records import Article, ArticleExtraction, SkippedInput
 from .nlp import build_nlp
+from .printable import printable
 from .process import process_articles
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,8 @@ def extract_chunk(
                 results.extend(process_articles(nlp, [article], batch_size=1, extractor=extractor))
             except Exception as exc:  # noqa: BLE001
                 log.debug("extraction failed for %s", article.path, exc_info=True)
-                results.append(SkippedInput(path=article.path, reason=f"extraction failed: {type(exc).__name__}: {exc}"))
+                reason = f"extraction failed: {type(exc).__name__}: {exc}"
+                results.append(SkippedInput(path=printable(article.path), reason=printable(reason)))
         return results
 
 
