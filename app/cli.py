@@ -205,6 +205,7 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Export the whole resolved graph."""
+    from ..ingest.printable import json_safe
     from ..views.files import write_text_atomic
     from ..views.networkx_io import node_link_json, write_graphml
 
@@ -221,9 +222,9 @@ def export(
         if format == "graphml":
             write_graphml(graph, out)
         elif out is None:
-            typer.echo(node_link_json(graph))
+            typer.echo(json_safe(node_link_json(graph)))
         else:
-            write_text_atomic(out, node_link_json(graph) + "\n")
+            write_text_atomic(out, json_safe(node_link_json(graph)) + "\n")
 
 
 def _output_path(out: Path, settings: Settings) -> None:

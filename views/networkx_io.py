@@ -6,9 +6,8 @@ cannot hold lists, so list attributes are written as JSON strings there.
 
 Article text is untrusted. XML 1.0 cannot hold most C0 control characters, lone
 surrogates or U+FFFE/U+FFFF at all (a file with one is not XML), so GraphML
-writes each as a visible escape (``\\x1b``, as `ingest.printable` does); node-link
-JSON keeps the data exact, with what a terminal would obey as ``\\uXXXX``
-escapes. Exports are written whole or not at all (`views.files`).
+writes each as a visible escape (``\\x1b``, ``\\ud800``). Exports are written
+whole or not at all (`views.files`).
 """
 
 from __future__ import annotations
@@ -20,11 +19,10 @@ from typing import Any
 
 import networkx as nx
 
-from ..ingest.printable import escaped, json_safe
 from ..model.graph import SYMMETRIC_RELATIONS, KnowledgeGraph, LinkType, NodeLabel
 from .files import atomic_file
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # no XML 1.0 file holds these
 
 
 def to_networkx(graph: KnowledgeGraph, *, articles: bool = True, mentions: bool = True) -> nx.MultiDiGraph:
@@ -53,9 +51,9 @@ def to_networkx(graph: KnowledgeGraph, *, articles: bool = True, mentions: bool 
 
 
 def node_link_json(graph: KnowledgeGraph) -> str:
-    """The graph as node-link JSON text (edges under "edges"), safe to print."""
+    """The graph as node-link JSON text (edges under "edges")."""
     data = nx.node_link_data(to_networkx(graph), edges="edges")
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
 def write_graphml(graph: KnowledgeGraph, out: Path) -> None:
@@ -83,4 +81,9 @@ def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _xml_text(value: Any) -> Any:
-    return escaped(value, _NOT_XML) if isinstance(value, str) else value
+    return _NOT_XML.sub(_xml_escape, value) if isinstance(value, str) else value
+
+
+def _xml_escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

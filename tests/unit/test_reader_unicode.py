@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from newsgraph.ingest.decoding import InputError, decode_article_bytes, is_binary
-from newsgraph.ingest.printable import is_printable, printable
+from newsgraph.ingest.printable import is_printable, json_safe, printable
 from newsgraph.ingest.readers import read_inputs
 from newsgraph.model.records import Article, SkippedInput
 
@@ -192,3 +192,10 @@ def test_nul_bytes_without_a_mark_are_binary_as_before() -> None:
 def test_printable(text: str, shown: str) -> None:
     assert printable(text) == shown
     assert is_printable(printable(text)) and printable(text).encode("utf-8")
+
+
+def test_json_safe_escapes_what_json_dumps_leaves_raw_and_parses_back_the_same() -> None:
+    data = {"t": "c1 \x9b2J, bidi \u202e, del \x7f, line \u2028, lone \ud800, ESC \x1b, café"}
+    text = json_safe(json.dumps(data, ensure_ascii=False))
+    assert is_printable(text.replace("\n", "")) and "café" in text
+    assert json.loads(text) == data
