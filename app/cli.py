@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from .settings import Settings, get_settings
+from ..ingest.printable import printable
+from .settings import Settings, SettingsError, get_settings
 
 if TYPE_CHECKING:
     from ..model.graph import KnowledgeGraph
@@ -71,6 +72,10 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
     )
     # the Neo4j driver's own records (Bolt traffic, routing retries) are noise next to our one-line errors
     logging.getLogger("neo4j").setLevel(logging.WARNING if verbose else logging.ERROR)
+    try:
+        get_settings()  # a NEWSGRAPH_* variable that does not parse is bad usage, before any work
+    except SettingsError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
 
 
 def _settings(home: Path | None) -> Settings:
@@ -85,25 +90,43 @@ def _workers(settings: Settings, workers: int | None) -> int:
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    """Print one error line (control characters of names from articles escaped)."""
+    typer.echo(f"error: {printable(message)}", err=True)
     return typer.Exit(code)
 
 
 @contextmanager
 def _store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
-    """The chosen store, open for the command; its problems become one line and exit 1."""
+    """The chosen store, open for the command; its problems, and those of the files in
+    NEWSGRAPH_HOME (damaged, or not writable), become one line and exit 1."""
     from ..store import StoreError, open_store
 
     try:
-        opened = open_store(settings, store.value if store else None)
+        with _home_errors(settings.home):
+            opened = open_store(settings, store.value if store else None)
     except StoreError as exc:
         raise _fail(str(exc)) from exc
     try:
-        yield opened
+        with _home_errors(settings.home):
+            yield opened
     except StoreError as exc:  # a server's message may span lines (a syntax error's caret)
         raise _fail(" ".join(str(exc).split())) from exc
     finally:
         opened.close()
+
+
+@contextmanager
+def _home_errors(home: Path) -> Iterator[None]:
+    import sqlite3
+
+    from .home_problems import database_problem, os_problem
+
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise _fail(database_problem(home, exc)) from exc
+    except OSError as exc:
+        raise _fail(os_problem(home, exc)) from exc
 
 
 def _where(settings: Settings, store: StoreName | None) -> str:
@@ -204,21 +227,45 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Export the whole resolved graph."""
+    from ..ingest.printable import json_safe
+    from ..views.files import write_text_atomic
     from ..views.networkx_io import node_link_json, write_graphml
 
     if format not in ("json", "graphml"):
         raise typer.BadParameter("use json or graphml", param_hint="--format")
-    graph = _load_graph(home, store)
-    if format == "json":
-        text = node_link_json(graph)
-        if out is None:
-            typer.echo(text)
+    if format == "graphml" and out is None:
+        raise typer.BadParameter("graphml needs --out FILE", param_hint="--out")
+    settings = _settings(home)
+    if out is not None:
+        _output_path(out, settings)
+    with _store(settings, store) as opened:
+        graph = opened.load()
+    with _writing(out):
+        if format == "graphml":
+            write_graphml(graph, out)
+        elif out is None:
+            typer.echo(json_safe(node_link_json(graph)))
         else:
-            out.write_text(text + "\n", encoding="utf-8")
-    else:
-        if out is None:
-            raise typer.BadParameter("graphml needs --out FILE", param_hint="--out")
-        write_graphml(graph, out)
+            write_text_atomic(out, json_safe(node_link_json(graph)) + "\n")
+
+
+def _output_path(out: Path, settings: Settings) -> None:
+    """--out must be a regular file in a folder that exists, outside NEWSGRAPH_HOME (exit 2)."""
+    from .output_paths import OutputPathError, check_output_path
+
+    try:
+        check_output_path(out, home=settings.home)
+    except OutputPathError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
+
+
+@contextmanager
+def _writing(out: Path | None) -> Iterator[None]:
+    """A failed write (disk full, no permission) is one line; the file is left as it was."""
+    try:
+        yield
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
 @app.command()
@@ -242,18 +289,21 @@ def viz(
     params = _parse_params(param)
     if query is not None:
         _known_query(query)  # before loading the graph
-    with _store(_settings(home), store) as opened:
+    settings = _settings(home)
+    _output_path(out, settings)
+    with _store(settings, store) as opened:
         graph = opened.load()
         drawing = _draw_query(opened, graph, query, params) if query is not None else None
     title = f"newsgraph: {query}" if query is not None else "newsgraph"
     try:
-        summary = render_page(graph, out, title=title, around=around, depth=depth, query=drawing)
+        with _writing(out):
+            summary = render_page(graph, out, title=title, around=around, depth=depth, query=drawing)
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     note = " (truncated to the highest-degree nodes)" if summary.truncated else ""
     if drawing is not None:
-        typer.echo(drawing.describe(), err=True)
-    typer.echo(f"wrote {summary.path}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)
+        typer.echo(printable(drawing.describe()), err=True)
+    typer.echo(f"wrote {printable(str(summary.path))}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)
 
 
 def _known_query(name: str) -> None:
@@ -435,12 +485,19 @@ def cypher_command(
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Run an ad hoc Cypher statement, read-only unless --write. Parameter values are JSON when they parse."""
+    """Run one ad hoc Cypher statement, read-only unless --write. Parameter values are JSON when they parse.
+
+    Read-only means a read: one MATCH / OPTIONAL MATCH / UNWIND / WITH / RETURN statement, or a CALL of
+    a subquery or a read-only procedure (`store.readonly`); anything else is refused with exit 2."""
+    from ..store.readonly import RefusedStatement
+
     fmt = _format(as_json, as_csv)
     params = {k: _json_or_text(v) for k, v in _parse_params(param).items()}
     with _store(_settings(home), store) as opened:
         try:
             rows = opened.run(statement, params, write=write)
+        except RefusedStatement as exc:
+            raise _fail(str(exc), EXIT_USAGE) from exc
         except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
             hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
             raise _fail(" ".join(str(exc).split()) + hint) from exc

@@ -1,4 +1,12 @@
-"""Query rows as text: an aligned table (default), JSON, or CSV."""
+"""Query rows as text: an aligned table (default), JSON, or CSV.
+
+Rows hold article text, which is untrusted: in tables and CSV every control or
+bidirectional character is written as a visible escape (`ingest.printable`), so
+an ESC sequence in a title cannot retitle or recolour the terminal. JSON keeps the
+data exact: what json.dumps leaves raw among those (DEL, C1 controls,
+bidirectional marks, line separators, lone surrogates) is written as a ``\\uXXXX``
+escape, which parses back to the same string.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +16,22 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..ingest.printable import json_safe, printable
+
 TABLE_CELL_CHARS = 60  # longer table cells are cut with "…"; --json and --csv keep everything
 LIST_SEPARATOR = "; "
 
 
 def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, fmt: str) -> str:
+    """`rows` as text to print: ``fmt`` is "table", "json" or "csv"."""
     if fmt == "json":
-        return json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2,
+        text = json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2,
                           default=str)
+        return json_safe(text)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([printable(c) for c in columns])
         writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
         return buffer.getvalue().rstrip("\n")
     return _table(rows, columns)
@@ -33,8 +45,8 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(_cell(v) for v in value)
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return " ".join(str(value).split())
+        return printable(json.dumps(value, ensure_ascii=False, default=str))
+    return printable(" ".join(str(value).split()))
 
 
 def _cut(text: str) -> str:
@@ -42,8 +54,9 @@ def _cut(text: str) -> str:
 
 
 def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    headers = [printable(c) for c in columns]
     cells = [[_cut(_cell(row.get(c))) for c in columns] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
     numeric = [all(isinstance(row.get(c), (int, float)) and not isinstance(row.get(c), bool)
                    for row in rows if row.get(c) is not None) and bool(rows) for c in columns]
 
@@ -51,4 +64,4 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
         parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)]
         return "  ".join(parts).rstrip()
 
-    return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in cells)])

@@ -1,4 +1,8 @@
-"""Progress bars for long CLI work: on a terminal only, never with --quiet."""
+"""Progress bars for long CLI work: on a terminal only, never with --quiet.
+
+The current file's path is shown as text, not as rich markup (a file named
+``x[/bold].txt`` stopped the run with a MarkupError), its control characters escaped.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ..ingest.printable import printable
+
 
 @contextmanager
 def article_progress(*, enabled: bool, label: str) -> Iterator[Callable[[str], None]]:
@@ -22,11 +28,11 @@ def article_progress(*, enabled: bool, label: str) -> Iterator[Callable[[str], N
         yield lambda _path: None
         return
     columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.fields[current]}", style="dim"))
+               TextColumn("{task.fields[current]}", style="dim", markup=False))
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task(label, total=None, current="")
 
         def advance(path: str) -> None:
-            progress.update(task, advance=1, current=path[-60:])
+            progress.update(task, advance=1, current=printable(path)[-60:])
 
         yield advance

@@ -15,25 +15,41 @@ file's metadata; a folder's `meta.json` gives what every article below it does n
 say itself, then the run's `defaults` (`metadata.py` has the whole order). Folders
 are walked recursively in sorted order, skipping hidden entries and files of other
 types (sidecars included).
+
+What cannot be stored as Unicode text is skipped with its reason: a file name
+that is not UTF-8 (named in the message with its bytes escaped, ``caf\\xe9.txt``),
+a lone surrogate (``"\\ud800"`` in JSON) in a text or a metadata value. Paths and
+reasons in `SkippedInput`s are printable (`ingest.printable`): no control
+character of a file name reaches the terminal.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import AnyStr, BinaryIO
 
 import trafilatura
 
 from ..model.ids import article_id
 from ..model.records import Article, SkippedInput
-from .decoding import SNIFF_BYTES, InputError, decode_article_bytes, is_binary
+from .decoding import (
+    MAX_BOM_BYTES,
+    SNIFF_BYTES,
+    InputError,
+    check_unicode,
+    decode_article_bytes,
+    is_binary,
+    wide_encoding,
+)
 from .metadata import FOLDER_META, inherit, read_folder_meta, with_file_date
+from .printable import printable
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +59,9 @@ METADATA_KEYS = ("title", "outlet", "author", "published", "url")
 SIDECAR_KEYS = (*METADATA_KEYS, "fetched")  # `newsgraph fetch` records when it downloaded the page
 
 _BYTES_PER_CHAR = 4
-_LIMIT_SETTING = "NEWSGRAPH_MAX_ARTICLE_CHARS"
+# said with every article skipped for its length: why there is a limit (a 1,000,000-character
+# article took 3.3 GB and 15 minutes in one worker; 200,000 characters, 0.8 GB)
+_LIMIT_NOTE = "NEWSGRAPH_MAX_ARTICLE_CHARS; parsing takes about 3 KB of memory a character"
 _LINE = re.compile(r"[^\r\n]+")
 _JSON_TYPES = {
     dict: "an object",
@@ -144,6 +162,9 @@ def _is_article_file(name: str) -> bool:
 
 def _read_file(path: Path, *, max_chars: int, inherited: Mapping[str, str]) -> Iterator[Article | SkippedInput]:
     suffix = path.suffix.lower()
+    if not _utf8_name(path):
+        yield _skipped(path, "the file name is not UTF-8 (its undecodable bytes are shown as \\xNN): rename it to read it")
+        return
     try:
         if suffix == ".jsonl":
             for item in _read_jsonl(path, max_chars=max_chars):
@@ -170,6 +191,7 @@ def _read_html(path: Path, *, max_chars: int) -> Article:
     if document is None or not any(char.isalnum() for char in document.text or ""):
         raise InputError("no article text found in HTML")
     text = document.text
+    check_unicode(text, where="the extracted text")
     _check_length(text, max_chars=max_chars)
     page = {
         "title": document.title,
@@ -187,46 +209,69 @@ def _read_html(path: Path, *, max_chars: int) -> Article:
 
 
 def _read_jsonl(path: Path, *, max_chars: int) -> Iterator[Article | SkippedInput]:
-    limit = _byte_limit(max_chars)
     found = False
     with path.open("rb") as file:
-        if is_binary(file.read(SNIFF_BYTES)):
+        head = file.read(SNIFF_BYTES)
+        if is_binary(head):
             raise InputError("binary file, not text")
         file.seek(0)
-        for number, line in enumerate(_lines(file, limit=limit), start=1):
+        wide = wide_encoding(head)
+        for number, line in enumerate(_file_lines(file, wide, limit=_byte_limit(max_chars)), start=1):
             if line is not None and not line.strip():
                 continue
             found = True
             where = f"{path}:{number}"
             try:
-                yield _jsonl_article(where, number, line, max_chars=max_chars)
+                yield _jsonl_article(where, number, line, encoding=wide, max_chars=max_chars)
             except InputError as exc:
-                yield SkippedInput(path=where, reason=exc.reason)
+                yield _skipped(where, exc.reason)
     if not found:
         raise InputError("empty file")
 
 
-def _lines(file: BinaryIO, *, limit: int) -> Iterator[bytes | None]:
-    """Each line of `file`; None for a line over `limit` bytes, which is passed over unread."""
-    while line := file.readline(limit + 1):
-        if len(line) <= limit or line.endswith(b"\n"):
+def _file_lines(file: BinaryIO, wide: str | None, *, limit: int) -> Iterator[bytes | str | None]:
+    """The lines of `file`: bytes, or text when it is UTF-16 or UTF-32 (`wide`), where `limit`
+    counts characters; a decoding error there ends the file."""
+    if wide is None:
+        yield from _lines(file.readline, b"\n", limit=limit)
+        return
+    text = io.TextIOWrapper(file, encoding=wide, newline="")
+    try:
+        yield from _lines(text.readline, "\n", limit=limit)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {wide.upper()} after its byte order mark ({exc.reason})") from None
+    finally:
+        text.detach()
+
+
+def _lines(readline: Callable[[int], AnyStr], newline: AnyStr, *, limit: int) -> Iterator[AnyStr | None]:
+    """Each line `readline` gives; None for a line over `limit`, which is passed over unread."""
+    while line := readline(limit + 1):
+        if len(line) <= limit or line.endswith(newline):
             yield line
             continue
-        while (rest := file.readline(limit + 1)) and not rest.endswith(b"\n"):
+        while (rest := readline(limit + 1)) and not rest.endswith(newline):
             continue
         yield None
 
 
-def _jsonl_article(where: str, number: int, line: bytes | None, *, max_chars: int) -> Article:
+def _jsonl_article(
+    where: str, number: int, line: bytes | str | None, *, encoding: str | None, max_chars: int
+) -> Article:
+    """One JSONL line: bytes to decode, or text already decoded from `encoding`."""
     if line is None:
         raise InputError(
             f"line {number} is over {_byte_limit(max_chars):,} bytes, too long for the limit "
-            f"of {max_chars:,} characters ({_LIMIT_SETTING})"
+            f"of {max_chars:,} characters ({_LIMIT_NOTE})"
         )
-    try:
-        raw, encoding = decode_article_bytes(line)
-    except InputError as exc:
-        raise InputError(f"line {number}: {exc.reason}") from None
+    if isinstance(line, str) and encoding is not None:
+        raw = line
+    else:
+        assert isinstance(line, bytes)
+        try:
+            raw, encoding = decode_article_bytes(line)
+        except InputError as exc:
+            raise InputError(f"line {number}: {exc.reason}") from None
     record = _json_object(raw, where=f"line {number}")
     text = _jsonl_text(record, number)
     _check_length(text, max_chars=max_chars)
@@ -256,6 +301,7 @@ def _jsonl_text(record: Mapping[str, object], number: int) -> str:
         raise InputError(f"line {number}: 'text' must be a string, not {_json_type(text)}")
     if not text.strip():
         raise InputError(f"line {number}: 'text' is empty")
+    check_unicode(text, where=f"line {number}: 'text'")
     return text
 
 
@@ -280,7 +326,7 @@ def _read_sidecar(sidecar: Path) -> dict[str, str]:
     unknown = sorted(set(record) - set(SIDECAR_KEYS))
     if unknown:
         raise InputError(
-            f"{where}: unknown key '{unknown[0]}' (expected {', '.join(SIDECAR_KEYS)})"
+            f"{where}: unknown key '{printable(unknown[0])}' (expected {', '.join(SIDECAR_KEYS)})"
         )
     return _metadata(record, where=where)
 
@@ -292,6 +338,8 @@ def _metadata(record: Mapping[str, object], *, where: str) -> dict[str, str]:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f"{where}: '{key}' must be a string, not {_json_type(value)}")
+        if value:
+            check_unicode(value, where=f"{where}: '{key}'")
         if value and value.strip():
             metadata[key] = value.strip()
     return metadata
@@ -325,10 +373,10 @@ def _title_line_end(text: str, title: str) -> int:
 
 def _read_bytes(path: Path, *, max_chars: int) -> bytes:
     size = path.stat().st_size
-    if size > _byte_limit(max_chars):
+    if size > _byte_limit(max_chars) + MAX_BOM_BYTES:
         raise InputError(
             f"file has {size:,} bytes, too large for the limit of {max_chars:,} characters "
-            f"({_LIMIT_SETTING})"
+            f"({_LIMIT_NOTE})"
         )
     return path.read_bytes()
 
@@ -337,12 +385,12 @@ def _check_length(text: str, *, max_chars: int) -> None:
     if len(text) > max_chars:
         raise InputError(
             f"article has {len(text):,} characters, over the limit of {max_chars:,} "
-            f"({_LIMIT_SETTING})"
+            f"({_LIMIT_NOTE})"
         )
 
 
 def _byte_limit(max_chars: int) -> int:
-    """UTF-8 takes at most 4 bytes a character, so a bigger file cannot fit the limit."""
+    """UTF-8 and UTF-32 take at most 4 bytes a character, so a longer line cannot fit the limit."""
     return _BYTES_PER_CHAR * max_chars
 
 
@@ -354,6 +402,16 @@ def _os_reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def _skipped(path: Path, reason: str) -> SkippedInput:
-    log.debug("%s: skipped: %s", path, reason)
-    return SkippedInput(path=str(path), reason=reason)
+def _utf8_name(path: Path) -> bool:
+    """False when the name holds bytes that are not UTF-8 (`os.fsdecode` made them surrogates)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _skipped(path: Path | str, reason: str) -> SkippedInput:
+    skipped = SkippedInput(path=printable(str(path)), reason=printable(reason))
+    log.debug("%s", skipped.message())
+    return skipped

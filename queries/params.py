@@ -27,6 +27,9 @@ ENTITY_LOOKUP = (
 OUTLET_LOOKUP = "MATCH (n:Outlet) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
 ARTICLE_LOOKUP = "MATCH (n:Article) RETURN n.id AS id, n.title AS title, n.path AS path"
 
+_INT64 = range(-(2**63), 2**63)  # both stores' INTEGER
+_ROW_COUNT = re.compile(r"\b(?:LIMIT|SKIP)\s+\$(\w+)", re.IGNORECASE)  # a parameter that counts rows
+
 _TRUE = {"true", "1", "yes", "y"}
 _FALSE = {"false", "0", "no", "n"}
 
@@ -53,11 +56,14 @@ def bind(query: NamedQuery, given: Mapping[str, Any], store: CypherRunner) -> di
         raise QueryParameterError(f"{query.name} has no parameter {', '.join(unknown)} (parameters: {names})")
     bound = {}
     lookups = _Lookups(store)
+    row_counts = set(_ROW_COUNT.findall(query.text(store.dialect)))
     for param in query.params:
         value = given.get(param.name)
         if value is None and param.required:
             raise QueryParameterError(f"{query.name} needs the parameter {param.name} ({param.type})")
         bound[param.name] = _value(param, value, lookups)
+        if param.name in row_counts and bound[param.name] < 0:
+            raise QueryParameterError(f"parameter {param.name} counts rows: it must be 0 or more, not {bound[param.name]}")
     return bound
 
 
@@ -103,7 +109,7 @@ def _scalar(param: Param, value: Any) -> Any:
         if param.type == "int":
             if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
                 raise ValueError
-            return int(value)
+            return _int64(param, int(value))
         if param.type == "float":
             return float(value)
         if param.type == "bool":
@@ -113,6 +119,8 @@ def _scalar(param: Param, value: Any) -> Any:
             if text in _TRUE | _FALSE:
                 return text in _TRUE
             raise ValueError
+    except QueryParameterError:
+        raise
     except (TypeError, ValueError):
         raise QueryParameterError(f"parameter {param.name} must be {param.type}, not {value!r}") from None
     return str(value)
@@ -139,6 +147,12 @@ def _end_of(year: str, month: str | None) -> str:
         return f"{year}-12-31"
     days = calendar.monthrange(int(year), int(month))[1]
     return f"{year}-{month}-{days:02d}"
+
+
+def _int64(param: Param, number: int) -> int:
+    if number not in _INT64:
+        raise QueryParameterError(f"parameter {param.name} must be an int of at most 64 bits, not {number}")
+    return number
 
 
 def _lookup(rows: list[dict[str, Any]], value: Any, what: str) -> list[str]:

@@ -36,6 +36,7 @@ from ..model.graph import (
     Statement,
 )
 from .base import Dialect, StoreError
+from .readonly import check_statement
 from .rows import (
     ARTICLE_PROPERTIES,
     ENTITY_PROPERTIES,
@@ -165,7 +166,10 @@ class EmbeddedStore:
             database.close()
 
     def run(self, cypher: str, parameters: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
-        """Run one Cypher statement with parameters; rows as dicts. Read-only unless `write`."""
+        """Run one Cypher statement with parameters; rows as dicts. Read-only unless `write`:
+        the statement must pass `readonly.check_statement` (one read) and runs on a database
+        opened read-only."""
+        check_statement(cypher, dialect=self.dialect, write=write)
         with self._connection(write=write) as connection:
             try:
                 result = connection.execute(cypher, parameters or {})

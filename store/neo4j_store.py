@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import neo4j
 from neo4j.exceptions import (
@@ -38,6 +37,8 @@ from . import cypher
 from .base import Dialect, QueryError, StoreError, WriteReport
 from .neo4j_rows import Changes, Group, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
+from .neo4j_uri import check_neo4j_uri
+from .readonly import check_statement
 from .rows import Row, graph_from_rows
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,6 @@ STATE_FILE = "neo4j-state.sqlite"
 MIN_MAJOR_VERSION = 5
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
 _CONNECTION_TIMEOUT_SECONDS = 10.0
-_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 DriverFactory = Callable[..., Any]
 
@@ -62,12 +62,7 @@ def connect(
     driver_factory: DriverFactory = neo4j.GraphDatabase.driver,
 ) -> Neo4jStore:
     """A driver for `uri`, checked: server reachable, credentials accepted, database present, Neo4j >= 5."""
-    parts = urlsplit(uri)
-    if parts.username or parts.password:  # it would be printed in messages: keep credentials out of it
-        raise StoreError("NEWSGRAPH_NEO4J_URI must not hold credentials: set NEWSGRAPH_NEO4J_USER and "
-                         "NEWSGRAPH_NEO4J_PASSWORD instead")
-    if parts.scheme not in _SCHEMES:
-        raise StoreError(f"NEWSGRAPH_NEO4J_URI must be a bolt:// or neo4j:// URI, not {uri!r}")
+    check_neo4j_uri(uri)
     auth = (user, password.get_secret_value()) if password is not None else None
     try:
         driver = driver_factory(uri, auth=auth, connection_timeout=_CONNECTION_TIMEOUT_SECONDS)
@@ -162,7 +157,9 @@ class Neo4jStore:
     # ---- reads -------------------------------------------------------------------------------
 
     def run(self, cypher_text: str, parameters: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
-        """One statement in one transaction: a read transaction unless `write`."""
+        """One statement in one transaction: unless `write`, a statement that passes
+        `readonly.check_statement` (one read) in a read transaction of a read-access session."""
+        check_statement(cypher_text, dialect=self.dialect, write=write)
         with self._session(write=write) as session:
             work = session.execute_write if write else session.execute_read
             return work(_fetch, cypher_text, parameters or {})

@@ -3,17 +3,26 @@
 `to_networkx` is the one conversion every view uses (export, pyvis page,
 notebooks). Node-link JSON names the edge list "edges" explicitly; GraphML
 cannot hold lists, so list attributes are written as JSON strings there.
+
+Article text is untrusted. XML 1.0 cannot hold most C0 control characters, lone
+surrogates or U+FFFE/U+FFFF at all (a file with one is not XML), so GraphML
+writes each as a visible escape (``\\x1b``, ``\\ud800``). Exports are written
+whole or not at all (`views.files`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from ..model.graph import SYMMETRIC_RELATIONS, KnowledgeGraph, LinkType, NodeLabel
+from .files import atomic_file
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # no XML 1.0 file holds these
 
 
 def to_networkx(graph: KnowledgeGraph, *, articles: bool = True, mentions: bool = True) -> nx.MultiDiGraph:
@@ -49,18 +58,21 @@ def to_networkx(graph: KnowledgeGraph, *, articles: bool = True, mentions: bool 
 
 
 def node_link_json(graph: KnowledgeGraph) -> str:
+    """The graph as node-link JSON text (edges under "edges")."""
     data = nx.node_link_data(to_networkx(graph), edges="edges")
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
 def write_graphml(graph: KnowledgeGraph, out: Path) -> None:
+    """The graph as GraphML in `out`, whole or not at all; characters XML cannot hold escaped."""
     g = to_networkx(graph)
     flat = nx.MultiDiGraph()
     for node, attrs in g.nodes(data=True):
-        flat.add_node(node, **_scalars(attrs))
+        flat.add_node(_xml_text(node), **_scalars(attrs))
     for u, v, key, attrs in g.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **_scalars(attrs))
-    nx.write_graphml(flat, out)
+        flat.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(key), **_scalars(attrs))
+    with atomic_file(out) as handle:
+        nx.write_graphml(flat, handle)
 
 
 def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -69,5 +81,16 @@ def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
     for name, value in attrs.items():
         if value is None:
             continue
-        out[name] = value if isinstance(value, (str, int, float, bool)) else json.dumps(value, ensure_ascii=False)
+        if not isinstance(value, (str, int, float, bool)):
+            value = json.dumps(value, ensure_ascii=False)
+        out[name] = _xml_text(value)
     return out
+
+
+def _xml_text(value: Any) -> Any:
+    return _NOT_XML.sub(_xml_escape, value) if isinstance(value, str) else value
+
+
+def _xml_escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

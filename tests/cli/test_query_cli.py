@@ -141,7 +141,7 @@ def test_cypher_ad_hoc_read_only_by_default(home):
     assert json.loads(result.stdout) == [{"name": "Nicolás Maduro"}]
     create = "CREATE (:Person {id: 'eNew', name: 'New', aliases: [], mention_count: 0, article_count: 0})"
     refused = run("cypher", create, "--home", str(home))
-    assert refused.exit_code == 1 and "add --write to allow writes" in refused.stderr
+    assert refused.exit_code == 2 and "add --write to allow writes" in refused.stderr  # bad usage
     assert len(refused.stderr.strip().splitlines()) == 1
     assert run("cypher", create, "--write", "--home", str(home)).exit_code == 0
     count = run("cypher", "MATCH (p:Person) RETURN count(p) AS people", "--csv", "--home", str(home))

@@ -47,3 +47,33 @@ def test_no_rows_is_a_header_alone():
     assert render([], ["a", "b"], fmt="table").splitlines()[0].split() == ["a", "b"]
     assert render([], ["a", "b"], fmt="json") == "[]"
     assert render([], ["a", "b"], fmt="csv") == "a,b"
+
+
+HOSTILE = [{
+    "title": "Evil \x1b]0;owned\x07 title",
+    "quote": "we act \x1b[31mnow\x1b[0m \x9b2J \u202eesrever",
+    "aliases": ["A\x1b[1m", "B"],
+    "lone": "half \ud800 pair",
+}]
+RAW_UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e", "\ud800")
+
+
+def test_table_and_csv_escape_control_and_bidirectional_characters():
+    for fmt in ("table", "csv"):
+        text = render(HOSTILE, list(HOSTILE[0]), fmt=fmt)
+        assert not any(char in text for char in RAW_UNSAFE), fmt
+        assert "Evil \\x1b]0;owned\\x07 title" in text and "\\u202eesrever" in text
+        assert "A\\x1b[1m; B" in text
+        text.encode("utf-8")  # printable on any UTF-8 terminal, the lone surrogate included
+
+
+def test_a_hostile_column_name_is_escaped_too():
+    rows = [{"x\x1b[2Jy": 1}]
+    assert "x\\x1b[2Jy" in render(rows, list(rows[0]), fmt="table")
+    assert render(rows, list(rows[0]), fmt="csv").splitlines()[0] == "x\\x1b[2Jy"
+
+
+def test_json_keeps_hostile_text_exact_and_writes_no_raw_control():
+    text = render(HOSTILE, list(HOSTILE[0]), fmt="json")
+    assert not any(char in text for char in RAW_UNSAFE)
+    assert json.loads(text) == HOSTILE

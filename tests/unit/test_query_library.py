@@ -147,6 +147,20 @@ def test_modality_and_dates_are_checked_and_normalized():
         bind(query, {"since": "2016-13-01"}, store)
 
 
+@pytest.mark.parametrize(("name", "params", "message"), [
+    ("central_actors", {"limit": "-5"}, "parameter limit counts rows: it must be 0 or more, not -5"),
+    ("co_mentioned", {"limit": -1}, "parameter limit counts rows: it must be 0 or more, not -1"),
+    ("central_actors", {"limit": "99999999999999999999"}, "must be an int of at most 64 bits"),
+    ("corroborated", {"min_outlets": str(-(2**63) - 1)}, "must be an int of at most 64 bits"),
+])
+def test_row_counts_and_integers_out_of_range_are_parameter_errors(name, params, message):
+    """Before, the store raised (a negative LIMIT, an int it cannot hold): a traceback, exit 1."""
+    with pytest.raises(QueryParameterError, match=message):
+        bind(get_query(name), params, StubStore())
+    assert bind(get_query("central_actors"), {"limit": str(2**63 - 1)}, StubStore()) == {"limit": 2**63 - 1}
+    assert bind(get_query("corroborated"), {"min_outlets": "-1"}, StubStore())["min_outlets"] == -1  # not a count
+
+
 def test_run_query_sends_the_dialects_text_with_bound_parameters():
     store = StubStore()
     assert run_query(store, "shortest_connection", source="Maduro", target="United States") == [{"ok": 1}]

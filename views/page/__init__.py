@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +27,7 @@ import networkx as nx
 
 from ...model.graph import EntityNode, KnowledgeGraph
 from ...queries.resolver import Named, match_name
+from ..files import write_text_atomic
 from .document import LARGE_PAGE_NODES, finish_page, network, notices
 from .elements import add_edges, add_nodes
 from .query import QueryDrawing, QueryNodes, draw_query, query_nodes
@@ -126,12 +125,4 @@ def _centre(graph: KnowledgeGraph, name: str) -> EntityNode:
 
 def _write_atomic(out: Path, text: str) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(out, text)

@@ -314,10 +314,28 @@ def test_run_is_read_only_unless_asked(server, store):
     assert store.run("MATCH (n) RETURN n.id AS id LIMIT $n", {"n": 1}) == [{"id": "x"}]
     last = server.transactions[-1]
     assert last.mode == "READ" and last.statements == [("MATCH (n) RETURN n.id AS id LIMIT $n", {"n": 1})]
-    with pytest.raises(QueryError, match="read access mode"):
+    sent = len(server.transactions)
+    with pytest.raises(QueryError, match="read-only: DETACH is not allowed"):
         store.run(cypher.delete_nodes(NodeLabel.PERSON), {cypher.IDS: ["x"]})
+    assert len(server.transactions) == sent  # refused before anything reached the server
     store.run(cypher.delete_nodes(NodeLabel.PERSON), {cypher.IDS: ["x"]}, write=True)
     assert server.transactions[-1].mode == "WRITE" and server.transactions[-1].committed
+
+
+@pytest.mark.parametrize("statement", [
+    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",  # a read transaction would run it
+    "MATCH (n) RETURN n.id AS id; MATCH (m) RETURN m.id AS id",
+    "CALL apoc.load.json('http://example.invalid/x') YIELD value RETURN value",
+    "CALL dbms.security.createUser('x', 'y', false)",
+])
+def test_reads_pass_the_read_only_check_before_reaching_the_server(server, store, statement):
+    sent = len(server.transactions)
+    with pytest.raises(QueryError, match="read-only|one statement"):
+        store.run(statement)
+    assert len(server.transactions) == sent
+    server.canned["CALL db.labels() YIELD label RETURN label"] = [{"label": "Person"}]
+    assert store.run("CALL db.labels() YIELD label RETURN label") == [{"label": "Person"}]
+    assert server.transactions[-1].mode == "READ"
 
 
 def test_query_errors_carry_the_servers_message(server, store):

@@ -130,3 +130,43 @@ def test_graphml_rereads_and_lists_are_json_strings(graph, tmp_path):
     mentions = sorted((u, v, a["count"]) for u, v, k, a in g.edges(keys=True, data=True) if k == "MENTIONS")
     assert mentions == [("aA", "eGov1", 3), ("aA", "eLoc1", 1), ("aB", "ePer1", 2)]
     assert "ünïcode" in out.read_text("utf-8")
+
+
+def hostile(graph: KnowledgeGraph) -> KnowledgeGraph:
+    """The small graph with article text no XML 1.0 document can hold, as untrusted input has."""
+    first = graph.entities[0]
+    odd = first.model_copy(update={"name": "Evil \x1b]0;owned\x07 Name", "aliases": ("a\x00b", "lone \ud800")})
+    return graph.model_copy(update={"entities": (odd, *graph.entities[1:])})
+
+
+def test_graphml_escapes_what_xml_cannot_hold_and_parses(graph, tmp_path):
+    out = tmp_path / "g.graphml"
+    write_graphml(hostile(graph), out)
+    parsed = nx.read_graphml(out)  # a file with a raw ESC or NUL would not parse
+    names = {attrs.get("name") for _, attrs in parsed.nodes(data=True)}
+    assert "Evil \\x1b]0;owned\\x07 Name" in names
+    aliases = next(attrs["aliases"] for _, attrs in parsed.nodes(data=True) if attrs.get("name", "").startswith("Evil"))
+    assert json.loads(aliases) == ["a\x00b", "lone \ud800"]  # JSON-valued attributes stay exact
+
+
+def test_node_link_json_stays_exact_for_hostile_text(graph):
+    text = node_link_json(hostile(graph))
+    assert "\x1b" not in text  # JSON escapes C0 controls itself (the CLI escapes the rest: printable.json_safe)
+    data = json.loads(text)
+    node = next(n for n in data["nodes"] if n.get("name", "").startswith("Evil"))
+    assert node["name"] == "Evil \x1b]0;owned\x07 Name" and node["aliases"] == ["a\x00b", "lone \ud800"]
+
+
+def test_a_failed_graphml_export_leaves_no_partial_file(graph, tmp_path, monkeypatch):
+    out = tmp_path / "g.graphml"
+    out.write_text("the previous export", encoding="utf-8")
+
+    def disk_full(g, handle, **kwargs):
+        handle.write(b"<?xml version='1.0'?><graphml>")  # half a file, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(nx, "write_graphml", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        write_graphml(graph, out)
+    assert out.read_text(encoding="utf-8") == "the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.graphml"]  # no temporary file left
