@@ -12,13 +12,37 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from ..ingest.printable import printable
+from .cli_support import (
+    EXIT_SKIPPED,
+    EXIT_USAGE,
+    BatchOption,
+    CsvOption,
+    HomeOption,
+    JsonOption,
+    OutletOption,
+    ParamOption,
+    PathsArgument,
+    PublishedOption,
+    QuietOption,
+    StoreName,
+    StoreOption,
+    WorkersOption,
+    command_store,
+    fail,
+    output_format,
+    parse_params,
+    print_rows,
+    run_defaults,
+    settings_for,
+    store_place,
+    worker_count,
+)
 from .settings import Settings, SettingsError, get_settings
 
 if TYPE_CHECKING:
@@ -28,38 +52,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 log = logging.getLogger("newsgraph")
-
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_SKIPPED = 3
-
-
-class StoreName(StrEnum):
-    AUTO = "auto"
-    EMBEDDED = "embedded"
-    NEO4J = "neo4j"
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-
-
-HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Store folder (default: NEWSGRAPH_HOME or ./newsgraph-data).")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
-WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")]
-BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per batch.")]
-OutletOption = Annotated[Optional[str], typer.Option(
-    help="Outlet of the articles whose files, sidecars and folders name none (a wire dateline comes after).")]
-PublishedOption = Annotated[Optional[str], typer.Option(
-    help="Publication date (YYYY-MM-DD) of the articles whose metadata and file names give none.")]
-PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), read recursively.")]
-StoreOption = Annotated[Optional[StoreName], typer.Option(
-    "--store", help="embedded or neo4j (default: NEWSGRAPH_STORE, else auto: Neo4j when NEWSGRAPH_NEO4J_URI is set).")]
-ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
-CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV (lists joined with '; ').")]
 
 
 @app.callback()
@@ -75,79 +67,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
     try:
         get_settings()  # a NEWSGRAPH_* variable that does not parse is bad usage, before any work
     except SettingsError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
-
-
-def _settings(home: Path | None) -> Settings:
-    settings = get_settings()
-    return settings.model_copy(update={"home": home}) if home is not None else settings
-
-
-def _workers(settings: Settings, workers: int | None) -> int:
-    from ..ingest.parallel import default_workers
-
-    return workers or settings.workers or default_workers()
-
-
-def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    """Print one error line (control characters of names from articles escaped)."""
-    typer.echo(f"error: {printable(message)}", err=True)
-    return typer.Exit(code)
-
-
-@contextmanager
-def _store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
-    """The chosen store, open for the command; its problems, and those of the files in
-    NEWSGRAPH_HOME (damaged, or not writable), become one line and exit 1."""
-    from ..store import StoreError, open_store
-
-    try:
-        with _home_errors(settings.home):
-            opened = open_store(settings, store.value if store else None)
-    except StoreError as exc:
-        raise _fail(str(exc)) from exc
-    try:
-        with _home_errors(settings.home):
-            yield opened
-    except StoreError as exc:  # a server's message may span lines (a syntax error's caret)
-        raise _fail(" ".join(str(exc).split())) from exc
-    finally:
-        opened.close()
-
-
-@contextmanager
-def _home_errors(home: Path) -> Iterator[None]:
-    import sqlite3
-
-    from .home_problems import database_problem, os_problem
-
-    try:
-        yield
-    except sqlite3.DatabaseError as exc:
-        raise _fail(database_problem(home, exc)) from exc
-    except OSError as exc:
-        raise _fail(os_problem(home, exc)) from exc
-
-
-def _where(settings: Settings, store: StoreName | None) -> str:
-    from ..store import chosen_store
-
-    if chosen_store(settings, store.value if store else None) == "neo4j":
-        return f"Neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})"
-    return str(settings.home)
-
-
-def _run_defaults(outlet: str | None, published: str | None) -> dict[str, str]:
-    """`--outlet` and `--published`: metadata for the articles that give none themselves."""
-    from ..ingest.metadata import iso_date
-
-    defaults = {"outlet": outlet.strip()} if outlet and outlet.strip() else {}
-    if published is not None:
-        day = iso_date(published)
-        if day is None:
-            raise _fail(f"--published {published!r} is no date (give YYYY-MM-DD)", EXIT_USAGE)
-        defaults["published"] = day
-    return defaults
+        raise fail(str(exc), EXIT_USAGE) from exc
 
 
 @app.command()
@@ -160,18 +80,18 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
     from .pipeline import ingest as run_ingest
     from .progress import article_progress
 
-    settings = _settings(home)
-    defaults = _run_defaults(outlet, published)
-    with _store(settings, store) as opened:
+    settings = settings_for(home)
+    defaults = run_defaults(outlet, published)
+    with command_store(settings, store) as opened:
         with article_progress(enabled=not quiet, label="ingest") as advance:
             try:
                 report = run_ingest(
                     paths, home=settings.home, store=opened, model=settings.model,
-                    workers=_workers(settings, workers), batch_size=batch_size or settings.batch_size,
+                    workers=worker_count(settings, workers), batch_size=batch_size or settings.batch_size,
                     max_chars=settings.max_article_chars, defaults=defaults, on_article=advance,
                 )
             except (ModelNotInstalled, IngestBusy) as exc:
-                raise _fail(str(exc)) from exc
+                raise fail(str(exc)) from exc
     for skipped in report.skipped:
         typer.echo(skipped.message(), err=True)
     if not quiet:
@@ -180,7 +100,7 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
             f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "
             f"graph: {report.corpus} articles, {report.entities} entities, {report.relations} relations, "
             f"{report.statements} statements "
-            f"in {_where(settings, store)} ({report.seconds:.1f} s)",
+            f"in {store_place(settings, store)} ({report.seconds:.1f} s)",
             err=True,
         )
         if report.store_report is not None:
@@ -200,22 +120,22 @@ def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: Bat
     settings = get_settings()
     skipped = 0
     try:
-        for result in run_extract(paths, model=settings.model, workers=_workers(settings, workers),
+        for result in run_extract(paths, model=settings.model, workers=worker_count(settings, workers),
                                   batch_size=batch_size or settings.batch_size, max_chars=settings.max_article_chars,
-                                  defaults=_run_defaults(outlet, published)):
+                                  defaults=run_defaults(outlet, published)):
             if isinstance(result, SkippedInput):
                 skipped += 1
                 typer.echo(result.message(), err=True)
             else:
                 typer.echo(result.model_dump_json())
     except ModelNotInstalled as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 
 def _load_graph(home: Path | None, store: StoreName | None) -> KnowledgeGraph:
-    with _store(_settings(home), store) as opened:
+    with command_store(settings_for(home), store) as opened:
         return opened.load()
 
 
@@ -235,10 +155,10 @@ def export(
         raise typer.BadParameter("use json or graphml", param_hint="--format")
     if format == "graphml" and out is None:
         raise typer.BadParameter("graphml needs --out FILE", param_hint="--out")
-    settings = _settings(home)
+    settings = settings_for(home)
     if out is not None:
         _output_path(out, settings)
-    with _store(settings, store) as opened:
+    with command_store(settings, store) as opened:
         graph = opened.load()
     with _writing(out):
         if format == "graphml":
@@ -256,7 +176,7 @@ def _output_path(out: Path, settings: Settings) -> None:
     try:
         check_output_path(out, home=settings.home)
     except OutputPathError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
+        raise fail(str(exc), EXIT_USAGE) from exc
 
 
 @contextmanager
@@ -265,7 +185,7 @@ def _writing(out: Path | None) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise _fail(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise fail(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
 @app.command()
@@ -283,15 +203,15 @@ def viz(
     from ..views.page import render_page
 
     if query is not None and around is not None:
-        raise _fail("give --around or --query, not both", EXIT_USAGE)
+        raise fail("give --around or --query, not both", EXIT_USAGE)
     if param and query is None:
-        raise _fail("--param needs --query", EXIT_USAGE)
-    params = _parse_params(param)
+        raise fail("--param needs --query", EXIT_USAGE)
+    params = parse_params(param)
     if query is not None:
         _known_query(query)  # before loading the graph
-    settings = _settings(home)
+    settings = settings_for(home)
     _output_path(out, settings)
-    with _store(settings, store) as opened:
+    with command_store(settings, store) as opened:
         graph = opened.load()
         drawing = _draw_query(opened, graph, query, params) if query is not None else None
     title = f"newsgraph: {query}" if query is not None else "newsgraph"
@@ -299,7 +219,7 @@ def viz(
         with _writing(out):
             summary = render_page(graph, out, title=title, around=around, depth=depth, query=drawing)
     except ValueError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     note = " (truncated to the highest-degree nodes)" if summary.truncated else ""
     if drawing is not None:
         typer.echo(printable(drawing.describe()), err=True)
@@ -312,7 +232,7 @@ def _known_query(name: str) -> None:
     try:
         get_query_columns(name)
     except UnknownQuery as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
+        raise fail(str(exc), EXIT_USAGE) from exc
 
 
 def _draw_query(opened: GraphStore, graph: KnowledgeGraph, name: str, params: dict[str, str]) -> QueryDrawing:
@@ -323,9 +243,9 @@ def _draw_query(opened: GraphStore, graph: KnowledgeGraph, name: str, params: di
     try:
         return draw_query(opened, graph, name, **params)
     except (UnknownQuery, QueryParameterError) as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
+        raise fail(str(exc), EXIT_USAGE) from exc
     except NoSuchNode as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
 
 
 @app.command()
@@ -353,31 +273,6 @@ def stats(home: HomeOption = None, store: StoreOption = None) -> None:
     corroborated = sum(1 for s in graph.statements if s.corroboration >= 2)
     typer.echo(f"statements    {len(graph.statements)}  ({sum(len(s.evidence) for s in graph.statements)} wordings, "
                f"{corroborated} reported by two or more outlets)")
-
-
-def _parse_params(pairs: list[str] | None) -> dict[str, str]:
-    params = {}
-    for pair in pairs or ():
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise typer.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
-        params[name.strip()] = value
-    return params
-
-
-def _format(as_json: bool, as_csv: bool) -> OutputFormat:
-    if as_json and as_csv:
-        raise typer.BadParameter("choose one of --json and --csv")
-    return OutputFormat.JSON if as_json else OutputFormat.CSV if as_csv else OutputFormat.TABLE
-
-
-def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat) -> None:
-    from .output import render
-
-    if columns or fmt is OutputFormat.JSON:
-        typer.echo(render(rows, columns, fmt=fmt.value))
-    if fmt is OutputFormat.TABLE:
-        typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
 
 
 def _print_query_list(as_json: bool) -> None:
@@ -426,20 +321,20 @@ def query(
         return
     if name is None:
         raise typer.BadParameter("give a query name, or --list", param_hint="NAME")
-    fmt = _format(as_json, as_csv)
-    params = _parse_params(param)
+    fmt = output_format(as_json, as_csv)
+    params = parse_params(param)
     try:
         columns = get_query_columns(name)
     except UnknownQuery as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
-    with _store(_settings(home), store) as opened:
+        raise fail(str(exc), EXIT_USAGE) from exc
+    with command_store(settings_for(home), store) as opened:
         try:
             rows = run_query(opened, name, **params)
         except QueryParameterError as exc:
-            raise _fail(str(exc), EXIT_USAGE) from exc
+            raise fail(str(exc), EXIT_USAGE) from exc
         except NoSuchNode as exc:
-            raise _fail(str(exc)) from exc
-    _print_rows(rows, columns, fmt)
+            raise fail(str(exc)) from exc
+    print_rows(rows, columns, fmt)
 
 
 @app.command(name="eval")
@@ -459,14 +354,14 @@ def eval_command(
 
     unknown = sorted(set(part or ()) - set(PARTS)) + ([split] if split and split not in SPLITS else [])
     if unknown:
-        raise _fail(f"unknown --part or --split {', '.join(unknown)} (parts: {', '.join(PARTS)}; splits: dev, heldout)",
+        raise fail(f"unknown --part or --split {', '.join(unknown)} (parts: {', '.join(PARTS)}; splits: dev, heldout)",
                     EXIT_USAGE)
 
     if not (corpus / "polnear").is_dir() or not (corpus / "bbc").is_dir():
         typer.echo(f"eval skipped: no corpora at {corpus} (needs polnear/ and bbc/; set --corpus)", err=True)
         return
     settings = get_settings()
-    rows = evaluate(corpus, gold, model=settings.model, workers=_workers(settings, workers),
+    rows = evaluate(corpus, gold, model=settings.model, workers=worker_count(settings, workers),
                     parts=tuple(part or PARTS), splits=(split,) if split else SPLITS)
     if as_json:
         for row in rows:
@@ -491,17 +386,17 @@ def cypher_command(
     a subquery or a read-only procedure (`store.readonly`); anything else is refused with exit 2."""
     from ..store.readonly import RefusedStatement
 
-    fmt = _format(as_json, as_csv)
-    params = {k: _json_or_text(v) for k, v in _parse_params(param).items()}
-    with _store(_settings(home), store) as opened:
+    fmt = output_format(as_json, as_csv)
+    params = {k: _json_or_text(v) for k, v in parse_params(param).items()}
+    with command_store(settings_for(home), store) as opened:
         try:
             rows = opened.run(statement, params, write=write)
         except RefusedStatement as exc:
-            raise _fail(str(exc), EXIT_USAGE) from exc
+            raise fail(str(exc), EXIT_USAGE) from exc
         except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
             hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
-            raise _fail(" ".join(str(exc).split()) + hint) from exc
-    _print_rows(rows, list(rows[0]) if rows else [], fmt)
+            raise fail(" ".join(str(exc).split()) + hint) from exc
+    print_rows(rows, list(rows[0]) if rows else [], fmt)
 
 
 def _json_or_text(value: str) -> Any:

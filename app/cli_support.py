@@ -1,0 +1,147 @@
+"""What every `newsgraph` command shares: exit codes, options, settings, the store opened for a
+command, one-line errors, parameters and row printing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from ..ingest.printable import printable
+from .settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from ..store import GraphStore
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+
+
+class StoreName(StrEnum):
+    AUTO = "auto"
+    EMBEDDED = "embedded"
+    NEO4J = "neo4j"
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Store folder (default: NEWSGRAPH_HOME or ./newsgraph-data).")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")]
+BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per batch.")]
+OutletOption = Annotated[Optional[str], typer.Option(
+    help="Outlet of the articles whose files, sidecars and folders name none (a wire dateline comes after).")]
+PublishedOption = Annotated[Optional[str], typer.Option(
+    help="Publication date (YYYY-MM-DD) of the articles whose metadata and file names give none.")]
+PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), read recursively.")]
+StoreOption = Annotated[Optional[StoreName], typer.Option(
+    "--store", help="embedded or neo4j (default: NEWSGRAPH_STORE, else auto: Neo4j when NEWSGRAPH_NEO4J_URI is set).")]
+ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV (lists joined with '; ').")]
+
+
+def settings_for(home: Path | None) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"home": home}) if home is not None else settings
+
+
+def worker_count(settings: Settings, workers: int | None) -> int:
+    from ..ingest.parallel import default_workers
+
+    return workers or settings.workers or default_workers()
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    """Print one error line (control characters of names from articles escaped)."""
+    typer.echo(f"error: {printable(message)}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def command_store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
+    """The chosen store, open for the command; its problems, and those of the files in
+    NEWSGRAPH_HOME (damaged, or not writable), become one line and exit 1."""
+    from ..store import StoreError, open_store
+
+    try:
+        with home_errors(settings.home):
+            opened = open_store(settings, store.value if store else None)
+    except StoreError as exc:
+        raise fail(str(exc)) from exc
+    try:
+        with home_errors(settings.home):
+            yield opened
+    except StoreError as exc:  # a server's message may span lines (a syntax error's caret)
+        raise fail(" ".join(str(exc).split())) from exc
+    finally:
+        opened.close()
+
+
+@contextmanager
+def home_errors(home: Path) -> Iterator[None]:
+    import sqlite3
+
+    from .home_problems import database_problem, os_problem
+
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise fail(database_problem(home, exc)) from exc
+    except OSError as exc:
+        raise fail(os_problem(home, exc)) from exc
+
+
+def store_place(settings: Settings, store: StoreName | None) -> str:
+    from ..store import chosen_store
+
+    if chosen_store(settings, store.value if store else None) == "neo4j":
+        return f"Neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})"
+    return str(settings.home)
+
+
+def run_defaults(outlet: str | None, published: str | None) -> dict[str, str]:
+    """`--outlet` and `--published`: metadata for the articles that give none themselves."""
+    from ..ingest.metadata import iso_date
+
+    defaults = {"outlet": outlet.strip()} if outlet and outlet.strip() else {}
+    if published is not None:
+        day = iso_date(published)
+        if day is None:
+            raise fail(f"--published {published!r} is no date (give YYYY-MM-DD)", EXIT_USAGE)
+        defaults["published"] = day
+    return defaults
+
+
+def parse_params(pairs: list[str] | None) -> dict[str, str]:
+    params = {}
+    for pair in pairs or ():
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
+        params[name.strip()] = value
+    return params
+
+
+def output_format(as_json: bool, as_csv: bool) -> OutputFormat:
+    if as_json and as_csv:
+        raise typer.BadParameter("choose one of --json and --csv")
+    return OutputFormat.JSON if as_json else OutputFormat.CSV if as_csv else OutputFormat.TABLE
+
+
+def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat) -> None:
+    from .output import render
+
+    if columns or fmt is OutputFormat.JSON:
+        typer.echo(render(rows, columns, fmt=fmt.value))
+    if fmt is OutputFormat.TABLE:
+        typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
