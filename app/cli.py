@@ -43,6 +43,7 @@ from .cli_support import (
     store_place,
     worker_count,
 )
+from .curate_cli import curate_app
 from .settings import Settings, SettingsError, get_settings
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from ..views.page import QueryDrawing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
+app.add_typer(curate_app, name="curate")
 log = logging.getLogger("newsgraph")
 
 
@@ -76,6 +78,8 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
            outlet: OutletOption = None, published: PublishedOption = None) -> None:
     """Read articles, extract entities, relations and statements, and write the graph to the store."""
     from ..ingest.nlp import ModelNotInstalled
+    from ..model.curation import Outcome
+    from .curation_file import CurationFileError
     from .pipeline import IngestBusy
     from .pipeline import ingest as run_ingest
     from .progress import article_progress
@@ -90,10 +94,13 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
                     workers=worker_count(settings, workers), batch_size=batch_size or settings.batch_size,
                     max_chars=settings.max_article_chars, defaults=defaults, on_article=advance,
                 )
-            except (ModelNotInstalled, IngestBusy) as exc:
+            except (ModelNotInstalled, IngestBusy, CurationFileError) as exc:
                 raise fail(str(exc)) from exc
     for skipped in report.skipped:
         typer.echo(skipped.message(), err=True)
+    for number, (correction, outcome) in enumerate(report.curation, 1):
+        if outcome is not Outcome.APPLIED:
+            typer.echo(f"correction {number} ({correction.describe()}): {outcome.value}", err=True)
     if not quiet:
         typer.echo(
             f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "

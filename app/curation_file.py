@@ -84,7 +84,8 @@ def remove_correction(home: Path, number: int) -> tuple[Curation, Correction]:
 def _write(home: Path, curation: Curation) -> None:
     path = curation_path(home)
     partial = path.with_name(f".{path.name}.partial")
-    lines = "".join(_ONE.dump_json(c, exclude_none=True).decode("utf-8") + "\n" for c in curation.corrections)
+    lines = "".join(json.dumps({"action": str(c.action), **c.model_dump(mode="json", exclude_none=True)},
+                               ensure_ascii=False) + "\n" for c in curation.corrections)
     try:
         home.mkdir(parents=True, exist_ok=True)
         with open(partial, "w", encoding="utf-8") as out:

@@ -64,7 +64,8 @@ class Retype(_Correction):
     type: EntityType
 
     def describe(self) -> str:
-        return f"{self.entity!r} is a {self.type.value}"
+        article = "an" if self.type.value[0] in "AEIOU" else "a"
+        return f"{self.entity!r} is {article} {self.type.value}"
 
 
 class EdgeAction(StrEnum):
