@@ -44,6 +44,7 @@ from .cli_support import (
     worker_count,
 )
 from .curate_cli import curate_app
+from .fetch_cli import fetch
 from .settings import Settings, SettingsError, get_settings
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 app.add_typer(curate_app, name="curate")
+app.command(name="fetch")(fetch)
 log = logging.getLogger("newsgraph")
 
 
