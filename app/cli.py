@@ -35,12 +35,12 @@ from .cli_support import (
     WorkersOption,
     command_store,
     fail,
+    ingest_and_report,
     output_format,
     parse_params,
     print_rows,
     run_defaults,
     settings_for,
-    store_place,
     worker_count,
 )
 from .curate_cli import curate_app
@@ -79,43 +79,8 @@ def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption
            batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None,
            outlet: OutletOption = None, published: PublishedOption = None) -> None:
     """Read articles, extract entities, relations and statements, and write the graph to the store."""
-    from ..ingest.nlp import ModelNotInstalled
-    from ..model.curation import Outcome
-    from .curation_file import CurationFileError
-    from .pipeline import IngestBusy
-    from .pipeline import ingest as run_ingest
-    from .progress import article_progress
-
-    settings = settings_for(home)
-    defaults = run_defaults(outlet, published)
-    with command_store(settings, store) as opened:
-        with article_progress(enabled=not quiet, label="ingest") as advance:
-            try:
-                report = run_ingest(
-                    paths, home=settings.home, store=opened, model=settings.model,
-                    workers=worker_count(settings, workers), batch_size=batch_size or settings.batch_size,
-                    max_chars=settings.max_article_chars, defaults=defaults, on_article=advance,
-                )
-            except (ModelNotInstalled, IngestBusy, CurationFileError) as exc:
-                raise fail(str(exc)) from exc
-    for skipped in report.skipped:
-        typer.echo(skipped.message(), err=True)
-    for number, (correction, outcome) in enumerate(report.curation, 1):
-        if outcome is not Outcome.APPLIED:
-            typer.echo(f"correction {number} ({correction.describe()}): {outcome.value}", err=True)
-    if not quiet:
-        typer.echo(
-            f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
-            f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "
-            f"graph: {report.corpus} articles, {report.entities} entities, {report.relations} relations, "
-            f"{report.statements} statements "
-            f"in {store_place(settings, store)} ({report.seconds:.1f} s)",
-            err=True,
-        )
-        if report.store_report is not None:
-            typer.echo(f"store: {report.store_report.summary()}", err=True)
-    if report.skipped:
-        raise typer.Exit(EXIT_SKIPPED)
+    ingest_and_report(paths, settings=settings_for(home), store=store, workers=workers, batch_size=batch_size,
+                      quiet=quiet, defaults=run_defaults(outlet, published))
 
 
 @app.command()

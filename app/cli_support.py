@@ -145,3 +145,44 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat
         typer.echo(render(rows, columns, fmt=fmt.value))
     if fmt is OutputFormat.TABLE:
         typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName | None, workers: int | None,
+                      batch_size: int | None, quiet: bool, defaults: dict[str, str]) -> None:
+    """`newsgraph ingest` (also after `fetch`): the run, its skipped inputs, the corrections that
+    did not apply, and the summary; exit 3 when inputs were skipped."""
+    from ..ingest.nlp import ModelNotInstalled
+    from ..model.curation import Outcome
+    from .curation_file import CurationFileError
+    from .pipeline import IngestBusy
+    from .pipeline import ingest as run_ingest
+    from .progress import article_progress
+
+    with command_store(settings, store) as opened:
+        with article_progress(enabled=not quiet, label="ingest") as advance:
+            try:
+                report = run_ingest(
+                    paths, home=settings.home, store=opened, model=settings.model,
+                    workers=worker_count(settings, workers), batch_size=batch_size or settings.batch_size,
+                    max_chars=settings.max_article_chars, defaults=defaults, on_article=advance,
+                )
+            except (ModelNotInstalled, IngestBusy, CurationFileError) as exc:
+                raise fail(str(exc)) from exc
+    for skipped in report.skipped:
+        typer.echo(skipped.message(), err=True)
+    for number, (correction, outcome) in enumerate(report.curation, 1):
+        if outcome is not Outcome.APPLIED:
+            typer.echo(f"correction {number} ({correction.describe()}): {outcome.value}", err=True)
+    if not quiet:
+        typer.echo(
+            f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
+            f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "
+            f"graph: {report.corpus} articles, {report.entities} entities, {report.relations} relations, "
+            f"{report.statements} statements "
+            f"in {store_place(settings, store)} ({report.seconds:.1f} s)",
+            err=True,
+        )
+        if report.store_report is not None:
+            typer.echo(f"store: {report.store_report.summary()}", err=True)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)

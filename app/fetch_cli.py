@@ -18,6 +18,8 @@ from .cli_support import (
     QuietOption,
     StoreOption,
     WorkersOption,
+    ingest_and_report,
+    run_defaults,
     settings_for,
 )
 
@@ -44,6 +46,7 @@ def fetch(
     from .progress import article_progress
 
     settings = settings_for(home)
+    defaults = run_defaults(outlet, published)  # a bad date is an error before anything is downloaded
     folder = into or settings.home / "fetched"
     options = FetchOptions(timeout=timeout, delay=delay, allow_private=allow_private)
     wanted, problems = list(urls or ()), 0
@@ -71,14 +74,12 @@ def fetch(
     if not report.files:
         raise typer.Exit(EXIT_ERROR)
     if not no_ingest:
-        from .cli import ingest
-
         try:
-            ingest(report.files, home=home, workers=workers, batch_size=batch_size, quiet=quiet, store=store,
-                   outlet=outlet, published=published)
+            ingest_and_report(report.files, settings=settings, store=store, workers=workers, batch_size=batch_size,
+                              quiet=quiet, defaults=defaults)
         except typer.Exit as done:
-            if done.exit_code not in (0, EXIT_SKIPPED):
+            if done.exit_code != EXIT_SKIPPED:
                 raise
-            problems += done.exit_code == EXIT_SKIPPED
+            problems += 1
     if problems:
         raise typer.Exit(EXIT_SKIPPED)

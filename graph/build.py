@@ -55,12 +55,7 @@ from .article_rows import (
     StatementRow,
     article_rows,
 )
-from .curation import (
-    curated_links,
-    curated_relations,
-    curated_statements,
-    edge_outcomes,
-)
+from .curation import curated, curated_links, edge_outcomes
 from .resolve import Resolution, resolve
 from .statement_build import StatementGroups
 
@@ -233,10 +228,10 @@ def assemble(
     with StatementGroups(wordings) as groups:
         for row in source.statement_rows():
             groups.add(*_speaking(row, resolution, labels))
-        statements = _chunked(sink.add_statements, curated_statements(groups.statements(outlets, dates), curation, seen))
+        statements = _chunked(sink.add_statements, curated(groups.statements(outlets, dates), curation, seen))
         links = _chunked(sink.add_links, chain(_links(source, resolution, labels),
                                                curated_links(groups.links(), curation)))
-    relations = _chunked(sink.add_relations, curated_relations(
+    relations = _chunked(sink.add_relations, curated(
         _relations(source, resolution, labels, outlets, dates, scratch), curation, seen))
     return Assembled(articles=articles, entities=entities, relations=relations, statements=statements, links=links,
                      curation={**resolution.outcomes, **edge_outcomes(curation, seen)})

@@ -13,10 +13,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..model.curation import Alias, Curation, EdgeAction, Merge, Outcome, Retype, Split
 from ..model.graph import EntityNode, EntityType, Link, LinkType, Relation, Statement
 from ..model.names import name_key
+
+Edge = TypeVar("Edge", Relation, Statement)
 
 
 @dataclass
@@ -168,26 +171,16 @@ class _Groups:
         return Outcome.APPLIED
 
 
-def curated_relations(relations: Iterable[Relation], curation: Curation, seen: set[str]) -> Iterator[Relation]:
-    """Relations without the rejected ones, verified ones marked; the ids met go into `seen`."""
+def curated(items: Iterable[Edge], curation: Curation, seen: set[str]) -> Iterator[Edge]:
+    """Relations or statements without the rejected ones, the verified ones marked; the ids of
+    those a correction names go into `seen`."""
     rejected, verified = curation.edges(EdgeAction.REJECT), curation.edges(EdgeAction.VERIFY)
-    for relation in relations:
-        if relation.id in rejected or relation.id in verified:
-            seen.add(relation.id)
-        if relation.id in rejected:
+    for item in items:
+        if item.id in rejected or item.id in verified:
+            seen.add(item.id)
+        if item.id in rejected:
             continue
-        yield relation.model_copy(update={"verified": True}) if relation.id in verified else relation
-
-
-def curated_statements(statements: Iterable[Statement], curation: Curation, seen: set[str]) -> Iterator[Statement]:
-    """Statements without the rejected ones, verified ones marked; the ids met go into `seen`."""
-    rejected, verified = curation.edges(EdgeAction.REJECT), curation.edges(EdgeAction.VERIFY)
-    for statement in statements:
-        if statement.id in rejected or statement.id in verified:
-            seen.add(statement.id)
-        if statement.id in rejected:
-            continue
-        yield statement.model_copy(update={"verified": True}) if statement.id in verified else statement
+        yield item.model_copy(update={"verified": True}) if item.id in verified else item
 
 
 def curated_links(links: Iterable[Link], curation: Curation) -> Iterator[Link]:
