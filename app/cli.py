@@ -167,6 +167,10 @@ def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("graph.html"),
     around: Annotated[Optional[str], typer.Option(help="Draw only this entity's neighbourhood.")] = None,
     depth: Annotated[int, typer.Option(min=1, max=6, help="Hops around --around.")] = 2,
+    via_articles: Annotated[bool, typer.Option(
+        "--via-articles", help="Walk --around through the articles too (co-mentions) and draw them.")] = False,
+    top: Annotated[int, typer.Option(
+        "--top", min=1, max=1500, help="Open on this many of the most connected actors.")] = 60,
     query: Annotated[Optional[str], typer.Option(
         "--query", help="Draw a named query's result (see `query --list`): the nodes its rows name.")] = None,
     param: ParamOption = None,
@@ -191,10 +195,11 @@ def viz(
     title = f"newsgraph: {query}" if query is not None else "newsgraph"
     try:
         with _writing(out):
-            summary = render_page(graph, out, title=title, around=around, depth=depth, query=drawing)
+            summary = render_page(graph, out, title=title, around=around, depth=depth, via_articles=via_articles,
+                                  query=drawing, top=top)
     except ValueError as exc:
         raise fail(str(exc)) from exc
-    note = " (truncated to the highest-degree nodes)" if summary.truncated else ""
+    note = f" (the most connected; {summary.pool} on the page to expand to)" if summary.truncated else ""
     if drawing is not None:
         typer.echo(printable(drawing.describe()), err=True)
     typer.echo(f"wrote {printable(str(summary.path))}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)

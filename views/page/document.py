@@ -1,5 +1,6 @@
-"""The page around pyvis's output: title, side panel, legend, our CSS and JavaScript
-(`assets/`, inlined), and the check that the finished page loads nothing from outside."""
+"""The page around pyvis's output: title, side panel, legend, the details panel, the
+page's data (JSON), our CSS and JavaScript (`assets/`, inlined), and the check that the
+finished page loads nothing from outside."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from typing import Any
 from pyvis.network import Network
 
 from ...model.graph import EntityNode, NodeLabel, RelationType
-from .elements import EDGE_COLOURS, NODE_STYLES
+from .elements import EDGE_COLOURS, NODE_STYLES, VERIFIED_MARK
+from .embed import script_json
 from .tooltips import esc
 
 STABILIZATION_ITERATIONS = 200
 LARGE_PAGE_NODES = 300
+LAYOUT_SEED = 7  # vis places the nodes from this seed: the same layout on every load
 
 
 def network(node_count: int) -> Network:
@@ -51,28 +54,42 @@ def _vis_options(node_count: int) -> dict[str, Any]:
                 "fit": True,
             },
         },
-        "layout": {"improvedLayout": node_count <= 100},
+        "layout": {"improvedLayout": node_count <= 100, "randomSeed": LAYOUT_SEED},
         "interaction": {
             "hover": True,
             "tooltipDelay": 120,
             "hideEdgesOnDrag": large,
             "hideEdgesOnZoom": large,
         },
-        "nodes": {"font": {"size": 13}, "borderWidth": 1},
+        # sized by how connected a node is, its label with it; a label drawn smaller than
+        # drawThreshold pixels (the small nodes' when zoomed out) is not drawn at all
+        "nodes": {"font": {"size": 13}, "borderWidth": 1,
+                  "scaling": {"min": 8, "max": 40,
+                              "label": {"enabled": True, "min": 14, "max": 32, "maxVisible": 32,
+                                        "drawThreshold": 6}}},
         "edges": {
             "smooth": False if large else {"type": "continuous"},
             "font": {"size": 9, "align": "middle", "strokeWidth": 3},
         },
     }
 
+def lonely_nodes(net: Network) -> set[str]:
+    """Drawn nodes that no drawn edge touches."""
+    touched = {end for edge in net.edges for end in (edge["from"], edge["to"])}
+    return {node["id"] for node in net.nodes} - touched
+
+
 def notices(
-    drawn: int, candidates: int, centre: EntityNode | None, depth: int, hidden_lonely: int
+    drawn: int, candidates: int, pooled: int, centre: EntityNode | None, depth: int, via_articles: bool,
+    hidden_lonely: int,
 ) -> list[str]:
     notices = []
     if centre is not None:
-        notices.append(f"Neighbourhood of {centre.name} within {depth} hop(s)")
+        through = "relations and the articles that mention them" if via_articles else "evidence-backed relations"
+        notices.append(f"Neighbourhood of {centre.name} within {depth} hop(s) over {through}")
     if drawn < candidates:
-        notices.append(f"Showing {drawn} of {candidates} nodes, highest degree first")
+        notices.append(f"Showing {drawn} of {candidates} nodes, most connected first; "
+                       f"{pooled} are on the page: double-click a node (or \u201cShow neighbours\u201d) to expand it")
     if hidden_lonely:
         notices.append(f"{hidden_lonely} nodes without edges on this page are hidden: "
                        "untick \u201chide nodes without visible edges\u201d to show them")
@@ -90,15 +107,21 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # pyvis leaves commented-out vi
 
 
 def finish_page(
-    generated: str, net: Network, title: str, notices: list[str], *, hide_lonely: bool = False
+    generated: str, net: Network, title: str, notices: list[str], data: dict[str, Any],
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, hide_lonely: bool = False,
 ) -> str:
-    """Strip pyvis's CDN tags, comments and empty headings; add title, panel, legend, script."""
+    """Strip pyvis's CDN tags, comments and empty headings; add title, panels, legend, the
+    page's data (``data``: the pool's nodes and edges not drawn yet, and the details) and
+    the scripts. The filters offer what ``nodes`` and ``edges`` (the whole pool) hold."""
     page = generated
     for leftover in (_EXTERNAL_TAG, _COMMENT, _EMPTY_HEADING):
         page = leftover.sub("", page)
     page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{esc(title)}</title>", after=True)
-    page = _insert_once(page, "<body>", _panel(net, title, notices, hide_lonely), after=True)
-    page = _insert_once(page, "</body>", f"<script>{asset('page.js')}</script>\n", after=False)
+    page = _insert_once(page, "<body>", _panel(net, nodes, edges, title, notices, hide_lonely) + _details_panel(),
+                        after=True)
+    scripts = (f'<script type="application/json" id="ng-data">{script_json(data)}</script>\n'
+               f"<script>{asset('page.js')}</script>\n<script>{asset('panel.js')}</script>\n")
+    page = _insert_once(page, "</body>", scripts, after=False)
     page = "<!DOCTYPE html>\n" + page
     _check_self_contained(page)
     return page
@@ -145,11 +168,15 @@ def _checkboxes(name: str, values: Iterable[str], colours: dict[str, str]) -> st
         for v in values
     )
 
-def _panel(net: Network, title: str, notices: list[str], hide_lonely: bool) -> str:
-    node_types = [t.value for t in NodeLabel if any(n["ntype"] == t.value for n in net.nodes)]
-    edge_types = sorted({e["rtype"] for e in net.edges})
-    outlets = sorted({o for e in net.edges for o in e["outlets"]})
-    names = sorted({n["name"] for n in net.nodes}, key=str.casefold)
+def _panel(
+    net: Network, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], title: str, notices: list[str],
+    hide_lonely: bool,
+) -> str:
+    node_types = [t.value for t in NodeLabel if any(n["ntype"] == t.value for n in nodes)]
+    # articles are drawn with their MENTIONS when asked for: the filter offers those
+    edge_types = sorted({e["rtype"] for e in edges} | ({"MENTIONS"} if "Article" in node_types else set()))
+    outlets = sorted({o for e in edges for o in e["outlets"]})
+    names = sorted({n["name"] for n in nodes}, key=str.casefold)
     type_colours = {t.value: s.colour for t, s in NODE_STYLES.items()}
     notice_html = "".join(f'<p class="ng-notice">{esc(text)}</p>' for text in notices)
     return f"""
@@ -190,8 +217,18 @@ def _legend(*, mentions: bool = False) -> str:
     )
     linked = "PUBLISHED_BY / AUTHORED_BY" + (" / MENTIONS" if mentions else "")
     links = f'<div><span style="color:#bbbbbb">\u2504</span> {linked}</div>'
-    hint = '<div class="ng-hint">edge width: number of outlets</div>'
+    hint = (f'<div class="ng-hint">edge width: number of outlets; wider, solid and {VERIFIED_MARK}: '
+            'verified by a person</div>')
     return f'<div id="ng-legend"><b>Legend</b>{nodes}{edges}{links}{hint}</div>'
+
+
+def _details_panel() -> str:
+    """Where a click on a node or an edge shows everything known about it (filled by panel.js)."""
+    return """
+<aside id="ng-details" hidden>
+  <button id="ng-details-close" type="button" aria-label="close">\u00d7</button>
+  <div id="ng-details-body"></div>
+</aside>"""
 
 
 @cache

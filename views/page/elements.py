@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import logging
-import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
-
-import networkx as nx
-from pyvis.network import Network
 
 from ...model.graph import (
     SYMMETRIC_RELATIONS,
@@ -26,6 +23,8 @@ log = logging.getLogger(__name__)
 
 DRAWN_LINKS = frozenset({LinkType.PUBLISHED_BY, LinkType.AUTHORED_BY})
 _LABEL_CHARS = 40
+VERIFIED_MARK = "\u2714"  # a heavy check mark after the label
+VERIFIED_EXTRA_WIDTH = 3
 
 
 @dataclass(frozen=True)
@@ -56,13 +55,13 @@ EDGE_COLOURS: dict[str, str] = {
 }
 
 
-def add_nodes(net: Network, graph: KnowledgeGraph, keep: set[str], index: nx.MultiGraph) -> None:
-    said: dict[str, list] = {}
-    for statement in graph.statements:
-        if statement.speaker in keep:
-            said.setdefault(statement.speaker, []).append(statement)
+def node_items(graph: KnowledgeGraph, keep: set[str], score: dict[str, int]) -> list[dict[str, Any]]:
+    """The vis-network nodes of the ``keep`` entities and articles, in the graph's order (a
+    fixed order, so the seeded layout is the same on every load); ``value`` (how connected by
+    evidence) sizes a node and its label."""
+    said = Counter(s.speaker for s in graph.statements if s.speaker in keep)
     nodes = [
-        _node(e.id, NodeLabel(e.type), e.name, e.name, e.aliases, entity_tooltip(e, said.get(e.id, [])))
+        _node(e.id, NodeLabel(e.type), e.name, e.name, e.aliases, entity_tooltip(e, said[e.id]))
         for e in graph.entities
         if e.id in keep
     ] + [
@@ -72,8 +71,8 @@ def add_nodes(net: Network, graph: KnowledgeGraph, keep: set[str], index: nx.Mul
         if a.id in keep
     ]
     for node in nodes:
-        node_id = node.pop("id")
-        net.add_node(node_id, size=min(10 + 4 * math.sqrt(index.degree(node_id)), 60), **node)
+        node["value"] = 1 + score.get(node["id"], 0)
+    return nodes
 
 def _node(
     node_id: str, label: NodeLabel, text: str, name: str, aliases: tuple[str, ...], tooltip: str
@@ -92,8 +91,8 @@ def _node(
         "aliases": list(aliases),
     }
 
-def add_edges(net: Network, graph: KnowledgeGraph, keep: set[str], *, mentions: bool = False) -> None:
-    """Relations and PUBLISHED_BY / AUTHORED_BY links among the ``keep`` nodes; with ``mentions``
+def edge_items(graph: KnowledgeGraph, keep: set[str], *, mentions: bool = False) -> list[dict[str, Any]]:
+    """The vis-network edges: relations and PUBLISHED_BY / AUTHORED_BY links among the ``keep`` nodes; with ``mentions``
     (a query's page: a shortest connection may run through an article's mentions), also the
     MENTIONS links between an article and an entity that nothing else on the page joins."""
     names = {e.id: e.name for e in graph.entities} | {a.id: a.title for a in graph.articles}
@@ -124,8 +123,7 @@ def add_edges(net: Network, graph: KnowledgeGraph, keep: set[str], *, mentions: 
         seen.add(edge["id"])
         unique.append(edge)
     _spread_parallel_edges(unique)
-    for edge in unique:
-        net.add_edge(edge.pop("from"), edge.pop("to"), **edge)
+    return unique
 
 
 _PARALLEL_SPREAD = 0.3  # vis roundness between neighbouring curves of one pair of nodes
@@ -155,13 +153,15 @@ def _relation_edge(
     rel: Relation, names: dict[str, str], articles: dict[str, ArticleNode]
 ) -> dict[str, Any]:
     colour = EDGE_COLOURS[rel.type]
+    label = rel.type.value + (f" ({rel.modality.value})" if rel.modality and rel.modality.value != "asserted" else "")
     return {
         "id": rel.id,
         "from": rel.source,
         "to": rel.target,
-        "label": rel.type.value + (f" ({rel.modality.value})" if rel.modality and rel.modality.value != "asserted" else ""),
+        "label": label + (f" {VERIFIED_MARK}" if rel.verified else ""),
         "title": relation_tooltip(rel, names, articles),
-        "width": min(1 + 1.5 * rel.corroboration, 10),
+        # a verified relation is drawn wider, in bold, and solid whatever its modality
+        "width": min(1 + 1.5 * rel.corroboration, 10) + (VERIFIED_EXTRA_WIDTH if rel.verified else 0),
         "color": {"color": colour, "highlight": colour, "hover": colour},
         "arrows": {"to": {"enabled": rel.type not in SYMMETRIC_RELATIONS}},
         "kind": "relation",
@@ -170,7 +170,8 @@ def _relation_edge(
         "corroboration": rel.corroboration,
         "first_seen": rel.first_seen or "",
         "last_seen": rel.last_seen or "",
-        "dashes": rel.modality is not None and rel.modality.value != "asserted",  # planned, proposed, denied ...
+        "verified": rel.verified,
+        "dashes": not rel.verified and rel.modality is not None and rel.modality.value != "asserted",
     }
 
 def _link_edge(

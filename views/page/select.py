@@ -1,50 +1,90 @@
-"""Which nodes the graph page draws: the whole graph, a neighbourhood or a query's nodes,
-cut to the most connected ones."""
+"""Which nodes the graph page holds and which it opens on: the most connected actors of the
+whole graph, of one entity's neighbourhood, or a query's nodes.
+
+Two graphs serve the choice: the evidence graph (entities joined by relations, the edges
+that carry sentences) and the article graph (the same, plus articles and their links:
+PUBLISHED_BY, AUTHORED_BY, MENTIONS). Neighbourhoods follow the first unless asked to walk
+through articles (co-mentions)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 import networkx as nx
-from pyvis.network import Network
 
 from ...model.graph import KnowledgeGraph
-from .elements import DRAWN_LINKS
+
+@dataclass(frozen=True)
+class Selection:
+    """``pool``: the nodes the page holds (drawn or ready to be expanded to), most connected
+    first; ``initial``: those drawn when it opens."""
+
+    pool: tuple[str, ...]
+    initial: frozenset[str]
+    candidates: int
 
 
-def drawable(graph: KnowledgeGraph, include_articles: bool) -> nx.MultiGraph:
-    """Undirected multigraph of the drawable nodes (entities, articles) over relations and article
-    links; edges the page draws have ``drawn=1``, mentions (never drawn) ``drawn=0``. Statements
-    are no nodes of the page: they are shown with their speakers."""
+def evidence_graph(graph: KnowledgeGraph) -> nx.MultiGraph:
+    """Entities over evidence-backed relations (an article citing a source is an article's, not an entity's)."""
     index = nx.MultiGraph()
     index.add_nodes_from(entity.id for entity in graph.entities)
-    if include_articles:
-        index.add_nodes_from(article.id for article in graph.articles)
-        index.add_edges_from(
-            (link.source, link.target, {"drawn": int(link.type in DRAWN_LINKS)})
-            for link in graph.links
-            if link.source in index and link.target in index
-        )
     index.add_edges_from(
-        (rel.source, rel.target, {"drawn": 1})
-        for rel in graph.relations
-        if rel.source in index and rel.target in index
-    )
+        (rel.source, rel.target) for rel in graph.relations if rel.source in index and rel.target in index)
     return index
 
 
-def top_by_degree(
-    index: nx.MultiGraph, candidates: set[str], max_nodes: int, pinned: str | None
-) -> set[str]:
-    """The ``max_nodes`` candidates with most drawn edges, then most links of any kind.
+def article_graph(graph: KnowledgeGraph) -> nx.MultiGraph:
+    """Entities and articles over relations and every article link (mentions included)."""
+    index = nx.MultiGraph()
+    index.add_nodes_from(entity.id for entity in graph.entities)
+    index.add_nodes_from(article.id for article in graph.articles)
+    index.add_edges_from(
+        (rel.source, rel.target) for rel in graph.relations if rel.source in index and rel.target in index)
+    index.add_edges_from(
+        (link.source, link.target) for link in graph.links if link.source in index and link.target in index)
+    return index
 
-    Drawn edges come first: a node known only through mentions would be a dot without
-    edges on the page, and on a real corpus such dots would fill the whole cap."""
-    ranked = sorted(
-        candidates,
-        key=lambda node: (node != pinned, -index.degree(node, weight="drawn"), -index.degree(node), node),
-    )
-    return set(ranked[:max_nodes])
 
-def lonely_nodes(net: Network) -> set[str]:
-    """Drawn nodes that no drawn edge touches."""
-    touched = {end for edge in net.edges for end in (edge["from"], edge["to"])}
-    return {node["id"] for node in net.nodes} - touched
+def importance(graph: KnowledgeGraph) -> dict[str, int]:
+    """How connected each entity is by evidence: its relations plus the statements it made."""
+    score: Counter[str] = Counter()
+    for rel in graph.relations:
+        score[rel.source] += 1
+        score[rel.target] += 1
+    for statement in graph.statements:
+        if statement.speaker is not None:
+            score[statement.speaker] += 1
+    return dict(score)
+
+
+def select(
+    graph: KnowledgeGraph,
+    candidates: set[str],
+    *,
+    top: int,
+    max_nodes: int,
+    centre: str | None = None,
+    distance: dict[str, int] | None = None,
+    draw_all: bool = False,
+    draw_articles: bool = False,
+) -> Selection:
+    """Rank ``candidates`` (the centre first, then nearest to it, then most connected by
+    evidence, most mentioned, by id), keep ``max_nodes`` entities in the pool (articles do
+    not count: they are drawn only when asked for), and draw the first ``top`` entities
+    (all of the pool with ``draw_all``, as a query's page does), and the pooled articles
+    with ``draw_articles``."""
+    score = importance(graph)
+    mentions = {e.id: e.mention_count for e in graph.entities}
+    articles = {a.id for a in graph.articles}
+    near = distance or {}
+
+    def rank(node: str) -> tuple:
+        return (node != centre, near.get(node, 0), -score.get(node, 0), -mentions.get(node, 0), node)
+
+    entities = sorted((n for n in candidates if n not in articles), key=rank)[:max_nodes]
+    pooled_articles = sorted(n for n in candidates if n in articles)
+    drawn = set(entities if draw_all else entities[:top])
+    if draw_articles or draw_all:
+        drawn.update(pooled_articles)
+    return Selection(tuple(entities) + tuple(pooled_articles), frozenset(drawn), len(candidates))

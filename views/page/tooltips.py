@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from ...model.graph import ArticleNode, EntityNode, NodeLabel, Relation, Statement
+from ...model.graph import ArticleNode, EntityNode, NodeLabel, Relation
 
 MAX_TOOLTIP_EVIDENCE = 8
 _SENTENCE_CHARS = 400
@@ -24,30 +24,17 @@ def shorten(text: str, limit: int) -> str:
 def _fields(rows: Iterable[tuple[str, object]]) -> str:
     return "".join(f"<br>{esc(key)}: {esc(value)}" for key, value in rows if value not in (None, ""))
 
-def entity_tooltip(entity: EntityNode, statements: list[Statement]) -> str:
-    """The entity's facts, and what it said, most reported first: "“…” — reported by A, B"."""
-    head = f"<b>{esc(entity.name)}</b>" + _fields(
+def entity_tooltip(entity: EntityNode, statements: int) -> str:
+    """The entity's facts, and how many statements it made (the panel lists them: a click)."""
+    return f"<b>{esc(entity.name)}</b>" + _fields(
         [
             ("Type", entity.type.value),
             ("Aliases", ", ".join(entity.aliases)),
             ("Mentions", entity.mention_count),
             ("Articles", entity.article_count),
+            ("Statements", statements or None),
         ]
-    )
-    if not statements:
-        return head
-    ranked = sorted(statements, key=lambda s: (-s.corroboration, s.first_seen or "", s.text))
-    items = "".join(_statement_item(s) for s in ranked[:MAX_TOOLTIP_EVIDENCE])
-    more = len(ranked) - MAX_TOOLTIP_EVIDENCE
-    tail = f"\u2026 and {more} more" if more > 0 else ""
-    return f"{head}<br><i>said ({len(ranked)}):</i><ol>{items}</ol>{tail}"
-
-
-def _statement_item(statement: Statement) -> str:
-    outlets = ", ".join(statement.outlets) or "an article of no known outlet"
-    when = f", {statement.first_seen}" if statement.first_seen else ""
-    return (f"<li>\u201c{esc(shorten(statement.text, _SENTENCE_CHARS))}\u201d<br><small>\u2014 reported by "
-            f"{esc(outlets)}{esc(when)}</small></li>")
+    ) + "<br><i>click for everything known about it</i>"
 
 def article_tooltip(article: ArticleNode) -> str:
     return f"<b>{esc(article.title)}</b>" + _fields(
@@ -70,7 +57,8 @@ def relation_tooltip(
     details = _fields([("Status", rel.status and rel.status.value),
                        ("Modality", rel.modality.value if rel.modality and rel.modality.value != "asserted" else None),
                        ("Corroboration", f"{rel.corroboration} outlet(s): {outlets}"),
-                       ("Reported", seen)])
+                       ("Reported", seen),
+                       ("Verified", "yes, checked by a person" if rel.verified else None)])
     items = "".join(_evidence_item(ev.sentence, ev.quote, ev.direct, articles.get(ev.article_id))
                     for ev in rel.evidence[:MAX_TOOLTIP_EVIDENCE])
     more = len(rel.evidence) - MAX_TOOLTIP_EVIDENCE

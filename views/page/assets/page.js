@@ -1,5 +1,6 @@
-// The graph page's behaviour (views/page), inlined into the page after pyvis's script, which
-// leaves the globals `nodes`, `edges` (vis DataSets) and `network`. vis-network 9 shows a
+// The graph page's filters, search and layout (views/page), inlined into the page after
+// pyvis's script, which leaves the globals `nodes`, `edges` (vis DataSets) and `network`;
+// panel.js (the details panel, expanding a node) runs after it. vis-network 9 shows a
 // string title as plain text, so each escaped tooltip string is parsed into an element here.
 (function () {
   "use strict";
@@ -60,12 +61,16 @@
     var wanted = fold(byId("ng-search").value), status = byId("ng-search-status");
     status.textContent = "";
     if (!wanted) { network.unselectAll(); return; }
-    var all = nodes.get();
+    // the drawn nodes first, then the rest of the page's pool (drawn when found)
+    var all = nodes.get().concat(Array.from(state.pool.values()));
     var hit = all.find(function (n) { return fold(n.name) === wanted; }) ||
       all.find(function (n) { return n.aliases.some(function (a) { return fold(a) === wanted; }); }) ||
       all.find(function (n) { return fold(n.name).indexOf(wanted) >= 0; });
     if (!hit) { status.textContent = "no node with that name"; return; }
+    state.bring([hit.id], null);
+    hit = nodes.get(hit.id);
     if (hit.hidden) { status.textContent = "that node is hidden by the filters"; }
+    state.showNode(hit.id);
     network.selectNodes([hit.id]);
     // vis animates by frame count and redraws every frame while the view is locked on a node:
     // a large page, where a frame takes long to draw, would stall for seconds either way
@@ -86,7 +91,7 @@
   tooltipElements(nodes);
   tooltipElements(edges);
   // read by people and tests: when the layout settled, in ms since the page started loading
-  var state = window.ngPage = { stabilized: false, stabilizedAtMs: null };
+  var state = window.ngPage = { stabilized: false, stabilizedAtMs: null, applyFilters: applyFilters };
   network.on("stabilizationProgress", function (p) {
     byId("ng-layout").textContent = "Laying out the graph\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
   });
