@@ -50,5 +50,6 @@ def test_viz_around_resolves_names_as_queries_do(tmp_path: Path):
         links=(link(LinkType.PUBLISHED_BY, "a1", nyt),),
     )
     summary = render_page(graph, tmp_path / "page.html", around="New York Times", depth=1)
-    assert summary.nodes == 3
+    assert summary.nodes == 2  # the outlet and who it quoted; its article with --via-articles
+    assert render_page(graph, tmp_path / "page.html", around="New York Times", depth=1, via_articles=True).nodes == 3
     assert "Neighbourhood of The New York Times" in (tmp_path / "page.html").read_text(encoding="utf-8")

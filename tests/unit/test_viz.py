@@ -131,6 +131,18 @@ def datasets(page: str) -> tuple[list[dict], list[dict]]:
     return load("nodes"), load("edges")
 
 
+def embedded(page: str) -> dict:
+    """The page's JSON block: the pool's nodes and edges not drawn yet, and the details."""
+    found = re.findall(r'<script type="application/json" id="ng-data">(.*?)</script>', page, re.DOTALL)
+    assert len(found) == 1
+    return json.loads(found[0])
+
+
+def all_nodes(page: str) -> list[dict]:
+    """Drawn and pooled nodes."""
+    return datasets(page)[0] + embedded(page)["nodes"]
+
+
 class Tags(HTMLParser):
     """Every start tag of a page, as a browser's tokenizer would see it."""
 
@@ -176,13 +188,25 @@ def test_text_that_looks_like_a_url_loads_nothing(hostile_graph: KnowledgeGraph,
 
     assert page.count("<html") == 1
     assert all("src" not in attrs and "href" not in attrs for _, attrs in start_tags(page))
-    zurich = next(n for n in datasets(page)[0] if n["id"] == "el1")
+    zurich = next(n for n in all_nodes(page) if n["id"] == "el1")
     assert zurich["aliases"] == [LOOKS_LIKE_A_URL]  # kept as data, searchable
     assert "x src=//evil.example/a.js &#104;ref=https://evil.example" in zurich["title"]
 
 
-def test_drawn_nodes_and_edges_match_the_graph(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+def test_the_page_opens_on_actors_and_holds_the_articles(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
     summary, page = render(hostile_graph, tmp_path)
+    nodes, edges = datasets(page)
+    pooled = embedded(page)
+
+    assert {n["id"] for n in nodes} == {e.id for e in hostile_graph.entities} and summary.nodes == 6
+    assert {e["id"] for e in edges} == {r.id for r in hostile_graph.relations} and summary.edges == 3
+    assert {n["id"] for n in pooled["nodes"]} == {"a1", "a2"} and summary.pool == 8  # shown when asked for
+    assert {e["rtype"] for e in pooled["edges"]} == {"PUBLISHED_BY", "AUTHORED_BY"}
+    assert pooled["details"]["mentions"] == {"ep1": ["a1"], "eg1": ["a1"], "el1": ["a2"]}
+
+
+def test_drawn_nodes_and_edges_match_the_graph(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    summary, page = render(hostile_graph, tmp_path, via_articles=True)  # articles drawn too
     nodes, edges = datasets(page)
 
     drawn_links = [lk for lk in hostile_graph.links if lk.type is not LinkType.MENTIONS]
@@ -216,7 +240,7 @@ def test_hostile_strings_never_reach_the_page_raw(hostile_graph: KnowledgeGraph,
     assert not [tag for tag, _ in tags if tag == "img"]
     assert not [attrs for _, attrs in tags if any(name.startswith("on") for name in attrs)]
     scripts = [attrs for tag, attrs in tags if tag == "script"]
-    assert len(scripts) == 4  # pyvis utils, vis-network, pyvis's graph, the page's own
+    assert len(scripts) == 6  # pyvis utils, vis-network, pyvis's graph, the page's data, page.js, panel.js
     assert f"<title>Graph {html.escape(SCRIPT_BREAK, quote=True)}" in page
 
     nodes, edges = datasets(page)  # the data itself arrives intact
@@ -226,11 +250,20 @@ def test_hostile_strings_never_reach_the_page_raw(hostile_graph: KnowledgeGraph,
     for item in nodes + edges:
         assert "<img" not in item["title"] and "<script" not in item["title"].lower()
 
+    data_block = page.split('id="ng-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data_block and ">" not in data_block and "&" not in data_block
+    details = embedded(page)["details"]  # and the panel's data arrives intact, as text
+    assert details["entities"]["ep1"]["name"] == HOSTILE_NAME
+    assert details["entities"]["ep1"]["aliases"] == [HOSTILE_ALIAS]
+    assert details["articles"]["a1"]["title"] == HOSTILE_TITLE
+    assert details["relations"]["r1"]["evidence"][0] == {
+        "sentence": HOSTILE_SENTENCE, "quote": HOSTILE_QUOTE, "direct": True, "article": "a1"}
+
 
 def test_edge_tooltip_shows_evidence_with_article_and_outlet(
     hostile_graph: KnowledgeGraph, tmp_path: Path
 ) -> None:
-    _, page = render(hostile_graph, tmp_path)
+    _, page = render(hostile_graph, tmp_path, via_articles=True)
     _, edges = datasets(page)
     tooltip = next(e for e in edges if e["id"] == "r1")["title"]
 
@@ -265,7 +298,7 @@ def test_page_has_the_filters_and_search(hostile_graph: KnowledgeGraph, tmp_path
         "Person", "Government", "Outlet", "Location", "Article",
     }
     assert {a["value"] for a in inputs if a.get("name") == "ng-rel"} == {
-        "MET_WITH", "ACCUSED", "QUOTED_BY", "PUBLISHED_BY", "AUTHORED_BY",
+        "MET_WITH", "ACCUSED", "QUOTED_BY", "PUBLISHED_BY", "AUTHORED_BY", "MENTIONS",
     }
     options = [attrs.get("value") for tag, attrs in tags if tag == "option"]
     assert HOSTILE_OUTLET in options and "Second Wire" in options  # decoded, so escaped in the page
@@ -283,10 +316,25 @@ def test_around_keeps_only_the_neighbourhood(tmp_path: Path) -> None:
     assert {n["id"] for n in nodes} == {"p0", "p1", "p2"}
     assert {e["id"] for e in edges} == {"r1", "r2"}
     assert summary.nodes_in_graph == 6 and not summary.truncated
-    assert "Neighbourhood of José Núñez within 2 hop(s)" in page
+    assert "Neighbourhood of José Núñez within 2 hop(s) over evidence-backed relations" in page
 
-    _, page = render(graph, tmp_path, around="nunez", depth=1)  # by alias; the article is 1 hop
+    _, page = render(graph, tmp_path, around="nunez", depth=1)  # by alias; over relations only
+    assert {n["id"] for n in datasets(page)[0]} == {"p0", "p1"}
+    _, page = render(graph, tmp_path, around="nunez", depth=1, via_articles=True)  # the article is 1 hop
     assert {n["id"] for n in datasets(page)[0]} == {"p0", "p1", "a0"}
+    assert "over relations and the articles that mention them" in page
+
+
+def test_around_walks_through_articles_only_when_asked(tmp_path: Path) -> None:
+    graph = chain_graph(3)  # p0 - p1 - p2 by relations; the article mentions p0 and, here, a loner
+    loner = entity("m1", EntityType.PERSON, "Only Mentioned")
+    graph = graph.model_copy(update={"entities": graph.entities + (loner,),
+                                     "links": graph.links + (link(LinkType.MENTIONS, "a0", loner),)})
+
+    _, page = render(graph, tmp_path, around="José Núñez", depth=2)
+    assert {n["id"] for n in datasets(page)[0]} == {"p0", "p1", "p2"}
+    _, page = render(graph, tmp_path, around="José Núñez", depth=2, via_articles=True)
+    assert {n["id"] for n in datasets(page)[0]} == {"p0", "p1", "p2", "a0", "m1"}  # co-mentioned
 
 
 def test_around_an_unknown_name_suggests_close_ones(tmp_path: Path) -> None:
@@ -296,22 +344,28 @@ def test_around_an_unknown_name_suggests_close_ones(tmp_path: Path) -> None:
     assert not (tmp_path / "page.html").exists()
 
 
-def test_large_graph_is_cut_to_the_highest_degree_nodes(tmp_path: Path) -> None:
+def test_the_page_opens_on_the_most_connected_actors(tmp_path: Path) -> None:
     graph = chain_graph(300, parent=lambda i: int(i**0.5))  # low ids have the most neighbours
     degree = Counter(end for r in graph.relations for end in (r.source, r.target))
-    degree.update(end for lk in graph.links for end in (lk.source, lk.target))
 
-    summary, page = render(graph, tmp_path, max_nodes=50)
+    summary, page = render(graph, tmp_path, top=50)
     nodes, edges = datasets(page)
 
     assert summary.truncated and summary.nodes == len(nodes) == 50
-    assert summary.nodes_in_graph == 301
-    assert "Showing 50 of 301 nodes, highest degree first" in page
+    assert summary.nodes_in_graph == 301 and summary.pool == 301  # the rest is on the page, to expand to
+    assert "Showing 50 of 300 nodes, most connected first; 301 are on the page" in page
     drawn = {n["id"] for n in nodes}
-    left_out = ({e.id for e in graph.entities} | {"a0"}) - drawn
+    left_out = {e.id for e in graph.entities} - drawn
     assert min(degree[n] for n in drawn) >= max(degree[n] for n in left_out)
     assert {"p1", "p2", "p3"} <= drawn
     assert all(e["from"] in drawn and e["to"] in drawn for e in edges)
+    pooled = embedded(page)
+    assert {n["id"] for n in pooled["nodes"]} == left_out | {"a0"}
+    assert all(not {e["from"], e["to"]} <= drawn for e in pooled["edges"])
+    assert len(pooled["details"]["relations"]) == len(graph.relations)  # every one, for the panel
+
+    summary, page = render(graph, tmp_path, top=50, max_nodes=80)  # the page holds 80 entities
+    assert summary.pool == 80 and len(all_nodes(page)) == 80  # not p0 (no relation), so not its article
 
 
 def test_without_articles_no_article_nodes_or_links(hostile_graph: KnowledgeGraph, tmp_path: Path) -> None:
@@ -331,6 +385,8 @@ def test_inputs_are_not_mutated(hostile_graph: KnowledgeGraph, tmp_path: Path) -
 def test_bad_options_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="max_nodes"):
         render_page(chain_graph(3), tmp_path / "p.html", max_nodes=0)
+    with pytest.raises(ValueError, match="top"):
+        render_page(chain_graph(3), tmp_path / "p.html", top=0)
     with pytest.raises(ValueError, match="depth"):
         render_page(chain_graph(3), tmp_path / "p.html", depth=-1)
 
@@ -340,7 +396,7 @@ def test_href_in_a_title_keeps_the_normal_tooltips(tmp_path: Path) -> None:
     graph = graph.model_copy(update={"articles": (article("a0", 'Using <a href="x"> links', "Wire"),)})
 
     _, page = render(graph, tmp_path)
-    tooltip = next(n for n in datasets(page)[0] if n["id"] == "a0")["title"]
+    tooltip = next(n for n in all_nodes(page) if n["id"] == "a0")["title"]
 
     assert "popup.className" not in page  # pyvis's link popup hides every vis tooltip
     assert "href" not in tooltip and "&lt;a &#104;ref=&quot;x&quot;&gt;" in tooltip
@@ -356,7 +412,7 @@ def test_nodes_with_drawn_edges_come_before_mentioned_ones(tmp_path: Path) -> No
         "links": graph.links + mentions,
     })  # the articles and the mentioned people have more links (mentions), but none is drawn
 
-    summary, page = render(graph, tmp_path, max_nodes=4)
+    summary, page = render(graph, tmp_path, top=4)
     assert summary.truncated and {n["id"] for n in datasets(page)[0]} == {"p0", "p1", "p2", "p3"}
 
 
@@ -365,10 +421,10 @@ def test_a_large_page_starts_with_lonely_nodes_hidden(tmp_path: Path) -> None:
     loners = tuple(entity(f"m{i}", EntityType.ORGANIZATION, f"Lonely {i}") for i in range(5))
     graph = graph.model_copy(update={"entities": graph.entities + loners})
 
-    _, page = render(graph, tmp_path)
+    _, page = render(graph, tmp_path, top=400)
     lonely_box = next(a for tag, a in start_tags(page) if tag == "input" and a.get("id") == "ng-lonely")
     assert "checked" in lonely_box
-    assert "6 nodes without edges on this page are hidden" in page  # five loners and the article
+    assert "5 nodes without edges on this page are hidden" in page  # the five loners
     assert '"theta": 0.9' in page and '"updateInterval": 10' in page
 
     _, page = render(chain_graph(20), tmp_path)

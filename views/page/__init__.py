@@ -134,8 +134,7 @@ def render_page(
 
     truncated = len(drawn) < len(candidates)
     log.info("wrote %s: %d nodes, %d edges drawn; %d nodes held", out, len(net.nodes), len(net.edges), len(pool))
-    return PageSummary(out, len(net.nodes), len(net.edges), len(pool), len(graph.entities) + len(graph.articles),
-                       truncated)
+    return PageSummary(out, len(net.nodes), len(net.edges), len(pool), len(graph.entities) + len(articles), truncated)
 
 
 def iframe_html(page: Path, *, height: int = 650) -> str:
