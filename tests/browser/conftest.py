@@ -181,6 +181,16 @@ def hover_node(opened: OpenedPage, node_id: str, expected_text: str) -> str:
     return _hover(opened, lambda: opened.page.evaluate(_NODE_POINT_JS, node_id), f"node {node_id}", expected_text)
 
 
+def click_node(opened: OpenedPage, node_id: str, *, double: bool = False) -> None:
+    """Click (or double-click) the node where vis draws it, as a person would."""
+    point = opened.page.evaluate(_NODE_POINT_JS, node_id)
+    assert point is not None, f"found no point on the screen where vis shows node {node_id}"
+    if double:
+        opened.page.mouse.dblclick(point["x"], point["y"])
+    else:
+        opened.page.mouse.click(point["x"], point["y"])
+
+
 _HOVER_ATTEMPTS = 3
 
 

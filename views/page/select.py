@@ -72,8 +72,8 @@ def select(
     """Rank ``candidates`` (the centre first, then nearest to it, then most connected by
     evidence, most mentioned, by id), keep ``max_nodes`` entities in the pool (articles do
     not count: they are drawn only when asked for), and draw the first ``top`` entities
-    (all of the pool with ``draw_all``, as a query's page does), and the pooled articles
-    with ``draw_articles``."""
+    with evidence (all of the pool with ``draw_all``, as a query's page does), and the
+    pooled articles with ``draw_articles``."""
     score = importance(graph)
     mentions = {e.id: e.mention_count for e in graph.entities}
     articles = {a.id for a in graph.articles}
@@ -84,7 +84,10 @@ def select(
 
     entities = sorted((n for n in candidates if n not in articles), key=rank)[:max_nodes]
     pooled_articles = sorted(n for n in candidates if n in articles)
-    drawn = set(entities if draw_all else entities[:top])
+    # actors first: an entity only mentioned waits for its articles to be shown (unless the
+    # page walks through articles, or no entity has any evidence at all)
+    actors = entities if draw_articles else [n for n in entities if score.get(n, 0) > 0 or n == centre] or entities
+    drawn = set(entities if draw_all else actors[:top])
     if draw_articles or draw_all:
         drawn.update(pooled_articles)
     return Selection(tuple(entities) + tuple(pooled_articles), frozenset(drawn), len(candidates))
