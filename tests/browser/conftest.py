@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import REPO
+from ..conftest import EXAMPLES, MODEL, REPO, shared_path
 
 CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = REPO / "test-artifacts" / "browser"
@@ -32,6 +32,33 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+HOMES = REPO / "test-artifacts" / "homes"  # kept between sessions: a re-ingest hits the extraction cache
+
+
+def ingested(source: Path, home: Path) -> Any:
+    """The graph of the articles under ``source``, ingested into ``home`` (unchanged files
+    are not parsed again: the second session takes seconds)."""
+    from newsgraph.app.pipeline import ingest
+    from newsgraph.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(home)
+    report = ingest([source], home=home, store=store, model=MODEL, workers=2, batch_size=16, max_chars=200_000)
+    assert not report.skipped
+    return store.load()
+
+
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return ingested(EXAMPLES, tmp_path_factory.mktemp("seed-home"))
+
+
+@pytest.fixture(scope="session")
+def bbc_politics_graph() -> Any:
+    """The 417 BBC politics files (403 distinct articles), built once and cached under
+    test-artifacts/homes/bbc-politics; skipped where ../shared is absent."""
+    return ingested(shared_path("corpus", "bbc", "politics"), HOMES / "bbc-politics")
 
 
 @pytest.fixture(scope="session")
@@ -179,6 +206,12 @@ _NODE_POINT_JS = """
 
 def hover_node(opened: OpenedPage, node_id: str, expected_text: str) -> str:
     return _hover(opened, lambda: opened.page.evaluate(_NODE_POINT_JS, node_id), f"node {node_id}", expected_text)
+
+
+def click_edge(opened: OpenedPage, edge_id: str) -> None:
+    point = opened.page.evaluate(_EDGE_POINT_JS, edge_id)
+    assert point is not None, f"found no point on the screen where vis shows edge {edge_id}"
+    opened.page.mouse.click(point["x"], point["y"])
 
 
 def click_node(opened: OpenedPage, node_id: str, *, double: bool = False) -> None:

@@ -203,8 +203,6 @@ def test_seed_page_with_the_real_model(browser, tmp_path: Path) -> None:
     state = vis_state(opened)
     assert (len(state["nodeIds"]), len(state["edgeIds"])) == (summary.nodes, summary.edges)
     assert (state["builtNodes"], state["builtEdges"]) == (summary.nodes, summary.edges)
-    actors = {e.id for e in seed.entities} - {n for n in state["nodeIds"]}
-    assert not summary.truncated and not actors  # the seed graph has fewer actors than the page opens on
     assert not {a.id for a in seed.articles} & set(state["nodeIds"])  # articles wait until asked for
     opened.page.mouse.move(5, 5)
     screenshot(opened, "seed-page.png")

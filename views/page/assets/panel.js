@@ -214,8 +214,8 @@
     add(body, el("div", entity.mentions + " mention(s) in " + entity.articles + " article(s)", "ng-meta"));
     var articles = details.mentions[id] || [];
     add(body, add(el("div", null, "ng-actions"),
-      actionButton("Show {n} more neighbours", neighbours(id).length, function () { expand(id); }),
-      actionButton("Show its {n} articles", articlesOf(id).length,
+      actionButton("Show neighbours ({n} more)", neighbours(id).length, function () { expand(id); }),
+      actionButton("Show its articles ({n})", articlesOf(id).length,
                    function () { bring(articlesOf(id), id); showNode(id); })));
     var rels = relationsOf.get(id) || [];
     add(body, el("h3", "Relations (" + rels.length + ")"));
