@@ -211,13 +211,20 @@ def hover_node(opened: OpenedPage, node_id: str, expected_text: str) -> str:
 def click_edge(opened: OpenedPage, edge_id: str) -> None:
     point = opened.page.evaluate(_EDGE_POINT_JS, edge_id)
     assert point is not None, f"found no point on the screen where vis shows edge {edge_id}"
+    _on_canvas(opened, point)
     opened.page.mouse.click(point["x"], point["y"])
+
+
+def _on_canvas(opened: OpenedPage, point: dict) -> None:
+    """The point is on the network's canvas, not under a panel."""
+    assert opened.page.evaluate("(p) => document.elementFromPoint(p.x, p.y).tagName", point) == "CANVAS"
 
 
 def click_node(opened: OpenedPage, node_id: str, *, double: bool = False) -> None:
     """Click (or double-click) the node where vis draws it, as a person would."""
     point = opened.page.evaluate(_NODE_POINT_JS, node_id)
     assert point is not None, f"found no point on the screen where vis shows node {node_id}"
+    _on_canvas(opened, point)
     if double:
         opened.page.mouse.dblclick(point["x"], point["y"])
     else:

@@ -127,14 +127,16 @@ def test_click_shows_everything_known_and_expanding_draws_more(browser, tmp_path
     page.click("#ng-reset")
     assert vis_state(opened)["hiddenNodes"] == [] and vis_state(opened)["hiddenEdges"] == []
 
-    assert search(opened, "dee fox") == ["pd"]  # on the page but not drawn: found, drawn, shown
-    assert "pd" in vis_state(opened)["nodeIds"] and "r3" in vis_state(opened)["edgeIds"]
-    assert "Dee Fox" in details_text(opened) and "Cy Group met Dee Fox." in details_text(opened)
-
+    page.click("#ng-details-close")
+    assert page.is_hidden("#ng-details")
     click_edge(opened, "r2")
     text = details_text(opened)
     assert "Relation" in text and "ACCUSED" in text and "Bob Ray \u2192 Cy Group" in text
     assert "Bob accused Cy Group. Second story \u2014 Globe" in " ".join(text.split())
+
+    assert search(opened, "dee fox") == ["pd"]  # on the page but not drawn: found, drawn, shown
+    assert "pd" in vis_state(opened)["nodeIds"] and "r3" in vis_state(opened)["edgeIds"]
+    assert "Dee Fox" in details_text(opened) and "Cy Group met Dee Fox." in details_text(opened)
     page.mouse.move(5, 5)
     screenshot(opened, "panel-expanded.png")
     assert_clean(opened)

@@ -93,7 +93,7 @@ def test_the_layout_is_seeded_and_the_page_the_same_on_every_build(tmp_path: Pat
     second = render_page(graph, tmp_path / "two.html").path.read_text(encoding="utf-8")
     assert first == second
     assert '"randomSeed": 7' in first
-    assert '"drawThreshold": 6' in first  # small labels are not drawn when zoomed out
+    assert '"drawThreshold": 9' in first  # small labels are not drawn when zoomed out
 
 
 def test_nodes_are_sized_by_how_connected_they_are(tmp_path: Path) -> None:

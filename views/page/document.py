@@ -40,11 +40,11 @@ def _vis_options(node_count: int) -> dict[str, Any]:
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -6000,
-                "centralGravity": 0.3,
-                "springLength": 140,
+                "centralGravity": 1.0,
+                "springLength": 200,
                 "springConstant": 0.03,
                 "damping": 0.4,
-                "avoidOverlap": 0.2,
+                "avoidOverlap": 0.6,
                 "theta": 0.9 if large else 0.5,
             },
             "stabilization": {
@@ -65,8 +65,8 @@ def _vis_options(node_count: int) -> dict[str, Any]:
         # drawThreshold pixels (the small nodes' when zoomed out) is not drawn at all
         "nodes": {"font": {"size": 13}, "borderWidth": 1,
                   "scaling": {"min": 8, "max": 40,
-                              "label": {"enabled": True, "min": 14, "max": 32, "maxVisible": 32,
-                                        "drawThreshold": 6}}},
+                              "label": {"enabled": True, "min": 16, "max": 40, "maxVisible": 40,
+                                        "drawThreshold": 9}}},
         "edges": {
             "smooth": False if large else {"type": "continuous"},
             "font": {"size": 9, "align": "middle", "strokeWidth": 3},

@@ -77,10 +77,15 @@
     });
     edges.add(Array.from(wanted.values()));
   }
-  // draw the pooled nodes ``ids`` on a circle around ``anchor`` (a drawn node, or the view's centre)
+  // draw the pooled nodes ``ids`` on a circle around ``anchor`` (a drawn node; by default a
+  // drawn neighbour of the first, or else the view's centre)
   function bring(ids, anchor) {
     var fresh = ids.filter(function (id) { return poolNodes.has(id) && !drawn(id); });
     if (!fresh.length) { return 0; }
+    if (!anchor) {
+      var near = (edgesOf.get(fresh[0]) || []).find(function (edge) { return drawn(edge.from) || drawn(edge.to); });
+      anchor = near ? (drawn(near.from) ? near.from : near.to) : null;
+    }
     var at = anchor && drawn(anchor) ? network.getPositions([anchor])[anchor] : network.getViewPosition();
     var radius = 140 + 25 * Math.sqrt(fresh.length);
     nodes.add(fresh.map(function (id, number) {
