@@ -165,7 +165,8 @@ def _writing(out: Path | None) -> Iterator[None]:
 @app.command()
 def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("graph.html"),
-    around: Annotated[Optional[str], typer.Option(help="Draw only this entity's neighbourhood.")] = None,
+    around: Annotated[Optional[str], typer.Option(
+        help="Open on this entity's neighbourhood (over evidence-backed relations).")] = None,
     depth: Annotated[int, typer.Option(min=1, max=6, help="Hops around --around.")] = 2,
     via_articles: Annotated[bool, typer.Option(
         "--via-articles", help="Walk --around through the articles too (co-mentions) and draw them.")] = False,
