@@ -169,6 +169,15 @@ def test_the_seed_page_opens_on_its_actors_and_explains_them(browser, seed_graph
     page.click("#ng-details button.ng-action:has-text('articles')")
     shown = set(vis_state(opened)["nodeIds"])
     assert shown & set(titles) and drawn < shown
+    story = next(a for a in seed_graph.articles if a.id in shown)
+    page.wait_for_timeout(800)  # a click on the same spot would be a double-click
+    click_node(opened, story.id)
+    text = " ".join(details_text(opened).split())
+    cites = [r for r in seed_graph.relations if story.id in (r.source, r.target)]
+    mentioned = {lk.target for lk in seed_graph.links if lk.type is LinkType.MENTIONS and lk.source == story.id}
+    assert story.title in text and "Article" in text and f"Outlet: {story.outlet}" in text
+    assert f"Relations ({len(cites)})" in text and f"Mentions ({len(mentioned)})" in text
+    assert all(entities[m].name in text for m in mentioned)
     page.uncheck('input[name="ng-rel"][value="MET_WITH"]')
     hidden = set(vis_state(opened)["hiddenEdges"])
     assert hidden == {r.id for r in seed_graph.relations if r.type is RelationType.MET_WITH and r.id in hidden}

@@ -250,6 +250,11 @@
       if (row[1]) { add(body, el("div", row[0] + ": " + row[1], "ng-meta")); }
     });
     if (article.url) { add(body, add(el("div", "URL: ", "ng-meta"), linkTo(article.url, article.url))); }
+    var rels = relationsOf.get(id) || [];  // the sources it cites
+    if (rels.length) {
+      add(body, el("h3", "Relations (" + rels.length + ")"));
+      rels.forEach(function (rel) { add(body, relationBlock(rel, id)); });
+    }
     var named = mentionedIn.get(id) || [];
     add(body, el("h3", "Mentions (" + named.length + ")"));
     var list = el("ul", null, "ng-articles");
