@@ -183,7 +183,8 @@ def _panel(
 <style>{asset('page.css')}</style>
 <div id="ng-panel" data-large-page-nodes="{LARGE_PAGE_NODES}">
   <h1>{esc(title)}</h1>
-  <p>{len(net.nodes)} nodes, {len(net.edges)} edges; <span id="ng-visible"></span></p>
+  <p>Opened with {len(net.nodes)} nodes, {len(net.edges)} edges of {len(nodes)} nodes on the page;
+    <span id="ng-visible"></span></p>
   <p id="ng-layout">Laying out the graph\u2026</p>
   {notice_html}
   <label for="ng-search">Find by name</label>
