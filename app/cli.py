@@ -185,6 +185,8 @@ def viz(
         raise fail("give --around or --query, not both", EXIT_USAGE)
     if param and query is None:
         raise fail("--param needs --query", EXIT_USAGE)
+    if via_articles and around is None:
+        raise fail("--via-articles needs --around", EXIT_USAGE)
     params = parse_params(param)
     if query is not None:
         _known_query(query)  # before loading the graph

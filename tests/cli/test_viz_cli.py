@@ -50,6 +50,10 @@ def test_around_follows_relations_unless_asked_to_go_through_articles(home: Path
     nodes, _ = drawn(out)
     assert "Article" in {n["ntype"] for n in nodes} and len(nodes) == 3  # and the article that mentions her
 
+    alone = run("viz", "--home", str(home), "--out", str(tmp_path / "x.html"), "--via-articles")
+    assert alone.exit_code == 2 and "--via-articles needs --around" in alone.stderr
+    assert not (tmp_path / "x.html").exists()
+
 
 def test_a_verified_relation_is_marked_on_the_page(home: Path, tmp_path: Path) -> None:
     verified = run("curate", "verify", "MET_WITH", "Donald Trump", "Lilian Tintori", "--home", str(home))
