@@ -106,6 +106,8 @@ def test_click_shows_everything_known_and_expanding_draws_more(browser, tmp_path
     screenshot(opened, "panel-node.png")
     assert_clean(opened)
 
+    page.click("#ng-details-close")
+    assert page.is_hidden("#ng-details")
     click_node(opened, "pb", double=True)  # Bob's neighbour Cy is drawn with the relation; Dee is two hops away
     state = vis_state(opened)
     assert set(state["nodeIds"]) == {"pa", "pb", "pc"} and set(state["edgeIds"]) == {"r1", "r2"}
@@ -127,7 +129,7 @@ def test_click_shows_everything_known_and_expanding_draws_more(browser, tmp_path
     page.click("#ng-reset")
     assert vis_state(opened)["hiddenNodes"] == [] and vis_state(opened)["hiddenEdges"] == []
 
-    page.click("#ng-details-close")
+    page.keyboard.press("Escape")
     assert page.is_hidden("#ng-details")
     click_edge(opened, "r2")
     text = details_text(opened)

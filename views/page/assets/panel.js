@@ -273,5 +273,6 @@
   });
   network.on("doubleClick", function (params) { if (params.nodes.length) { expand(params.nodes[0]); } });
   byId("ng-details-close").addEventListener("click", function () { panel.hidden = true; });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { panel.hidden = true; } });
   Object.assign(window.ngPage, { bring: bring, expand: expand, showNode: showNode, articlesOf: articlesOf, pool: poolNodes });
 })();
