@@ -47,7 +47,8 @@ def panel_graph() -> KnowledgeGraph:
     met = relation("r1", RelationType.MET_WITH, ann, bob, (evidence("v1", "a1", SENTENCE),), ("Wire",))
     accused = relation("r2", RelationType.ACCUSED, bob, cy, (evidence("v2", "a2", "Bob accused Cy Group."),),
                        ("Globe",))
-    later = relation("r3", RelationType.MET_WITH, cy, dee, (evidence("v3", "a2", "Cy Group met Dee Fox."),),
+    later = relation("r3", RelationType.MET_WITH, cy, dee, (evidence("v3", "a2", "Cy Group met Dee Fox."),
+                                                            evidence("v4", "a2", "Dee Fox met Cy Group again.")),
                      ("Globe",))
 
     def said(sid: str, speaker: str, text: str, source: str) -> Statement:
@@ -113,6 +114,9 @@ def test_click_shows_everything_known_and_expanding_draws_more(browser, tmp_path
     assert set(state["nodeIds"]) == {"pa", "pb", "pc"} and set(state["edgeIds"]) == {"r1", "r2"}
     assert "Bob Ray" in details_text(opened) and "ACCUSED \u2192 Cy Group" in details_text(opened)
     assert state["visibleText"] == "visible: 3 nodes, 2 edges"
+    page.evaluate("() => ngPage.showNode('pc')")  # the most reported relation first, whatever the graph's order
+    heads = page.evaluate("() => Array.from(document.querySelectorAll('#ng-details .ng-rel-head'), (h) => h.innerText)")
+    assert [h.strip() for h in heads] == ["MET_WITH \u2192 Dee Fox", "ACCUSED \u2190 Bob Ray"]
 
     click_node(opened, "pa")
     page.click("#ng-details button.ng-action:has-text('articles')")  # Ann's articles, with their mentions

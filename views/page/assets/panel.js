@@ -33,6 +33,16 @@
     if (rel.target !== rel.source) { push(relationsOf, rel.target, id); }
   });
   Object.keys(details.statements).forEach(function (id) { push(statementsOf, details.statements[id].speaker, id); });
+  // the panel lists the verified first, then the most reported (outlets, then articles)
+  function weight(item) { return [item.verified ? 1 : 0, item.outlets.length, item.evidence.length]; }
+  function heaviestFirst(table) {
+    return function (a, b) {
+      var x = weight(table[a]), y = weight(table[b]);
+      return (y[0] - x[0]) || (y[1] - x[1]) || (y[2] - x[2]);
+    };
+  }
+  relationsOf.forEach(function (ids) { ids.sort(heaviestFirst(details.relations)); });
+  statementsOf.forEach(function (ids) { ids.sort(heaviestFirst(details.statements)); });
   Object.keys(details.mentions).forEach(function (entity) {
     details.mentions[entity].forEach(function (article) { push(mentionedIn, article, entity); });
   });
