@@ -186,6 +186,8 @@ def _panel(
   <p>Opened with {len(net.nodes)} nodes, {len(net.edges)} edges of {len(nodes)} nodes on the page;
     <span id="ng-visible"></span></p>
   <p id="ng-layout">Laying out the graph\u2026</p>
+  <p class="ng-hint">Click a node or an edge for everything known about it; double-click a node to draw its
+    neighbours.</p>
   {notice_html}
   <label for="ng-search">Find by name</label>
   <input id="ng-search" type="search" list="ng-names" autocomplete="off">
