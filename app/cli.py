@@ -23,6 +23,7 @@ from .cli_support import (
     EXIT_USAGE,
     BatchOption,
     CsvOption,
+    FullOption,
     HomeOption,
     JsonOption,
     OutletOption,
@@ -278,6 +279,7 @@ def query(
     list_all: Annotated[bool, typer.Option("--list", help="List the queries, their parameters and columns.")] = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    full: FullOption = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
@@ -308,7 +310,7 @@ def query(
             raise fail(str(exc), EXIT_USAGE) from exc
         except NoSuchNode as exc:
             raise fail(str(exc)) from exc
-    print_rows(rows, columns, fmt)
+    print_rows(rows, columns, fmt, full=full)
 
 
 @app.command(name="eval")
@@ -351,6 +353,7 @@ def cypher_command(
     write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    full: FullOption = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
@@ -370,7 +373,7 @@ def cypher_command(
         except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
             hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
             raise fail(" ".join(str(exc).split()) + hint) from exc
-    print_rows(rows, list(rows[0]) if rows else [], fmt)
+    print_rows(rows, list(rows[0]) if rows else [], fmt, full=full)
 
 
 def _json_or_text(value: str) -> Any:

@@ -47,7 +47,10 @@ StoreOption = Annotated[Optional[StoreName], typer.Option(
     "--store", help="embedded or neo4j (default: NEWSGRAPH_STORE, else auto: Neo4j when NEWSGRAPH_NEO4J_URI is set).")]
 ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
-CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV (lists joined with '; ').")]
+CsvOption = Annotated[bool, typer.Option(
+    "--csv", help="Rows as CSV: one row per evidence item (evidence_* columns), other lists as JSON arrays.")]
+FullOption = Annotated[bool, typer.Option(
+    "--full", help="Tables: every cell whole (on a terminal, long cells are shortened; in a pipe, never).")]
 
 
 def settings_for(home: Path | None) -> Settings:
@@ -138,13 +141,23 @@ def output_format(as_json: bool, as_csv: bool) -> OutputFormat:
     return OutputFormat.JSON if as_json else OutputFormat.CSV if as_csv else OutputFormat.TABLE
 
 
-def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat) -> None:
+def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat, *, full: bool = False) -> None:
+    """Rows on stdout: a table fits the terminal's width (a pipe gets whole cells), or JSON, or CSV."""
     from .output import render
 
+    width = terminal_width()
     if columns or fmt is OutputFormat.JSON:
-        typer.echo(render(rows, columns, fmt=fmt.value))
+        typer.echo(render(rows, columns, fmt=fmt.value, width=width, terminal=width is not None, full=full))
     if fmt is OutputFormat.TABLE:
         typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+def terminal_width() -> int | None:
+    """The width of the terminal stdout writes to; None when it is a pipe or a file."""
+    import shutil
+    import sys
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName | None, workers: int | None,
