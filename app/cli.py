@@ -34,6 +34,7 @@ from .cli_support import (
     StoreName,
     StoreOption,
     WorkersOption,
+    check_paths,
     command_store,
     fail,
     ingest_and_report,
@@ -92,6 +93,7 @@ def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: Bat
     from ..model.records import SkippedInput
     from .pipeline import extract as run_extract
 
+    check_paths(paths)
     settings = get_settings()
     skipped = 0
     try:
@@ -183,7 +185,7 @@ def viz(
         raise fail("--param needs --query", EXIT_USAGE)
     params = parse_params(param)
     if query is not None:
-        _known_query(query)  # before loading the graph
+        _known_query(query, params)  # before loading the graph
     settings = settings_for(home)
     _output_path(out, settings)
     with command_store(settings, store) as opened:
@@ -201,12 +203,12 @@ def viz(
     typer.echo(f"wrote {printable(str(summary.path))}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)
 
 
-def _known_query(name: str) -> None:
-    from ..queries import UnknownQuery, get_query_columns
+def _known_query(name: str, params: dict[str, str]) -> None:
+    from ..queries import QueryParameterError, UnknownQuery, check_parameters
 
     try:
-        get_query_columns(name)
-    except UnknownQuery as exc:
+        check_parameters(name, params)
+    except (UnknownQuery, QueryParameterError) as exc:
         raise fail(str(exc), EXIT_USAGE) from exc
 
 
@@ -288,6 +290,7 @@ def query(
         NoSuchNode,
         QueryParameterError,
         UnknownQuery,
+        check_parameters,
         get_query_columns,
         run_query,
     )
@@ -300,8 +303,9 @@ def query(
     fmt = output_format(as_json, as_csv)
     params = parse_params(param)
     try:
+        check_parameters(name, params)
         columns = get_query_columns(name)
-    except UnknownQuery as exc:
+    except (UnknownQuery, QueryParameterError) as exc:
         raise fail(str(exc), EXIT_USAGE) from exc
     with command_store(settings_for(home), store) as opened:
         try:

@@ -152,6 +152,15 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat
         typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
 
 
+def check_paths(paths: list[Path]) -> None:
+    """A path that does not exist stops the command before anything is read or written (exit 1)."""
+    from .input_paths import missing_paths
+
+    if missing := missing_paths(paths):
+        names = ", ".join(str(path) for path in missing)
+        raise fail(f"no such file or folder: {names} (nothing read, no store written)")
+
+
 def terminal_width() -> int | None:
     """The width of the terminal stdout writes to; None when it is a pipe or a file."""
     import shutil
@@ -167,10 +176,12 @@ def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName
     from ..ingest.nlp import ModelNotInstalled
     from ..model.curation import Outcome
     from .curation_file import CurationFileError
+    from .input_paths import describe_unsupported, unsupported_files
     from .pipeline import IngestBusy
     from .pipeline import ingest as run_ingest
     from .progress import article_progress
 
+    check_paths(paths)
     with command_store(settings, store) as opened:
         with article_progress(enabled=not quiet, label="ingest") as advance:
             try:
@@ -187,6 +198,8 @@ def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName
         if outcome is not Outcome.APPLIED:
             typer.echo(f"correction {number} ({correction.describe()}): {outcome.value}", err=True)
     if not quiet:
+        if unsupported := unsupported_files(paths):
+            typer.echo(printable(describe_unsupported(unsupported)), err=True)
         typer.echo(
             f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
             f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "

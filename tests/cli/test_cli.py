@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from newsgraph.app.cli import EXIT_SKIPPED, app
+from newsgraph.app.cli_support import EXIT_ERROR
 from typer.testing import CliRunner
 
 from ..conftest import EXAMPLES
@@ -211,10 +212,37 @@ def test_console_script_and_exit_codes(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "graph.lbug").exists()
+    written = (tmp_path / "home" / "graph.lbug").stat().st_mtime_ns
     missing = subprocess.run([str(script), "ingest", str(tmp_path / "nope.txt")], env=env,
                              capture_output=True, text=True, timeout=300)
-    assert missing.returncode == EXIT_SKIPPED
-    assert "nope.txt: skipped: no such file or directory" in missing.stderr
+    assert missing.returncode == EXIT_ERROR
+    assert missing.stderr == f"error: no such file or folder: {tmp_path / 'nope.txt'} (nothing read, no store written)\n"
+    assert (tmp_path / "home" / "graph.lbug").stat().st_mtime_ns == written  # the store is as it was
+
+
+def test_a_missing_path_is_exit_1_and_writes_no_store(tmp_path):
+    home = tmp_path / "home"
+    for command in (["ingest", str(EXAMPLES), str(tmp_path / "typo")], ["extract", str(tmp_path / "typo")]):
+        result = run(*command, "--home", str(home)) if command[0] == "ingest" else run(*command)
+        assert result.exit_code == EXIT_ERROR, result.output
+        assert result.stderr.count("\n") == 1 and "no such file or folder" in result.stderr
+        assert not home.exists()  # no store, no cache, no lock: nothing was read
+
+
+def test_unsupported_files_are_named_in_the_summary(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Talks\n\nAnn Lee met Bo Ray in Paris on Monday.\n", encoding="utf-8")
+    (folder / "a.meta.json").write_text('{"outlet": "Globe"}', encoding="utf-8")
+    (folder / "meta.json").write_text("{}", encoding="utf-8")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "sub" / "notes.docx").write_bytes(b"PK")
+    (folder / ".hidden.pdf").write_bytes(b"%PDF")
+    result = run("ingest", str(folder), "--home", str(tmp_path / "home"), "--workers", "1")
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("not read")]
+    assert line.endswith(f"2 files (.docx 1, .pdf 1): {folder / 'report.pdf'}, {folder / 'sub' / 'notes.docx'}")
+    assert "1 articles read" in result.stderr
 
 
 def test_eval_without_corpora_skips_and_says_why(tmp_path):

@@ -176,6 +176,35 @@ def test_query_mistakes(home, args, code, message):
     assert message in result.output
 
 
+@pytest.mark.parametrize(("args", "code", "line"), [
+    (["query", "meetings_of", "-p", "nme=x"], 2,
+     "error: meetings_of has no parameter nme (parameters: entity, modality, since, until)"),
+    (["query", "meetings_of", "-p", "name=x"], 2,  # once a clash with run_query's own argument: a traceback
+     "error: meetings_of has no parameter name (parameters: entity, modality, since, until)"),
+    (["query", "meetings_of", "-p", "entiy=Maduro"], 2,
+     "error: meetings_of has no parameter entiy; did you mean 'entity' or 'until'? "
+     "(parameters: entity, modality, since, until)"),
+    (["query", "meetins_of", "-p", "entity=Maduro"], 2,
+     "error: no query named 'meetins_of'; did you mean 'meetings_of'? (`newsgraph query --list` lists them)"),
+    (["query", "meetings_of", "-p", "entity=Nicolas Madura"], 1,
+     "error: no entity named 'Nicolas Madura' in the graph; did you mean 'Nicolás Maduro'?"),
+    (["query", "quoted_by", "-p", "outlet=The Glob"], 1,
+     "error: no outlet named 'The Glob' in the graph; did you mean 'The Globe'?"),
+    (["query", "article_sources", "-p", "article=Talks in Caracs"], 1,
+     "error: no article with id, title or path 'Talks in Caracs' in the graph; did you mean 'Talks in Caracas'?"),
+    (["viz", "--query", "meetings_of", "-p", "name=x", "--out", "never.html"], 2,
+     "error: meetings_of has no parameter name (parameters: entity, modality, since, until)"),
+    (["viz", "--around", "Nicolas Madura", "--out", "never.html"], 1,
+     "error: no entity named 'Nicolas Madura' in the graph; did you mean 'Nicolás Maduro'?"),
+])
+def test_mistakes_are_one_line_with_the_closest_names(home, tmp_path, monkeypatch, args, code, line):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args, "--home", str(home))
+    assert result.exit_code == code
+    assert result.stderr == line + "\n" and result.stdout == ""
+    assert not (tmp_path / "never.html").exists()
+
+
 def test_cypher_ad_hoc_read_only_by_default(home):
     result = run("cypher", "MATCH (p:Person) WHERE p.mention_count >= $n RETURN p.name AS name ORDER BY name",
                  "-p", "n=2", "--json", "--home", str(home))
