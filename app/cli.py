@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -116,34 +117,72 @@ def _load_graph(home: Path | None, store: StoreName | None) -> KnowledgeGraph:
         return opened.load()
 
 
+class ExportFormat(StrEnum):
+    JSON = "json"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+    NEO4J_ADMIN = "neo4j-admin"
+
+
+FOLDER_FORMATS = (ExportFormat.CSV, ExportFormat.NEO4J_ADMIN)
+
+
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json (node-link) or graphml.")] = "json",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: stdout for json).")] = None,
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="json (node-link), graphml, gexf (Gephi), csv (nodes.csv, edges.csv, evidence.csv in a folder) "
+             "or neo4j-admin (the files `neo4j-admin database import` reads, in a folder).")] = ExportFormat.JSON,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", metavar="PATH", help="File to write (a folder for csv and neo4j-admin; json: default stdout).")] = None,
+    no_mentions: Annotated[bool, typer.Option(
+        "--no-mentions", help="Leave out the MENTIONS links of articles to entities (most of the edges).")] = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the whole resolved graph."""
+    """Export the whole resolved graph: node labels are names (Gephi's `label`), the type its own attribute."""
     from ..ingest.printable import json_safe
+    from ..views.csv_files import import_command, write_csv_tables, write_neo4j_import
     from ..views.files import write_text_atomic
-    from ..views.networkx_io import node_link_json, write_graphml
+    from ..views.networkx_io import node_link_json, write_gexf, write_graphml
 
-    if format not in ("json", "graphml"):
-        raise typer.BadParameter("use json or graphml", param_hint="--format")
-    if format == "graphml" and out is None:
-        raise typer.BadParameter("graphml needs --out FILE", param_hint="--out")
+    if format is not ExportFormat.JSON and out is None:
+        what = "FOLDER" if format in FOLDER_FORMATS else "FILE"
+        raise typer.BadParameter(f"{format.value} needs --out {what}", param_hint="--out")
     settings = settings_for(home)
     if out is not None:
-        _output_path(out, settings)
+        _output_folder(out, settings) if format in FOLDER_FORMATS else _output_path(out, settings)
     with command_store(settings, store) as opened:
         graph = opened.load()
+    mentions = not no_mentions
     with _writing(out):
-        if format == "graphml":
-            write_graphml(graph, out)
+        if format is ExportFormat.GRAPHML:
+            write_graphml(graph, out, mentions=mentions)
+        elif format is ExportFormat.GEXF:
+            write_gexf(graph, out, mentions=mentions)
+        elif format is ExportFormat.CSV:
+            files = write_csv_tables(graph, out, mentions=mentions)
+            typer.echo(f"wrote {', '.join(printable(str(f)) for f in files)}", err=True)
+        elif format is ExportFormat.NEO4J_ADMIN:
+            files = write_neo4j_import(graph, out, mentions=mentions)
+            typer.echo(f"wrote {len(files)} files in {printable(str(out))}; import them (Neo4j stopped, "
+                       f"an empty database) with:", err=True)
+            typer.echo(printable(import_command(files, database=settings.neo4j_database)), err=True)
         elif out is None:
-            typer.echo(json_safe(node_link_json(graph)))
+            typer.echo(json_safe(node_link_json(graph, mentions=mentions)))
         else:
-            write_text_atomic(out, json_safe(node_link_json(graph)) + "\n")
+            write_text_atomic(out, json_safe(node_link_json(graph, mentions=mentions)) + "\n")
+
+
+def _output_folder(out: Path, settings: Settings) -> None:
+    """--out of a format of several files: a folder (created if missing) outside NEWSGRAPH_HOME (exit 2)."""
+    from .output_paths import OutputPathError, check_output_folder
+
+    try:
+        check_output_folder(out, home=settings.home)
+    except OutputPathError as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
 
 
 def _output_path(out: Path, settings: Settings) -> None:

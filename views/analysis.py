@@ -62,7 +62,7 @@ def type_counts(graph: KnowledgeGraph) -> TypeCounts:
 def entity_graph(graph: KnowledgeGraph) -> nx.DiGraph:
     """Entities joined by their relations: one edge per direction, ``weight`` = evidence sentences,
     ``types`` = the relation types; symmetric relations go both ways. Nodes keep `to_networkx`'s
-    attributes (``label`` is the entity type, ``name``)."""
+    attributes (``type`` is the entity type, ``name``)."""
     multi = to_networkx(graph, articles=False, mentions=False)
     entities = {e.id for e in graph.entities}
     simple = nx.DiGraph()
@@ -104,11 +104,11 @@ def centrality(graph: KnowledgeGraph, *, types: frozenset[EntityType] | None = A
     wanted = {t.value for t in types} if types is not None else None
     rows = [
         Centrality(
-            id=node, name=directed.nodes[node]["name"], type=directed.nodes[node]["label"],
+            id=node, name=directed.nodes[node]["name"], type=directed.nodes[node]["type"],
             degree=undirected.degree(node), betweenness=betweenness[node], pagerank=pagerank[node],
         )
         for node in connected
-        if wanted is None or directed.nodes[node]["label"] in wanted
+        if wanted is None or directed.nodes[node]["type"] in wanted
     ]
     return sorted(rows, key=lambda row: (-row.pagerank, row.name))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -68,7 +69,57 @@ def test_export_graphml(home, tmp_path):
     assert run("export", "--home", str(home), "--format", "graphml", "--out", str(out)).exit_code == 0
     graph = nx.read_graphml(out)
     assert graph.number_of_nodes() > 30
-    assert run("export", "--home", str(home), "--format", "csv").exit_code == 2
+    # Gephi labels nodes with the `label` attribute: the entity's name, its type beside it
+    labels = {attrs["label"]: attrs["type"] for _, attrs in graph.nodes(data=True)}
+    assert labels["Donald Trump"] == "Person" and labels["Breitbart News"] == "Outlet"
+    assert "Person" not in labels
+    result = run("export", "--home", str(home), "--format", "csv")
+    assert result.exit_code == 2 and "csv needs --out FOLDER" in result.output
+
+
+def test_export_gexf_and_no_mentions(home, tmp_path):
+    full, lean = tmp_path / "full.gexf", tmp_path / "lean.gexf"
+    assert run("export", "--home", str(home), "-f", "gexf", "--out", str(full)).exit_code == 0
+    assert run("export", "--home", str(home), "-f", "gexf", "--out", str(lean), "--no-mentions").exit_code == 0
+    with_mentions, without = nx.read_gexf(full), nx.read_gexf(lean)
+    relations = [attrs["relation"] for *_, attrs in without.edges(data=True)]
+    assert "MENTIONS" not in relations and "MET_WITH" in relations
+    mentions = sum(1 for *_, attrs in with_mentions.edges(data=True) if attrs["relation"] == "MENTIONS")
+    assert mentions and with_mentions.number_of_edges() == without.number_of_edges() + mentions
+    assert {attrs["label"] for _, attrs in without.nodes(data=True)} >= {"Donald Trump", "Nicolás Maduro"}
+
+
+def test_export_csv_tables_into_a_folder(home, tmp_path):
+    out = tmp_path / "tables"  # created
+    result = run("export", "--home", str(home), "-f", "csv", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["edges.csv", "evidence.csv", "nodes.csv"]
+    nodes = {r["id"]: r for r in csv.DictReader((out / "nodes.csv").open(encoding="utf-8"))}
+    evidence = list(csv.DictReader((out / "evidence.csv").open(encoding="utf-8")))
+    assert evidence and all(nodes[e["article_id"]]["label"] == e["title"] for e in evidence)
+    edges = list(csv.DictReader((out / "edges.csv").open(encoding="utf-8")))
+    assert all(e["source"] in nodes and e["target"] in nodes for e in edges)
+
+
+def test_export_neo4j_admin_layout(home, tmp_path):
+    out = tmp_path / "import"
+    result = run("export", "--home", str(home), "-f", "neo4j-admin", "--out", str(out), "--no-mentions")
+    assert result.exit_code == 0, result.output
+    assert "neo4j-admin database import full --array-delimiter=U+001F" in result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert "nodes_Person_header.csv" in names and "relationships_MET_WITH.csv" in names
+    assert not any("MENTIONS" in name for name in names)
+    header = (out / "relationships_SAID_header.csv").read_text(encoding="utf-8")
+    assert header.startswith(":START_ID,:END_ID,:TYPE,id")
+
+
+def test_a_folder_export_is_refused_inside_the_home_and_over_a_file(home, tmp_path):
+    (tmp_path / "file.txt").write_text("keep", encoding="utf-8")
+    for out, reason in ((home / "tables", "is inside NEWSGRAPH_HOME"), (tmp_path / "file.txt", "is not a folder"),
+                        (tmp_path / "no" / "tables", "does not exist")):
+        result = run("export", "--home", str(home), "-f", "csv", "--out", str(out))
+        assert result.exit_code == 2 and reason in result.stderr and result.stderr.count("\n") == 1
+    assert not (home / "tables").exists() and (tmp_path / "file.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_viz_writes_the_page(home, tmp_path):

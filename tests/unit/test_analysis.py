@@ -84,7 +84,7 @@ def test_entity_graph_counts_symmetric_relations_both_ways() -> None:
     assert g["p0"]["p1"]["weight"] == g["p1"]["p0"]["weight"] == 2  # MET_WITH, two sentences
     assert g.has_edge("p2", "p0") and not g.has_edge("p0", "p2")  # ACCUSED has a direction
     assert g["p0"]["o1"]["types"] == {"QUOTED_BY"}
-    assert g.nodes["p0"]["name"] == "Ann" and g.nodes["p0"]["label"] == "Person"
+    assert g.nodes["p0"]["name"] == "Ann" and g.nodes["p0"]["type"] == "Person"
 
 
 def test_centrality_of_actors() -> None:
