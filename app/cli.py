@@ -48,6 +48,7 @@ from .cli_support import (
 )
 from .curate_cli import curate_app
 from .fetch_cli import fetch
+from .help_text import install as install_help_text
 from .settings import Settings, SettingsError, get_settings
 
 if TYPE_CHECKING:
@@ -55,7 +56,8 @@ if TYPE_CHECKING:
     from ..store import GraphStore
     from ..views.page import QueryDrawing
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
+install_help_text()
+app = typer.Typer(rich_markup_mode=None, add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 app.add_typer(curate_app, name="curate")
 app.command(name="fetch")(fetch)
 log = logging.getLogger("newsgraph")
@@ -206,11 +208,11 @@ def _writing(out: Path | None) -> Iterator[None]:
 
 @app.command()
 def viz(
-    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("graph.html"),
-    around: Annotated[Optional[str], typer.Option(help="Draw only this entity's neighbourhood.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="HTML file to write.")] = Path("graph.html"),
+    around: Annotated[Optional[str], typer.Option(metavar="NAME", help="Draw only this entity's neighbourhood.")] = None,
     depth: Annotated[int, typer.Option(min=1, max=6, help="Hops around --around.")] = 2,
     query: Annotated[Optional[str], typer.Option(
-        "--query", help="Draw a named query's result (see `query --list`): the nodes its rows name.")] = None,
+        "--query", metavar="QUERY", help="Draw a named query's result (see `query --list`): the nodes its rows name.")] = None,
     param: ParamOption = None,
     home: HomeOption = None,
     store: StoreOption = None,

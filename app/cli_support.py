@@ -34,18 +34,18 @@ class OutputFormat(StrEnum):
     CSV = "csv"
 
 
-HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Store folder (default: NEWSGRAPH_HOME or ./newsgraph-data).")]
+HomeOption = Annotated[Optional[Path], typer.Option("--home", metavar="DIR", help="Store folder (default: NEWSGRAPH_HOME or ./newsgraph-data).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
-WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")]
-BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per batch.")]
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, metavar="N", help="Processes (default: all cores).")]
+BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, metavar="N", help="Articles per batch.")]
 OutletOption = Annotated[Optional[str], typer.Option(
-    help="Outlet of the articles whose files, sidecars and folders name none (a wire dateline comes after).")]
+    metavar="NAME", help="Outlet of the articles whose files, sidecars and folders name none (a wire dateline comes after).")]
 PublishedOption = Annotated[Optional[str], typer.Option(
-    help="Publication date (YYYY-MM-DD) of the articles whose metadata and file names give none.")]
-PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), read recursively.")]
+    metavar="DATE", help="Publication date (YYYY-MM-DD) of the articles whose metadata and file names give none.")]
+PathsArgument = Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders (.txt, .html, .jsonl), read recursively.")]
 StoreOption = Annotated[Optional[StoreName], typer.Option(
     "--store", help="embedded or neo4j (default: NEWSGRAPH_STORE, else auto: Neo4j when NEWSGRAPH_NEO4J_URI is set).")]
-ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
+ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", metavar="NAME=VALUE", help="NAME=VALUE (repeatable).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
 CsvOption = Annotated[bool, typer.Option(
     "--csv", help="Rows as CSV: one row per evidence item (evidence_* columns), other lists as JSON arrays.")]

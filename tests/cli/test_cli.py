@@ -300,3 +300,28 @@ def test_eval_without_corpora_skips_and_says_why(tmp_path):
     result = run("eval", "--corpus", str(tmp_path / "none"))
     assert result.exit_code == 0
     assert "eval skipped: no corpora at" in result.stderr and "none" in result.stderr
+
+
+def _commands(group, path=()):
+    """Every command's words, the groups' own included (`curate`, `curate merge`, ...)."""
+    import typer.main
+
+    click_group = typer.main.get_command(group) if not path else group
+    yield path
+    for name, command in getattr(click_group, "commands", {}).items():
+        yield from _commands(command, (*path, name))
+
+
+def test_help_shows_words_not_python_type_names():
+    seen = 0
+    for words in _commands(app):
+        result = run(*words, "--help")
+        assert result.exit_code == 0, words
+        for name in ("<bool>", "<str>", "<int", "<float", "<path>", "<list[", "list[str]", "<Path>"):
+            assert name not in result.stdout, (words, name)
+        seen += 1
+    assert seen >= 15  # the top level, its commands, `curate` and its commands
+    ingest_help = run("ingest", "--help").stdout
+    assert "ingest [OPTIONS] {PATH}..." in ingest_help
+    assert "--home DIR" in ingest_help and "--store [auto|embedded|neo4j]" in ingest_help
+    assert "  -q, --quiet  " in ingest_help or "-q, --quiet " in ingest_help  # a flag: no type after it
