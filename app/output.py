@@ -1,6 +1,7 @@
 """Query rows as text: a table (default), JSON, or CSV.
 
-A table fits the width it is given: cells wrap rather than being cut. On a terminal a
+A table fits the width it is given: cells wrap rather than being cut, and a column empty in
+every row is left out (JSON and CSV keep it). On a terminal a
 cell longer than `TERMINAL_CELL_CHARS` is shortened with "…" (``full=True``, the CLI's
 `--full`, keeps everything); written to a pipe or a file, every cell is whole. An
 `evidence` column (a list of items, each with its sentence and article: title, outlet,
@@ -138,7 +139,7 @@ def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, width: 
     """The row's columns side by side, laid out in ``width``; its evidence items below it, one
     after the other, over the whole width."""
     shown = shown_columns(rows, columns)
-    plain = [c for c in shown if c != EVIDENCE_COLUMN]
+    plain = [c for c in shown if c != EVIDENCE_COLUMN and (not rows or any(_cell(row.get(c)) for row in rows))]
     cells = [[_shorten(_cell(row.get(c)), limit) for c in plain] for row in rows]
     headers = [printable(c) for c in plain]
     natural = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]

@@ -94,8 +94,8 @@ def test_query_table(home):
     result = run("query", "meetings_of", "--param", "entity=nicolas maduro", "--home", str(home))
     assert result.exit_code == 0, result.output
     header, rule, row, sentence, cited = result.stdout.splitlines()
-    assert header.split() == ["entity", "met", "met_type", "modality", "corroboration", "outlets", "first_seen",
-                              "last_seen", "verified"]  # the evidence below holds the sentences and articles
+    assert header.split() == ["entity", "met", "met_type", "modality", "corroboration", "outlets",
+                              "verified"]  # the evidence below holds the sentences; no dates: no date columns
     assert set(rule) == {"-"}
     assert row.startswith("Nicolás Maduro  Cuban envoy")
     assert header.index("met_type") == row.index("Person")  # aligned

@@ -64,6 +64,15 @@ def test_every_evidence_item_cites_its_article_under_its_row():
     assert citation(EVIDENCE_ROWS[0]["evidence"][1]) == "A meeting"
 
 
+def test_a_table_leaves_out_columns_empty_in_every_row_but_csv_and_json_keep_them():
+    rows = [{"name": "Ann", "first_seen": None, "status": ""}, {"name": "Bo", "first_seen": None, "status": "x"}]
+    columns = ["name", "first_seen", "status"]
+    assert render(rows, columns, fmt="table").splitlines()[0].split() == ["name", "status"]
+    assert next(csv.reader(io.StringIO(render(rows, columns, fmt="csv")))) == columns
+    assert list(json.loads(render(rows, columns, fmt="json"))[0]) == columns
+    assert render([], columns, fmt="table").splitlines()[0].split() == columns  # no rows: the header says what
+
+
 def test_rows_too_wide_for_the_terminal_become_records():
     text = render(EVIDENCE_ROWS, EVIDENCE_COLUMNS, fmt="table", width=30)
     assert max(len(line) for line in text.splitlines()) <= 30
