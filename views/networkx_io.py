@@ -69,9 +69,13 @@ def node_link_json(graph: KnowledgeGraph, *, mentions: bool = True) -> str:
 
 
 def write_graphml(graph: KnowledgeGraph, out: Path, *, mentions: bool = True) -> None:
-    """The graph as GraphML in `out`, whole or not at all; characters XML cannot hold escaped."""
+    """The graph as GraphML in `out`, whole or not at all; characters XML cannot hold escaped.
+    An edge's ``label`` (what Gephi shows on it) is its relationship type."""
+    flat = _flat(graph, mentions=mentions)
+    for *_, attrs in flat.edges(keys=True, data=True):
+        attrs["label"] = attrs["type"]
     with atomic_file(out) as handle:
-        nx.write_graphml(_flat(graph, mentions=mentions), handle)
+        nx.write_graphml(flat, handle)
 
 
 def write_gexf(graph: KnowledgeGraph, out: Path, *, mentions: bool = True) -> None:

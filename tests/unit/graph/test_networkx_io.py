@@ -180,8 +180,9 @@ def test_graphml_nodes_are_labelled_by_name_as_gephi_reads_them(graph, tmp_path)
     assert g.nodes["aA"]["label"] == "Leaders meet" and g.nodes["aA"]["type"] == "Article"
     names = {e.id: e.name for e in graph.entities}
     assert all(g.nodes[node]["label"] == name for node, name in names.items())
-    # Gephi labels a node with the GraphML node attribute named `label`
+    # Gephi labels a node with the GraphML node attribute named `label`, an edge with the edge one
     assert 'for="node" attr.name="label" attr.type="string"' in out.read_text("utf-8")
+    assert {attrs["label"] for *_, attrs in g.edges(data=True)} == {attrs["type"] for *_, attrs in g.edges(data=True)}
 
 
 def test_gexf_labels_nodes_by_name_and_edges_by_type(graph, tmp_path):
