@@ -11,11 +11,17 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup setup-ui-tests demo test eval bench clean
 
+# pip -qq: errors only (its warnings, and the build backend's notes on editable installs, are
+# not for the person running the demo; `make setup PIP_VERBOSITY=` shows them)
+PIP_VERBOSITY ?= -qq
+PIP := $(BIN)/pip install $(PIP_VERBOSITY)
+
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "setting up $(VENV) (newsgraph, its spaCy model and test tools; a few minutes the first time)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) --upgrade pip
+	@$(PIP) -e '.[test]'
+	@touch $(STAMP)
 
 setup: $(STAMP)
 
@@ -27,7 +33,7 @@ $(CYPHER_LINT): tests/cypher_lint/package.json tests/cypher_lint/package-lock.js
 # The page's browser test and the notebook runs (tests/browser, tests/notebooks): the
 # ui-tests extra, and Debian's chromium when it is missing
 $(UI_TESTS): $(STAMP) pyproject.toml | $(CHROMIUM)
-	$(BIN)/pip install --quiet -e '.[test,ui-tests]'
+	@$(PIP) -e '.[test,ui-tests]'
 	touch $(UI_TESTS)
 
 # as root with apt-get (CI, the project's machines); elsewhere the browser test skips and says why
@@ -43,13 +49,21 @@ setup-ui-tests: $(UI_TESTS)
 
 # the scale extra (dask[bag]) for tests/integration/test_scale_plan.py
 $(SCALE): $(STAMP) pyproject.toml
-	$(BIN)/pip install --quiet -e '.[test,scale]'
+	@$(PIP) -e '.[test,scale]'
 	touch $(SCALE)
 
 demo: $(STAMP)
-	$(BIN)/newsgraph ingest examples/
-	$(BIN)/newsgraph viz --out graph.html
-	@echo "Open graph.html in a browser."
+	@$(BIN)/newsgraph ingest examples/
+	@$(BIN)/newsgraph viz --out graph.html
+	@echo ""
+	@echo "Open graph.html in a browser. Then try:"
+	@echo "  $(BIN)/newsgraph stats"
+	@echo "  $(BIN)/newsgraph query --list"
+	@echo "  $(BIN)/newsgraph query meetings_of -p entity=\"Donald Trump\""
+	@echo "  $(BIN)/newsgraph query statements -p entity=\"Donald Trump\""
+	@echo "  $(BIN)/newsgraph export --format graphml --out graph.graphml --no-mentions"
+	@echo "  $(BIN)/newsgraph ingest YOUR_FOLDER/      # your own .txt, .html or .jsonl articles"
+	@echo "  $(BIN)/newsgraph --help"
 
 test: $(STAMP) $(CYPHER_LINT) $(UI_TESTS) $(SCALE)
 	$(BIN)/pytest

@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -23,6 +24,7 @@ from .cli_support import (
     EXIT_USAGE,
     BatchOption,
     CsvOption,
+    FullOption,
     HomeOption,
     JsonOption,
     OutletOption,
@@ -33,6 +35,7 @@ from .cli_support import (
     StoreName,
     StoreOption,
     WorkersOption,
+    check_paths,
     command_store,
     fail,
     ingest_and_report,
@@ -45,6 +48,7 @@ from .cli_support import (
 )
 from .curate_cli import curate_app
 from .fetch_cli import fetch
+from .help_text import install as install_help_text
 from .settings import Settings, SettingsError, get_settings
 
 if TYPE_CHECKING:
@@ -52,7 +56,8 @@ if TYPE_CHECKING:
     from ..store import GraphStore
     from ..views.page import QueryDrawing
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
+install_help_text()
+app = typer.Typer(rich_markup_mode=None, add_completion=False, no_args_is_help=True, help="News articles to a knowledge graph.")
 app.add_typer(curate_app, name="curate")
 app.command(name="fetch")(fetch)
 log = logging.getLogger("newsgraph")
@@ -91,6 +96,7 @@ def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: Bat
     from ..model.records import SkippedInput
     from .pipeline import extract as run_extract
 
+    check_paths(paths)
     settings = get_settings()
     skipped = 0
     try:
@@ -113,34 +119,72 @@ def _load_graph(home: Path | None, store: StoreName | None) -> KnowledgeGraph:
         return opened.load()
 
 
+class ExportFormat(StrEnum):
+    JSON = "json"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+    NEO4J_ADMIN = "neo4j-admin"
+
+
+FOLDER_FORMATS = (ExportFormat.CSV, ExportFormat.NEO4J_ADMIN)
+
+
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json (node-link) or graphml.")] = "json",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: stdout for json).")] = None,
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="json (node-link), graphml, gexf (Gephi), csv (nodes.csv, edges.csv, evidence.csv in a folder) "
+             "or neo4j-admin (the files `neo4j-admin database import` reads, in a folder).")] = ExportFormat.JSON,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", metavar="PATH", help="File to write (a folder for csv and neo4j-admin; json: default stdout).")] = None,
+    no_mentions: Annotated[bool, typer.Option(
+        "--no-mentions", help="Leave out the MENTIONS links of articles to entities (most of the edges).")] = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the whole resolved graph."""
+    """Export the whole resolved graph: node labels are names (Gephi's `label`), the type its own attribute."""
     from ..ingest.printable import json_safe
+    from ..views.csv_files import import_command, write_csv_tables, write_neo4j_import
     from ..views.files import write_text_atomic
-    from ..views.networkx_io import node_link_json, write_graphml
+    from ..views.networkx_io import node_link_json, write_gexf, write_graphml
 
-    if format not in ("json", "graphml"):
-        raise typer.BadParameter("use json or graphml", param_hint="--format")
-    if format == "graphml" and out is None:
-        raise typer.BadParameter("graphml needs --out FILE", param_hint="--out")
+    if format is not ExportFormat.JSON and out is None:
+        what = "FOLDER" if format in FOLDER_FORMATS else "FILE"
+        raise typer.BadParameter(f"{format.value} needs --out {what}", param_hint="--out")
     settings = settings_for(home)
     if out is not None:
-        _output_path(out, settings)
+        _output_folder(out, settings) if format in FOLDER_FORMATS else _output_path(out, settings)
     with command_store(settings, store) as opened:
         graph = opened.load()
+    mentions = not no_mentions
     with _writing(out):
-        if format == "graphml":
-            write_graphml(graph, out)
+        if format is ExportFormat.GRAPHML:
+            write_graphml(graph, out, mentions=mentions)
+        elif format is ExportFormat.GEXF:
+            write_gexf(graph, out, mentions=mentions)
+        elif format is ExportFormat.CSV:
+            files = write_csv_tables(graph, out, mentions=mentions)
+            typer.echo(f"wrote {', '.join(printable(str(f)) for f in files)}", err=True)
+        elif format is ExportFormat.NEO4J_ADMIN:
+            files = write_neo4j_import(graph, out, mentions=mentions)
+            typer.echo(f"wrote {len(files)} files in {printable(str(out))}; import them (Neo4j stopped, "
+                       f"an empty database) with:", err=True)
+            typer.echo(printable(import_command(files, database=settings.neo4j_database)), err=True)
         elif out is None:
-            typer.echo(json_safe(node_link_json(graph)))
+            typer.echo(json_safe(node_link_json(graph, mentions=mentions)))
         else:
-            write_text_atomic(out, json_safe(node_link_json(graph)) + "\n")
+            write_text_atomic(out, json_safe(node_link_json(graph, mentions=mentions)) + "\n")
+
+
+def _output_folder(out: Path, settings: Settings) -> None:
+    """--out of a format of several files: a folder (created if missing) outside NEWSGRAPH_HOME (exit 2)."""
+    from .output_paths import OutputPathError, check_output_folder
+
+    try:
+        check_output_folder(out, home=settings.home)
+    except OutputPathError as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
 
 
 def _output_path(out: Path, settings: Settings) -> None:
@@ -164,16 +208,16 @@ def _writing(out: Path | None) -> Iterator[None]:
 
 @app.command()
 def viz(
-    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("graph.html"),
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="HTML file to write.")] = Path("graph.html"),
     around: Annotated[Optional[str], typer.Option(
-        help="Open on this entity's neighbourhood (over evidence-backed relations).")] = None,
+        metavar="NAME", help="Open on this entity's neighbourhood (over evidence-backed relations).")] = None,
     depth: Annotated[int, typer.Option(min=1, max=6, help="Hops around --around.")] = 2,
     via_articles: Annotated[bool, typer.Option(
         "--via-articles", help="Walk --around through the articles too (co-mentions) and draw them.")] = False,
     top: Annotated[int, typer.Option(
-        "--top", min=1, max=1500, help="Open on this many of the most connected actors.")] = 60,
+        "--top", min=1, max=1500, metavar="N", help="Open on this many of the most connected actors.")] = 60,
     query: Annotated[Optional[str], typer.Option(
-        "--query", help="Draw a named query's result (see `query --list`): the nodes its rows name.")] = None,
+        "--query", metavar="QUERY", help="Draw a named query's result (see `query --list`): the nodes its rows name.")] = None,
     param: ParamOption = None,
     home: HomeOption = None,
     store: StoreOption = None,
@@ -189,7 +233,7 @@ def viz(
         raise fail("--via-articles needs --around", EXIT_USAGE)
     params = parse_params(param)
     if query is not None:
-        _known_query(query)  # before loading the graph
+        _known_query(query, params)  # before loading the graph
     settings = settings_for(home)
     _output_path(out, settings)
     with command_store(settings, store) as opened:
@@ -208,12 +252,12 @@ def viz(
     typer.echo(f"wrote {printable(str(summary.path))}: {summary.nodes} nodes, {summary.edges} edges{note}", err=True)
 
 
-def _known_query(name: str) -> None:
-    from ..queries import UnknownQuery, get_query_columns
+def _known_query(name: str, params: dict[str, str]) -> None:
+    from ..queries import QueryParameterError, UnknownQuery, check_parameters
 
     try:
-        get_query_columns(name)
-    except UnknownQuery as exc:
+        check_parameters(name, params)
+    except (UnknownQuery, QueryParameterError) as exc:
         raise fail(str(exc), EXIT_USAGE) from exc
 
 
@@ -286,6 +330,7 @@ def query(
     list_all: Annotated[bool, typer.Option("--list", help="List the queries, their parameters and columns.")] = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    full: FullOption = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
@@ -294,6 +339,7 @@ def query(
         NoSuchNode,
         QueryParameterError,
         UnknownQuery,
+        check_parameters,
         get_query_columns,
         run_query,
     )
@@ -306,8 +352,9 @@ def query(
     fmt = output_format(as_json, as_csv)
     params = parse_params(param)
     try:
+        check_parameters(name, params)
         columns = get_query_columns(name)
-    except UnknownQuery as exc:
+    except (UnknownQuery, QueryParameterError) as exc:
         raise fail(str(exc), EXIT_USAGE) from exc
     with command_store(settings_for(home), store) as opened:
         try:
@@ -316,7 +363,7 @@ def query(
             raise fail(str(exc), EXIT_USAGE) from exc
         except NoSuchNode as exc:
             raise fail(str(exc)) from exc
-    print_rows(rows, columns, fmt)
+    print_rows(rows, columns, fmt, full=full)
 
 
 @app.command(name="eval")
@@ -359,6 +406,7 @@ def cypher_command(
     write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    full: FullOption = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
@@ -378,7 +426,7 @@ def cypher_command(
         except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
             hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
             raise fail(" ".join(str(exc).split()) + hint) from exc
-    print_rows(rows, list(rows[0]) if rows else [], fmt)
+    print_rows(rows, list(rows[0]) if rows else [], fmt, full=full)
 
 
 def _json_or_text(value: str) -> Any:

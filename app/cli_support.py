@@ -34,20 +34,23 @@ class OutputFormat(StrEnum):
     CSV = "csv"
 
 
-HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Store folder (default: NEWSGRAPH_HOME or ./newsgraph-data).")]
+HomeOption = Annotated[Optional[Path], typer.Option("--home", metavar="DIR", help="Store folder (default: NEWSGRAPH_HOME or ./newsgraph-data).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
-WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")]
-BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per batch.")]
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", "-w", min=1, metavar="N", help="Processes (default: all cores).")]
+BatchOption = Annotated[Optional[int], typer.Option("--batch-size", min=1, metavar="N", help="Articles per batch.")]
 OutletOption = Annotated[Optional[str], typer.Option(
-    help="Outlet of the articles whose files, sidecars and folders name none (a wire dateline comes after).")]
+    metavar="NAME", help="Outlet of the articles whose files, sidecars and folders name none (a wire dateline comes after).")]
 PublishedOption = Annotated[Optional[str], typer.Option(
-    help="Publication date (YYYY-MM-DD) of the articles whose metadata and file names give none.")]
-PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), read recursively.")]
+    metavar="DATE", help="Publication date (YYYY-MM-DD) of the articles whose metadata and file names give none.")]
+PathsArgument = Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders (.txt, .html, .jsonl), read recursively.")]
 StoreOption = Annotated[Optional[StoreName], typer.Option(
     "--store", help="embedded or neo4j (default: NEWSGRAPH_STORE, else auto: Neo4j when NEWSGRAPH_NEO4J_URI is set).")]
-ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
+ParamOption = Annotated[Optional[list[str]], typer.Option("--param", "-p", metavar="NAME=VALUE", help="NAME=VALUE (repeatable).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
-CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV (lists joined with '; ').")]
+CsvOption = Annotated[bool, typer.Option(
+    "--csv", help="Rows as CSV: one row per evidence item (evidence_* columns), other lists as JSON arrays.")]
+FullOption = Annotated[bool, typer.Option(
+    "--full", help="Tables: every cell whole (on a terminal, long cells are shortened; in a pipe, never).")]
 
 
 def settings_for(home: Path | None) -> Settings:
@@ -138,13 +141,32 @@ def output_format(as_json: bool, as_csv: bool) -> OutputFormat:
     return OutputFormat.JSON if as_json else OutputFormat.CSV if as_csv else OutputFormat.TABLE
 
 
-def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat) -> None:
+def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat, *, full: bool = False) -> None:
+    """Rows on stdout: a table fits the terminal's width (a pipe gets whole cells), or JSON, or CSV."""
     from .output import render
 
+    width = terminal_width()
     if columns or fmt is OutputFormat.JSON:
-        typer.echo(render(rows, columns, fmt=fmt.value))
+        typer.echo(render(rows, columns, fmt=fmt.value, width=width, terminal=width is not None, full=full))
     if fmt is OutputFormat.TABLE:
         typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+def check_paths(paths: list[Path]) -> None:
+    """A path that does not exist stops the command before anything is read or written (exit 1)."""
+    from .input_paths import missing_paths
+
+    if missing := missing_paths(paths):
+        names = ", ".join(str(path) for path in missing)
+        raise fail(f"no such file or folder: {names} (nothing read, no store written)")
+
+
+def terminal_width() -> int | None:
+    """The width of the terminal stdout writes to; None when it is a pipe or a file."""
+    import shutil
+    import sys
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName | None, workers: int | None,
@@ -154,10 +176,12 @@ def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName
     from ..ingest.nlp import ModelNotInstalled
     from ..model.curation import Outcome
     from .curation_file import CurationFileError
+    from .input_paths import describe_unsupported, unsupported_files
     from .pipeline import IngestBusy
     from .pipeline import ingest as run_ingest
     from .progress import article_progress
 
+    check_paths(paths)
     with command_store(settings, store) as opened:
         with article_progress(enabled=not quiet, label="ingest") as advance:
             try:
@@ -174,6 +198,8 @@ def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName
         if outcome is not Outcome.APPLIED:
             typer.echo(f"correction {number} ({correction.describe()}): {outcome.value}", err=True)
     if not quiet:
+        if unsupported := unsupported_files(paths):
+            typer.echo(printable(describe_unsupported(unsupported)), err=True)
         typer.echo(
             f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
             f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "

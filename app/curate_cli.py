@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ..model.graph import KnowledgeGraph
     from .settings import Settings
 
-curate_app = typer.Typer(no_args_is_help=True, help=(
+curate_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help=(
     "Correct the graph: merge, split, alias, type, reject, verify. Corrections are kept in "
     "NEWSGRAPH_HOME/curation.jsonl and applied at every ingest."))
 

@@ -27,7 +27,7 @@ from .cli_support import (
 def fetch(
     urls: Annotated[Optional[list[str]], typer.Argument(help="Pages to fetch (http or https).")] = None,
     feed: Annotated[Optional[list[str]], typer.Option(
-        "--feed", help="An RSS, Atom or JSON feed (or a page announcing one): fetch its articles (repeatable).")] = None,
+        "--feed", metavar="URL", help="An RSS, Atom or JSON feed (or a page announcing one): fetch its articles (repeatable).")] = None,
     into: Annotated[Optional[Path], typer.Option(
         help="Folder for the pages and their sidecars (default: NEWSGRAPH_HOME/fetched).")] = None,
     no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Only download.")] = False,

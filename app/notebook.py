@@ -13,6 +13,10 @@ from .pipeline import IngestReport, ingest
 from .settings import Settings, get_settings
 
 
+class NoGraphInHome(LookupError):
+    """``NEWSGRAPH_HOME`` is set, to a folder that holds no embedded store."""
+
+
 @dataclass
 class NotebookStore:
     """An open store holding a graph; ``report`` is the ingest of the examples (None: the graph
@@ -33,14 +37,19 @@ class NotebookStore:
 def open_or_ingest(examples: Sequence[Path], *, settings: Settings | None = None) -> NotebookStore:
     """The store `open_store` chooses (Neo4j when ``NEWSGRAPH_NEO4J_URI`` is set), holding a graph.
 
-    Embedded: the store in ``NEWSGRAPH_HOME`` when that is set and holds one; otherwise the
+    Embedded: the store in ``NEWSGRAPH_HOME`` when that is set (`NoGraphInHome` when it holds
+    none: a mistyped home must not show the examples instead); when it is not set, the
     ``examples`` are ingested into a new temporary home. Neo4j: the database as it is when it
     holds articles; otherwise the ``examples`` are ingested into it (the extraction cache in
     ``NEWSGRAPH_HOME``, or a temporary home). ``settings``: `get_settings()` by default."""
     settings = settings or get_settings()
     configured = "home" in settings.model_fields_set  # NEWSGRAPH_HOME (or given)
     kind = chosen_store(settings)
-    if kind == "embedded" and configured and EmbeddedStore(settings.home).exists():
+    if kind == "embedded" and configured:
+        if not EmbeddedStore(settings.home).exists():
+            raise NoGraphInHome(
+                f"NEWSGRAPH_HOME is {settings.home}, which holds no graph: ingest into it first "
+                f"(newsgraph ingest PATH --home {settings.home}), or unset NEWSGRAPH_HOME to explore the examples")
         return NotebookStore(open_store(settings, kind), settings.home, f"the store in {settings.home}")
     if kind == "embedded" or not configured:
         settings = settings.model_copy(update={"home": Path(tempfile.mkdtemp(prefix="newsgraph-notebook-"))})

@@ -1,5 +1,6 @@
 """Where `export --out` and `viz --out` may write: a regular file, in a folder that exists,
-outside NEWSGRAPH_HOME.
+outside NEWSGRAPH_HOME (`export --format csv` and `neo4j-admin`: a folder, see
+`check_output_folder`).
 
 The home folder holds the extraction cache, the graph's source of truth, and the
 store: `export --out HOME/cache.sqlite` would overwrite it. A device (`/dev/sda`),
@@ -65,6 +66,38 @@ def check_output_path(out: Path, *, home: Path) -> Path:
         raise OutputPathError(f"folder {folder} does not exist: create it first")
     if not folder.is_dir():
         raise OutputPathError(f"{folder} is not a folder")
+    return out
+
+
+def check_output_folder(out: Path, *, home: Path) -> Path:
+    """`out` if an export of several files may go there: a folder, or a name for a new one in a
+    folder that exists, outside NEWSGRAPH_HOME; else `OutputPathError`. The folder is created
+    when missing; the files in it are each written whole (`views.files`), others left alone.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> check_output_folder(folder / "tables", home=folder / "newsgraph-data").is_dir()
+    True
+    >>> check_output_folder(folder / "none" / "tables", home=folder / "newsgraph-data")
+    Traceback (most recent call last):
+    ...
+    newsgraph.app.output_paths.OutputPathError: folder ...none does not exist: create it first
+    """
+    resolved, home_resolved = out.resolve(), home.resolve()
+    if resolved == home_resolved or resolved.is_relative_to(home_resolved):
+        raise OutputPathError(
+            f"{out} is inside NEWSGRAPH_HOME ({home}), where the store and its extraction cache live: "
+            "write elsewhere"
+        )
+    if out.exists() and not out.is_dir():
+        raise OutputPathError(f"{out} is not a folder: this format writes several files, give a folder")
+    if not out.exists():
+        if not out.parent.is_dir():
+            raise OutputPathError(f"folder {out.parent} does not exist: create it first")
+        try:
+            out.mkdir()
+        except OSError as exc:
+            raise OutputPathError(f"cannot create {out}: {exc.strerror}") from None
     return out
 
 

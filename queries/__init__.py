@@ -10,10 +10,11 @@ format and `params.py` for how names are matched).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .library import Column, NamedQuery, Param, UnknownQuery, all_queries, get_query
-from .params import CypherRunner, QueryParameterError, bind
+from .params import CypherRunner, QueryParameterError, bind, check_names
 from .resolver import Named, NameMatches, NoSuchNode, match_name
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def list_queries() -> list[NamedQuery]:
     return list(all_queries().values())
 
 
-def run_query(store: CypherRunner, name: str, **params: Any) -> list[dict[str, Any]]:
+def run_query(store: CypherRunner, name: str, /, **params: Any) -> list[dict[str, Any]]:
     """The rows of the named query `name` on `store`, read-only.
 
     Parameters
@@ -36,7 +37,8 @@ def run_query(store: CypherRunner, name: str, **params: Any) -> list[dict[str, A
     name : str
         A named query (`list_queries`).
     **params
-        The query's parameters as a user gives them: names for ``entity``/``outlet`` (resolved
+        The query's parameters as a user gives them (``name`` and ``store`` too: the first two
+        arguments are positional only): names for ``entity``/``outlet`` (resolved
         by `match_name`), words of a title for ``article``, numbers as numbers or text.
 
     Returns
@@ -63,12 +65,18 @@ def run_query(store: CypherRunner, name: str, **params: Any) -> list[dict[str, A
     return store.run(query.text(store.dialect), bind(query, params, store))
 
 
+def check_parameters(name: str, given: Iterable[str]) -> None:
+    """Raise `UnknownQuery` or `QueryParameterError` (with the closest names) before any work, when
+    ``name`` is no query or ``given`` holds a parameter name it does not take."""
+    check_names(get_query(name), given)
+
+
 def get_query_columns(name: str) -> list[str]:
     """The columns a named query returns, in order."""
     return [c.name for c in get_query(name).columns]
 
 
-def query_frame(store: CypherRunner, name: str, **params: Any) -> pandas.DataFrame:
+def query_frame(store: CypherRunner, name: str, /, **params: Any) -> pandas.DataFrame:
     """`run_query` as a DataFrame with the query's declared columns (also when there are no rows)."""
     import pandas
 
@@ -78,5 +86,5 @@ def query_frame(store: CypherRunner, name: str, **params: Any) -> pandas.DataFra
 
 __all__ = [
     "Column", "CypherRunner", "NameMatches", "Named", "NamedQuery", "NoSuchNode", "Param", "QueryParameterError", "UnknownQuery",
-    "get_query_columns", "list_queries", "match_name", "query_frame", "run_query",
+    "check_parameters", "get_query_columns", "list_queries", "match_name", "query_frame", "run_query",
 ]

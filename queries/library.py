@@ -18,6 +18,8 @@ header comment is free text, the parameters and columns are the main file's.
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -117,4 +119,11 @@ def get_query(name: str) -> NamedQuery:
     try:
         return all_queries()[name]
     except KeyError:
-        raise UnknownQuery(f"no query named {name!r}; `newsgraph query --list` lists them") from None
+        raise UnknownQuery(f"no query named {name!r}{did_you_mean(name, all_queries())} "
+                           f"(`newsgraph query --list` lists them)") from None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """"; did you mean 'x'?" with the closest of ``choices`` to a mistyped ``word``, or ""."""
+    close = get_close_matches(word.lower(), list(choices), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""

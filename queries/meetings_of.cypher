@@ -15,10 +15,18 @@
 // column last_seen: string    Latest.
 // column sentences: list      The evidence sentences.
 // column articles: list       The ids of the articles, parallel to the sentences.
+// column verified: bool       Checked by a person (`newsgraph curate verify`).
+// column evidence: list       Per evidence item: article_id, title, outlet, published, url, sentence, quote.
 MATCH (e)-[r:MET_WITH]-(other)
 WHERE e.id IN $entity AND ($modality = 'any' OR r.modality = $modality)
   AND ($since = '' OR r.last_seen >= $since) AND ($until = '' OR r.first_seen <= $until)
+UNWIND range(0, size(r.article_ids) - 1) AS i
+OPTIONAL MATCH (art:Article) WHERE art.id = r.article_ids[i]
+WITH e, r, other, collect({article_id: r.article_ids[i], title: art.title, outlet: art.outlet,
+                           published: art.published, url: art.url, sentence: r.sentences[i],
+                           quote: r.quotes[i]}) AS evidence
 RETURN e.name AS entity, other.name AS met, labels(other)[0] AS met_type, r.modality AS modality,
        r.corroboration AS corroboration, r.outlets AS outlets, r.first_seen AS first_seen,
-       r.last_seen AS last_seen, r.sentences AS sentences, r.article_ids AS articles
+       r.last_seen AS last_seen, r.sentences AS sentences, r.article_ids AS articles,
+       r.verified AS verified, evidence
 ORDER BY corroboration DESC, met

@@ -18,10 +18,18 @@
 // column first_seen: string   Earliest publication date of those articles.
 // column last_seen: string    Latest.
 // column sentences: list      The evidence sentences.
+// column verified: bool       Checked by a person (`newsgraph curate verify`).
+// column evidence: list       Per evidence item: article_id, title, outlet, published, url, sentence, quote.
 MATCH (x)-[r:MET_WITH]->(y)
 WHERE (size($entity) = 0 OR x.id IN $entity OR y.id IN $entity) AND ($modality = 'any' OR r.modality = $modality)
   AND ($since = '' OR r.last_seen >= $since) AND ($until = '' OR r.first_seen <= $until)
+UNWIND range(0, size(r.article_ids) - 1) AS i
+OPTIONAL MATCH (art:Article) WHERE art.id = r.article_ids[i]
+WITH x, r, y, collect({article_id: r.article_ids[i], title: art.title, outlet: art.outlet,
+                       published: art.published, url: art.url, sentence: r.sentences[i],
+                       quote: r.quotes[i]}) AS evidence
 RETURN x.name AS a, labels(x)[0] AS a_type, y.name AS b, labels(y)[0] AS b_type, r.modality AS modality,
        r.corroboration AS corroboration, r.outlets AS outlets, r.article_count AS articles,
-       r.first_seen AS first_seen, r.last_seen AS last_seen, r.sentences AS sentences
+       r.first_seen AS first_seen, r.last_seen AS last_seen, r.sentences AS sentences,
+       r.verified AS verified, evidence
 ORDER BY corroboration DESC, a, b

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal, Protocol
 
 from ..model.graph import Modality
 from ..model.names import fold
-from .library import NODE_PARAM_TYPES, NamedQuery, Param
-from .resolver import Named, NoSuchNode, match_name
+from .library import NODE_PARAM_TYPES, NamedQuery, Param, did_you_mean
+from .resolver import Named, NoSuchNode, close_names, match_name
 
 # the statements the lookups run: the same text in both dialects
 ENTITY_LOOKUP = (
@@ -49,11 +49,7 @@ class QueryParameterError(ValueError):
 
 def bind(query: NamedQuery, given: Mapping[str, Any], store: CypherRunner) -> dict[str, Any]:
     """The Cypher parameters for `given` (names -> values as the caller wrote them)."""
-    declared = {p.name: p for p in query.params}
-    unknown = sorted(set(given) - set(declared))
-    if unknown:
-        names = ", ".join(declared) or "none"
-        raise QueryParameterError(f"{query.name} has no parameter {', '.join(unknown)} (parameters: {names})")
+    check_names(query, given)
     bound = {}
     lookups = _Lookups(store)
     row_counts = set(_ROW_COUNT.findall(query.text(store.dialect)))
@@ -65,6 +61,17 @@ def bind(query: NamedQuery, given: Mapping[str, Any], store: CypherRunner) -> di
         if param.name in row_counts and bound[param.name] < 0:
             raise QueryParameterError(f"parameter {param.name} counts rows: it must be 0 or more, not {bound[param.name]}")
     return bound
+
+
+def check_names(query: NamedQuery, given: Iterable[str]) -> None:
+    """`QueryParameterError` for a parameter name ``query`` does not declare (the closest it does
+    suggested)."""
+    declared = [p.name for p in query.params]
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        names = ", ".join(declared) or "none"
+        hint = did_you_mean(unknown[0], declared) if len(unknown) == 1 else ""
+        raise QueryParameterError(f"{query.name} has no parameter {', '.join(unknown)}{hint} (parameters: {names})")
 
 
 class _Lookups:
@@ -167,5 +174,7 @@ def _articles(rows: list[dict[str, Any]], value: Any) -> list[str]:
         if row["id"] == text or words in fold(row["title"] or "") or words in fold(row["path"] or "")
     )
     if not ids:
-        raise NoSuchNode(f"no article with id, title or path {text!r} in the graph")
+        titles = close_names((Named(row["id"], row["title"]) for row in rows if row["title"]), text, limit=3)
+        hint = f"; did you mean {', '.join(repr(t) for t in titles)}?" if titles else ""
+        raise NoSuchNode(f"no article with id, title or path {text!r} in the graph{hint}")
     return ids

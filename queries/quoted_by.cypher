@@ -11,6 +11,8 @@
 // column direct: bool         True for a direct quote, false for a paraphrase.
 // column article: string      Title of the article the quote was read in.
 // column given_to: string     The outlet the words were given to ('' when none).
+// column verified: bool       Checked by a person (`newsgraph curate verify`).
+// column evidence: list       Per evidence item: article_id, title, outlet, published, url, sentence, quote.
 MATCH (a:Article)-[:REPORTS]->(st:Statement)
 OPTIONAL MATCH (p)-[:SAID]->(st)
 OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
@@ -22,5 +24,7 @@ WITH a, st, p, o, g, i
 WHERE st.article_ids[i] = a.id
 RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(labels(p)[0], '') AS speaker_type,
        coalesce(o.name, '') AS outlet, st.quotes[i] AS quote, st.direct[i] AS direct, a.title AS article,
-       coalesce(g.name, '') AS given_to
+       coalesce(g.name, '') AS given_to, st.verified AS verified,
+       [{article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url,
+         sentence: st.sentences[i], quote: st.quotes[i]}] AS evidence
 ORDER BY speaker, outlet, article, quote

@@ -10,5 +10,7 @@ WITH a, st, p, o, g, i
 WHERE st.article_ids[i] = a.id
 RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(label(p), '') AS speaker_type,
        coalesce(o.name, '') AS outlet, st.quotes[i] AS quote, st.direct[i] AS direct, a.title AS article,
-       coalesce(g.name, '') AS given_to
+       coalesce(g.name, '') AS given_to, st.verified AS verified,
+       [{article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url,
+         sentence: st.sentences[i], quote: st.quotes[i]}] AS evidence
 ORDER BY speaker, outlet, article, quote

@@ -19,6 +19,8 @@
 // column articles: list       The titles of those articles.
 // column wordings: list       Each article's wording, parallel to `article_ids`.
 // column article_ids: list    The articles of the wordings.
+// column verified: bool       Checked by a person (`newsgraph curate verify`).
+// column evidence: list       Per evidence item: article_id, title, outlet, published, url, sentence, quote.
 MATCH (a:Article)-[:REPORTS]->(st:Statement)
 WITH a, st, toLower($text) AS words, $outlet AS outlets_wanted
 WHERE (words = '' OR any(q IN st.quotes WHERE toLower(q) CONTAINS words))
@@ -28,9 +30,14 @@ OPTIONAL MATCH (p)-[:SAID]->(st)
 WITH st, p, outlets_wanted, collect(DISTINCT a.title) AS articles, collect(DISTINCT o.id) AS outlet_ids
 WHERE (size($entity) = 0 OR p.id IN $entity)
   AND (size(outlets_wanted) = 0 OR any(x IN outlet_ids WHERE x IN outlets_wanted))
+UNWIND range(0, size(st.article_ids) - 1) AS i
+OPTIONAL MATCH (art:Article) WHERE art.id = st.article_ids[i]
+WITH st, p, articles, collect({article_id: st.article_ids[i], title: art.title, outlet: art.outlet,
+                               published: art.published, url: art.url, sentence: st.sentences[i],
+                               quote: st.quotes[i]}) AS evidence
 RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(labels(p)[0], '') AS speaker_type,
        st.text AS statement, st.direct AS direct, st.corroboration AS corroboration, st.outlets AS outlets,
        st.first_seen AS first_seen, st.last_seen AS last_seen, articles, st.quotes AS wordings,
-       st.article_ids AS article_ids
+       st.article_ids AS article_ids, st.verified AS verified, evidence
 ORDER BY corroboration DESC, first_seen, speaker, statement
 LIMIT $limit

@@ -9,9 +9,14 @@ OPTIONAL MATCH (p)-[:SAID]->(st)
 WITH st, p, outlets_wanted, collect(DISTINCT a.title) AS articles, collect(DISTINCT o.id) AS outlet_ids
 WHERE (size($entity) = 0 OR p.id IN $entity)
   AND (size(outlets_wanted) = 0 OR any(x IN outlet_ids WHERE x IN outlets_wanted))
+UNWIND range(1, size(st.article_ids)) AS i
+OPTIONAL MATCH (art:Article) WHERE art.id = st.article_ids[i]
+WITH st, p, articles, collect({article_id: st.article_ids[i], title: art.title, outlet: art.outlet,
+                               published: art.published, url: art.url, sentence: st.sentences[i],
+                               quote: st.quotes[i]}) AS evidence
 RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(label(p), '') AS speaker_type,
        st.text AS statement, st.direct AS direct, st.corroboration AS corroboration, st.outlets AS outlets,
        st.first_seen AS first_seen, st.last_seen AS last_seen, articles, st.quotes AS wordings,
-       st.article_ids AS article_ids
+       st.article_ids AS article_ids, st.verified AS verified, evidence
 ORDER BY corroboration DESC, first_seen, speaker, statement
 LIMIT $limit

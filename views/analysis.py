@@ -62,7 +62,7 @@ def type_counts(graph: KnowledgeGraph) -> TypeCounts:
 def entity_graph(graph: KnowledgeGraph) -> nx.DiGraph:
     """Entities joined by their relations: one edge per direction, ``weight`` = evidence sentences,
     ``types`` = the relation types; symmetric relations go both ways. Nodes keep `to_networkx`'s
-    attributes (``label`` is the entity type, ``name``)."""
+    attributes (``type`` is the entity type, ``name``)."""
     multi = to_networkx(graph, articles=False, mentions=False)
     entities = {e.id for e in graph.entities}
     simple = nx.DiGraph()
@@ -86,29 +86,32 @@ class Centrality:
     name: str
     type: str
     degree: int  # distinct entities it has a relation with
-    betweenness: float  # on the undirected entity graph
-    pagerank: float  # on the directed entity graph, weighted by evidence
+    betweenness: float  # on the undirected graph of the entities in a relation, normalized over them
+    pagerank: float  # on the directed graph of the same entities, weighted by evidence
 
 
 def centrality(graph: KnowledgeGraph, *, types: frozenset[EntityType] | None = ACTOR_TYPES) -> list[Centrality]:
     """Degree, betweenness and PageRank of the entities of ``types`` (all entities: None) that
     take part in at least one relation, highest PageRank first. Every entity counts as a path
-    or a link; ``types`` only selects the rows."""
+    or a link; ``types`` only selects the rows. Betweenness is the share of the shortest paths
+    between two entities in a relation that run through the entity: normalized over those
+    entities only, since the many entities no relation joins (most of a large corpus's) lie on
+    no path and would make every figure round to 0."""
     directed = entity_graph(graph)
     undirected = directed.to_undirected()
     connected = [node for node in directed if undirected.degree(node) > 0]
     if not connected:
         return []
-    betweenness = nx.betweenness_centrality(undirected)
-    pagerank = nx.pagerank(directed, weight="weight")
+    betweenness = nx.betweenness_centrality(undirected.subgraph(connected))
+    pagerank = nx.pagerank(directed.subgraph(connected), weight="weight")  # the same entities: readable shares
     wanted = {t.value for t in types} if types is not None else None
     rows = [
         Centrality(
-            id=node, name=directed.nodes[node]["name"], type=directed.nodes[node]["label"],
+            id=node, name=directed.nodes[node]["name"], type=directed.nodes[node]["type"],
             degree=undirected.degree(node), betweenness=betweenness[node], pagerank=pagerank[node],
         )
         for node in connected
-        if wanted is None or directed.nodes[node]["label"] in wanted
+        if wanted is None or directed.nodes[node]["type"] in wanted
     ]
     return sorted(rows, key=lambda row: (-row.pagerank, row.name))
 
@@ -165,6 +168,21 @@ def who_quoted_whom(graph: KnowledgeGraph) -> dict[str, Counter[str]]:
     for q in quotations(graph):
         table.setdefault(q.reported_by or "unknown outlet", Counter())[q.speaker] += 1
     return dict(sorted(table.items()))
+
+
+def top_quoted(table: Mapping[str, Counter[str]], *, outlets: int, speakers: int) -> dict[str, list[tuple[str, int]]]:
+    """The `outlets` outlets of `who_quoted_whom` carrying most wordings, each with its
+    `speakers` most quoted speakers (a chart of a large corpus stays readable), most first."""
+    ranked = sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:outlets]
+    return {outlet: counter.most_common(speakers) for outlet, counter in ranked}
+
+
+def connected_share(graph: KnowledgeGraph) -> tuple[int, int, int]:
+    """(entities in a relation, entities, size of the largest group of entities joined by relations)."""
+    undirected = entity_graph(graph).to_undirected()
+    joined = [node for node in undirected if undirected.degree(node) > 0]
+    largest = max((len(c) for c in nx.connected_components(undirected.subgraph(joined))), default=0)
+    return len(joined), undirected.number_of_nodes(), largest
 
 
 # --- how outlets cover the same story: analyses of named-query rows -----------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from newsgraph.app.cli import EXIT_SKIPPED, app
+from newsgraph.app.cli_support import EXIT_ERROR
 from typer.testing import CliRunner
 
 from ..conftest import EXAMPLES
@@ -67,7 +69,57 @@ def test_export_graphml(home, tmp_path):
     assert run("export", "--home", str(home), "--format", "graphml", "--out", str(out)).exit_code == 0
     graph = nx.read_graphml(out)
     assert graph.number_of_nodes() > 30
-    assert run("export", "--home", str(home), "--format", "csv").exit_code == 2
+    # Gephi labels nodes with the `label` attribute: the entity's name, its type beside it
+    labels = {attrs["label"]: attrs["type"] for _, attrs in graph.nodes(data=True)}
+    assert labels["Donald Trump"] == "Person" and labels["Breitbart News"] == "Outlet"
+    assert "Person" not in labels
+    result = run("export", "--home", str(home), "--format", "csv")
+    assert result.exit_code == 2 and "csv needs --out FOLDER" in result.output
+
+
+def test_export_gexf_and_no_mentions(home, tmp_path):
+    full, lean = tmp_path / "full.gexf", tmp_path / "lean.gexf"
+    assert run("export", "--home", str(home), "-f", "gexf", "--out", str(full)).exit_code == 0
+    assert run("export", "--home", str(home), "-f", "gexf", "--out", str(lean), "--no-mentions").exit_code == 0
+    with_mentions, without = nx.read_gexf(full), nx.read_gexf(lean)
+    relations = [attrs["relation"] for *_, attrs in without.edges(data=True)]
+    assert "MENTIONS" not in relations and "MET_WITH" in relations
+    mentions = sum(1 for *_, attrs in with_mentions.edges(data=True) if attrs["relation"] == "MENTIONS")
+    assert mentions and with_mentions.number_of_edges() == without.number_of_edges() + mentions
+    assert {attrs["label"] for _, attrs in without.nodes(data=True)} >= {"Donald Trump", "Nicolás Maduro"}
+
+
+def test_export_csv_tables_into_a_folder(home, tmp_path):
+    out = tmp_path / "tables"  # created
+    result = run("export", "--home", str(home), "-f", "csv", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["edges.csv", "evidence.csv", "nodes.csv"]
+    nodes = {r["id"]: r for r in csv.DictReader((out / "nodes.csv").open(encoding="utf-8"))}
+    evidence = list(csv.DictReader((out / "evidence.csv").open(encoding="utf-8")))
+    assert evidence and all(nodes[e["article_id"]]["label"] == e["title"] for e in evidence)
+    edges = list(csv.DictReader((out / "edges.csv").open(encoding="utf-8")))
+    assert all(e["source"] in nodes and e["target"] in nodes for e in edges)
+
+
+def test_export_neo4j_admin_layout(home, tmp_path):
+    out = tmp_path / "import"
+    result = run("export", "--home", str(home), "-f", "neo4j-admin", "--out", str(out), "--no-mentions")
+    assert result.exit_code == 0, result.output
+    assert "neo4j-admin database import full --array-delimiter=U+001F" in result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert "nodes_Person_header.csv" in names and "relationships_MET_WITH.csv" in names
+    assert not any("MENTIONS" in name for name in names)
+    header = (out / "relationships_SAID_header.csv").read_text(encoding="utf-8")
+    assert header.startswith(":START_ID,:END_ID,:TYPE,id")
+
+
+def test_a_folder_export_is_refused_inside_the_home_and_over_a_file(home, tmp_path):
+    (tmp_path / "file.txt").write_text("keep", encoding="utf-8")
+    for out, reason in ((home / "tables", "is inside NEWSGRAPH_HOME"), (tmp_path / "file.txt", "is not a folder"),
+                        (tmp_path / "no" / "tables", "does not exist")):
+        result = run("export", "--home", str(home), "-f", "csv", "--out", str(out))
+        assert result.exit_code == 2 and reason in result.stderr and result.stderr.count("\n") == 1
+    assert not (home / "tables").exists() and (tmp_path / "file.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_viz_writes_the_page(home, tmp_path):
@@ -211,13 +263,65 @@ def test_console_script_and_exit_codes(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "graph.lbug").exists()
+    written = (tmp_path / "home" / "graph.lbug").stat().st_mtime_ns
     missing = subprocess.run([str(script), "ingest", str(tmp_path / "nope.txt")], env=env,
                              capture_output=True, text=True, timeout=300)
-    assert missing.returncode == EXIT_SKIPPED
-    assert "nope.txt: skipped: no such file or directory" in missing.stderr
+    assert missing.returncode == EXIT_ERROR
+    assert missing.stderr == f"error: no such file or folder: {tmp_path / 'nope.txt'} (nothing read, no store written)\n"
+    assert (tmp_path / "home" / "graph.lbug").stat().st_mtime_ns == written  # the store is as it was
+
+
+def test_a_missing_path_is_exit_1_and_writes_no_store(tmp_path):
+    home = tmp_path / "home"
+    for command in (["ingest", str(EXAMPLES), str(tmp_path / "typo")], ["extract", str(tmp_path / "typo")]):
+        result = run(*command, "--home", str(home)) if command[0] == "ingest" else run(*command)
+        assert result.exit_code == EXIT_ERROR, result.output
+        assert result.stderr.count("\n") == 1 and "no such file or folder" in result.stderr
+        assert not home.exists()  # no store, no cache, no lock: nothing was read
+
+
+def test_unsupported_files_are_named_in_the_summary(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Talks\n\nAnn Lee met Bo Ray in Paris on Monday.\n", encoding="utf-8")
+    (folder / "a.meta.json").write_text('{"outlet": "Globe"}', encoding="utf-8")
+    (folder / "meta.json").write_text("{}", encoding="utf-8")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "sub" / "notes.docx").write_bytes(b"PK")
+    (folder / ".hidden.pdf").write_bytes(b"%PDF")
+    result = run("ingest", str(folder), "--home", str(tmp_path / "home"), "--workers", "1")
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("not read")]
+    assert line.endswith(f"2 files (.docx 1, .pdf 1): {folder / 'report.pdf'}, {folder / 'sub' / 'notes.docx'}")
+    assert "1 articles read" in result.stderr
 
 
 def test_eval_without_corpora_skips_and_says_why(tmp_path):
     result = run("eval", "--corpus", str(tmp_path / "none"))
     assert result.exit_code == 0
     assert "eval skipped: no corpora at" in result.stderr and "none" in result.stderr
+
+
+def _commands(group, path=()):
+    """Every command's words, the groups' own included (`curate`, `curate merge`, ...)."""
+    import typer.main
+
+    click_group = typer.main.get_command(group) if not path else group
+    yield path
+    for name, command in getattr(click_group, "commands", {}).items():
+        yield from _commands(command, (*path, name))
+
+
+def test_help_shows_words_not_python_type_names():
+    seen = 0
+    for words in _commands(app):
+        result = run(*words, "--help")
+        assert result.exit_code == 0, words
+        for name in ("<bool>", "<str>", "<int", "<float", "<path>", "<list[", "list[str]", "<Path>"):
+            assert name not in result.stdout, (words, name)
+        seen += 1
+    assert seen >= 15  # the top level, its commands, `curate` and its commands
+    ingest_help = run("ingest", "--help").stdout
+    assert "ingest [OPTIONS] {PATH}..." in ingest_help
+    assert "--home DIR" in ingest_help and "--store [auto|embedded|neo4j]" in ingest_help
+    assert "  -q, --quiet  " in ingest_help or "-q, --quiet " in ingest_help  # a flag: no type after it

@@ -93,22 +93,64 @@ def test_query_list(home):
 def test_query_table(home):
     result = run("query", "meetings_of", "--param", "entity=nicolas maduro", "--home", str(home))
     assert result.exit_code == 0, result.output
-    header, rule, row = result.stdout.splitlines()
-    assert header.split() == ["entity", "met", "met_type", "modality", "corroboration", "outlets", "first_seen",
-                              "last_seen", "sentences", "articles"]
-    assert set(rule.replace(" ", "")) == {"-"}
+    header, rule, row, sentence, cited = result.stdout.splitlines()
+    assert header.split() == ["entity", "met", "met_type", "modality", "corroboration", "outlets",
+                              "verified"]  # the evidence below holds the sentences; no dates: no date columns
+    assert set(rule) == {"-"}
     assert row.startswith("Nicolás Maduro  Cuban envoy")
     assert header.index("met_type") == row.index("Person")  # aligned
+    assert sentence == "  1. Maduro met the Cuban envoy in Caracas."
+    assert cited == "     — Talks in Caracas (Globe)"  # the article's title and outlet
     assert "(1 row)" in result.stderr
+
+
+def test_every_evidence_row_of_a_table_cites_its_article(home):
+    for name, params in (("met_with", []), ("meetings_of", ["-p", "entity=Maduro"]), ("quoted_by", []), ("statements", []),
+                         ("timeline", ["-p", "entity=Maduro"]), ("neighbourhood", ["-p", "entity=Maduro"])):
+        result = run("query", name, *params, "--home", str(home))
+        assert result.exit_code == 0, result.output
+        rows = int(result.stderr.split("(")[1].split()[0])
+        assert rows and result.stdout.count("— Talks in Caracas (Globe)") >= rows, name
+
+
+def test_neighbourhood_leaves_mentions_out_unless_asked(home):
+    plain = json.loads(run("query", "neighbourhood", "-p", "entity=Maduro", "--json", "--home", str(home)).stdout)
+    asked = json.loads(run("query", "neighbourhood", "-p", "entity=Maduro", "-p", "mentions=true", "--json",
+                           "--home", str(home)).stdout)
+    assert "MENTIONS" not in {r["relation"] for r in plain}
+    assert [r for r in asked if r["relation"] == "MENTIONS"] == [
+        {**next(r for r in asked if r["relation"] == "MENTIONS"), "neighbour": "Talks in Caracas", "evidence": []}]
+    assert len(asked) == len(plain) + 1
 
 
 def test_query_json_and_csv(home):
     rows = json.loads(run("query", "quoted_by", "-p", "outlet=globe", "--json", "--home", str(home)).stdout)
     assert rows == [{"speaker": "Nicolás Maduro", "speaker_type": "Person", "outlet": "The Globe",
-                     "quote": "We resist.", "direct": True, "article": "Talks in Caracas", "given_to": "The Globe"}]
+                     "quote": "We resist.", "direct": True, "article": "Talks in Caracas", "given_to": "The Globe",
+                     "verified": False,
+                     "evidence": [{"article_id": "aA", "title": "Talks in Caracas", "outlet": "Globe",
+                                   "published": None, "url": None, "sentence": "Maduro told the Globe: “We resist.”",
+                                   "quote": "We resist."}]}]
     text = run("query", "met_with", "--csv", "--home", str(home)).stdout
     [record] = list(csv.DictReader(io.StringIO(text)))
-    assert record["a"] == "Cuban envoy" and record["outlets"] == "The Globe" and record["corroboration"] == "1"
+    assert record["a"] == "Cuban envoy" and json.loads(record["outlets"]) == ["The Globe"]
+    assert record["corroboration"] == "1" and record["evidence_title"] == "Talks in Caracas"
+    assert record["evidence_sentence"] == "Maduro met the Cuban envoy in Caracas." and "sentences" not in record
+
+
+def test_a_pipe_gets_whole_cells_and_full_keeps_them_on_a_terminal(home, monkeypatch):
+    words = "Maduro met the Cuban envoy in Caracas."
+    piped = run("query", "met_with", "--home", str(home)).stdout
+    assert words in piped
+    from newsgraph.app import cli_support, output
+
+    monkeypatch.setattr(output, "TERMINAL_CELL_CHARS", 12)
+    monkeypatch.setattr(cli_support, "terminal_width", lambda: 60)
+    shortened = run("query", "met_with", "--home", str(home)).stdout
+    assert words not in shortened and "Maduro met …" in shortened
+    assert max(len(line) for line in shortened.splitlines()) <= 60
+    full = run("query", "met_with", "--full", "--home", str(home)).stdout
+    assert words in " ".join(full.split()) and max(len(line) for line in full.splitlines()) <= 60
 
 
 def test_query_with_no_rows_prints_the_header(home):
@@ -132,6 +174,35 @@ def test_query_mistakes(home, args, code, message):
     result = run(*args, "--home", str(home))
     assert result.exit_code == code
     assert message in result.output
+
+
+@pytest.mark.parametrize(("args", "code", "line"), [
+    (["query", "meetings_of", "-p", "nme=x"], 2,
+     "error: meetings_of has no parameter nme (parameters: entity, modality, since, until)"),
+    (["query", "meetings_of", "-p", "name=x"], 2,  # once a clash with run_query's own argument: a traceback
+     "error: meetings_of has no parameter name (parameters: entity, modality, since, until)"),
+    (["query", "meetings_of", "-p", "entiy=Maduro"], 2,
+     "error: meetings_of has no parameter entiy; did you mean 'entity' or 'until'? "
+     "(parameters: entity, modality, since, until)"),
+    (["query", "meetins_of", "-p", "entity=Maduro"], 2,
+     "error: no query named 'meetins_of'; did you mean 'meetings_of'? (`newsgraph query --list` lists them)"),
+    (["query", "meetings_of", "-p", "entity=Nicolas Madura"], 1,
+     "error: no entity named 'Nicolas Madura' in the graph; did you mean 'Nicolás Maduro'?"),
+    (["query", "quoted_by", "-p", "outlet=The Glob"], 1,
+     "error: no outlet named 'The Glob' in the graph; did you mean 'The Globe'?"),
+    (["query", "article_sources", "-p", "article=Talks in Caracs"], 1,
+     "error: no article with id, title or path 'Talks in Caracs' in the graph; did you mean 'Talks in Caracas'?"),
+    (["viz", "--query", "meetings_of", "-p", "name=x", "--out", "never.html"], 2,
+     "error: meetings_of has no parameter name (parameters: entity, modality, since, until)"),
+    (["viz", "--around", "Nicolas Madura", "--out", "never.html"], 1,
+     "error: no entity named 'Nicolas Madura' in the graph; did you mean 'Nicolás Maduro'?"),
+])
+def test_mistakes_are_one_line_with_the_closest_names(home, tmp_path, monkeypatch, args, code, line):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args, "--home", str(home))
+    assert result.exit_code == code
+    assert result.stderr == line + "\n" and result.stdout == ""
+    assert not (tmp_path / "never.html").exists()
 
 
 def test_cypher_ad_hoc_read_only_by_default(home):

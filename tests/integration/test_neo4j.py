@@ -52,6 +52,7 @@ ARGS = {
     "neighbourhood": {"entity": "Donald Trump"},
 }
 UNORDERED_LISTS = {"outlet_a_sentences", "outlet_b_sentences"}  # collect() order is not defined
+UNORDERED_ITEMS = {"evidence"}  # lists of maps, collected too: compared as sets of items
 
 
 def settings_for(home: Path) -> Settings:
@@ -168,8 +169,9 @@ def test_every_named_query_returns_the_embedded_stores_rows(seeded, home, name):
 
 
 def _canonical(row: dict) -> str:
-    return json.dumps({k: sorted(v) if k in UNORDERED_LISTS else v for k, v in row.items()}, sort_keys=True,
-                      default=str)
+    return json.dumps({k: sorted(v) if k in UNORDERED_LISTS
+                       else sorted(json.dumps(item, sort_keys=True) for item in v) if k in UNORDERED_ITEMS and v
+                       else v for k, v in row.items()}, sort_keys=True, default=str)
 
 
 def test_query_facts_on_neo4j(seeded):

@@ -186,7 +186,7 @@ def test_co_mentioned(store, graph):
 
 
 def test_neighbourhood_with_evidence(store, graph):
-    rows = run_query(store, "neighbourhood", entity=TRUMP)
+    rows = run_query(store, "neighbourhood", entity=TRUMP, mentions=True)
     trump = next(e.id for e in graph.entities if e.name == TRUMP)
     touching = [r for r in graph.relations if trump in (r.source, r.target)]
     touching_links = [link for link in graph.links if trump in (link.source, link.target)]
@@ -198,6 +198,44 @@ def test_neighbourhood_with_evidence(store, graph):
                         and r["sentences"] for r in said)
     mentions = [r for r in rows if r["relation"] == "MENTIONS"]
     assert len(mentions) == 2 and all(r["direction"] == "in" and r["neighbour_type"] == "Article" for r in mentions)
+    assert all(r["evidence"] == [] for r in mentions)  # a link holds no evidence
+    without = run_query(store, "neighbourhood", entity=TRUMP)  # the default leaves the mentions out
+    assert len(without) == len(rows) - len(mentions) and "MENTIONS" not in {r["relation"] for r in without}
+
+
+# the queries whose rows rest on evidence, with the column holding each row's sentences (parallel to evidence)
+EVIDENCE_QUERIES = {
+    "met_with": "sentences", "meetings_of": "sentences", "sanctions": "sentences", "quoted_by": None,
+    "statements": None, "timeline": None, "corroborated": None, "neighbourhood": "sentences",
+    "outlet_compare": None,
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVIDENCE_QUERIES))
+def test_every_evidence_row_cites_its_articles(store, graph, name):
+    articles = {a.id: a for a in graph.articles}
+    rows = run_query(store, name, **ARGS[name])
+    assert rows and all("evidence" in row for row in rows)
+    for row in rows:
+        assert row["evidence"], f"{name}: a row without evidence: {row}"
+        for item in row["evidence"]:
+            article = articles[item["article_id"]]
+            assert (item["title"], item["outlet"], item["published"], item["url"]) == (
+                article.title, article.outlet, article.published, article.url)
+            assert item["sentence"]
+        sentences = EVIDENCE_QUERIES[name]
+        if sentences:  # the same items as the parallel lists, in their order
+            assert [item["sentence"] for item in row["evidence"]] == row[sentences]
+
+
+def test_evidence_matches_the_graphs_relations(store, graph):
+    by_pair = {(r.source, r.target): r for r in graph.relations if r.type is RelationType.MET_WITH}
+    ids = {e.name: e.id for e in graph.entities}
+    for row in run_query(store, "met_with"):
+        relation = by_pair[(ids[row["a"]], ids[row["b"]])]
+        assert [(i["article_id"], i["sentence"]) for i in row["evidence"]] == [
+            (e.article_id, e.sentence) for e in relation.evidence]
+        assert row["verified"] is relation.verified
 
 
 def test_statements_one_row_per_statement_with_outlets_and_wordings(store, graph):

@@ -139,7 +139,7 @@ def test_explore_notebook_runs_on_the_examples(monkeypatch: pytest.MonkeyPatch) 
     html = [o["data"]["text/html"] for o in outputs(notebook) if "text/html" in o.get("data", {})]
     assert len(html) == 1 and html[0].startswith('<div><iframe sandbox="allow-scripts" srcdoc=')
     images = [o for o in outputs(notebook) if "image/png" in o.get("data", {})]
-    assert len(images) == 2  # relation types; who quoted whom
+    assert len(images) == 3  # central actors; relation types; who quoted whom
     assert not [o for o in outputs(notebook) if o["output_type"] == "error"]
 
 
@@ -149,6 +149,83 @@ def test_explore_notebook_opens_an_existing_store(one_article_home: Path, monkey
 
     text = stream_text(notebook)
     assert f"opened the store in {one_article_home}" in text and "1 articles" in text
+
+
+@pytest.fixture(scope="module")
+def large_home(tmp_path_factory) -> Path:
+    """A store the size of a 400-article corpus (generated, no NLP): eight outlets, 240 people."""
+    from .large_graph import write_large_home
+
+    return write_large_home(tmp_path_factory.mktemp("notebook-large") / "home")
+
+
+def image_sizes(notebook) -> list[tuple[int, int]]:
+    """(width, height) in pixels of every PNG the notebook drew."""
+    import base64
+    import struct
+
+    sizes = []
+    for o in outputs(notebook):
+        if "image/png" in o.get("data", {}):
+            png = base64.b64decode(o["data"]["image/png"])
+            sizes.append(struct.unpack(">II", png[16:24]))
+    return sizes
+
+
+MAX_FIGURE_PX = 1400  # a figure a reader sees whole (the 400-article chart was 3,300 pixels tall)
+
+
+def figures_by_measure(text: str) -> dict[str, list[float]]:
+    """The numbers printed under each "top actors by MEASURE" heading."""
+    found: dict[str, list[float]] = {}
+    measure = None
+    for line in text.splitlines():
+        if line.startswith("top actors by "):
+            measure = line.removeprefix("top actors by ")
+            found[measure] = []
+        elif measure and line.startswith("  ") and line.split():
+            found[measure].append(float(line.split()[0]))
+        else:
+            measure = None
+    return found
+
+
+def test_notebooks_refuse_a_home_without_a_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nbclient.exceptions import CellExecutionError
+
+    typo = tmp_path / "newsgrpah-data"
+    with pytest.raises(CellExecutionError, match="holds no graph"):
+        execute(EXPLORE, monkeypatch, home=typo)
+    assert not typo.exists()
+
+
+def test_explore_notebook_on_a_400_article_home(large_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .large_graph import ARTICLES
+
+    notebook, _ = execute(EXPLORE, monkeypatch, home=large_home)
+    assert not [o for o in outputs(notebook) if o["output_type"] == "error"]
+    text = stream_text(notebook)
+    assert f"{ARTICLES} articles" in text
+    figures = figures_by_measure(text)
+    assert set(figures) == {"degree", "betweenness", "pagerank"}
+    assert all(len(values) == 10 for values in figures.values())  # the top ten, not everyone
+    assert all(value > 0 for values in figures.values() for value in values)  # readable, not 0.000
+    assert "smaller communities" in text
+    sizes = image_sizes(notebook)
+    assert len(sizes) == 3 and all(height <= MAX_FIGURE_PX for _, height in sizes), sizes
+    assert "8 outlets carry quotes; the 4 carrying most:" in text
+
+
+def test_outlets_notebook_on_a_400_article_home(large_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notebook, probed = execute(OUTLETS, monkeypatch, home=large_home, probe=OUTLETS_PROBE_NAMES + OUTLETS_PROBE)
+    assert not [o for o in outputs(notebook) if o["output_type"] == "error"]
+    values = probe_values(probed)
+    assert len(values["outlets"]) == 8 and len(values["shared"]) > 100
+    text = stream_text(notebook)
+    shown = [line for line in text.splitlines() if line.startswith("  Person ") and "-MET_WITH-" in line]
+    assert len(shown) <= 15 * 9  # at most SHOWN lines per list: the shared relations, then each outlet's own
+    assert f"  … and {len(values['shared']) - 15} more" in text
+    assert all(height <= MAX_FIGURE_PX for _, height in image_sizes(notebook))
 
 
 SHARED_MEETING = "Trump administration -MET_WITH- Venezuelan military officers"

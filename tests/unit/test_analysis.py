@@ -84,7 +84,7 @@ def test_entity_graph_counts_symmetric_relations_both_ways() -> None:
     assert g["p0"]["p1"]["weight"] == g["p1"]["p0"]["weight"] == 2  # MET_WITH, two sentences
     assert g.has_edge("p2", "p0") and not g.has_edge("p0", "p2")  # ACCUSED has a direction
     assert g["p0"]["o1"]["types"] == {"QUOTED_BY"}
-    assert g.nodes["p0"]["name"] == "Ann" and g.nodes["p0"]["label"] == "Person"
+    assert g.nodes["p0"]["name"] == "Ann" and g.nodes["p0"]["type"] == "Person"
 
 
 def test_centrality_of_actors() -> None:
@@ -250,8 +250,18 @@ def test_open_or_ingest_opens_the_store_in_newsgraph_home(store, monkeypatch) ->
     assert {a.title for a in opened.store.load().articles} == {"One", "Two"}
 
 
-@pytest.mark.parametrize("configured", [False, True])
-def test_open_or_ingest_ingests_the_examples_into_a_new_home(tmp_path, monkeypatch, configured) -> None:
+def test_open_or_ingest_refuses_a_newsgraph_home_without_a_graph(tmp_path, monkeypatch) -> None:
+    def no_ingest(*args, **kwargs):
+        raise AssertionError("a mistyped home must not be replaced by the examples")
+
+    monkeypatch.setattr("newsgraph.app.notebook.ingest", no_ingest)
+    typo = tmp_path / "newsgrpah-data"
+    with pytest.raises(notebook.NoGraphInHome, match="holds no graph: ingest into it first"):
+        notebook.open_or_ingest([Path("ex")], settings=settings_for(typo))
+    assert not typo.exists()  # the user's folder is left alone
+
+
+def test_open_or_ingest_ingests_the_examples_into_a_new_home(tmp_path, monkeypatch) -> None:
     from newsgraph.app.pipeline import IngestReport
 
     calls = []
@@ -262,11 +272,10 @@ def test_open_or_ingest_ingests_the_examples_into_a_new_home(tmp_path, monkeypat
         return IngestReport(read=2, seconds=0.5)
 
     monkeypatch.setattr("newsgraph.app.notebook.ingest", fake_ingest)
-    empty_home = tmp_path / "empty"  # NEWSGRAPH_HOME without a store: the user's folder is left alone
-    opened = notebook.open_or_ingest([Path("ex")], settings=settings_for(empty_home if configured else None))
+    opened = notebook.open_or_ingest([Path("ex")], settings=settings_for(None))
     [(paths, home, used)] = calls
-    assert paths == [Path("ex")] and used is opened.store and home == opened.home != empty_home
-    assert home.name.startswith("newsgraph-notebook-") and not empty_home.exists()
+    assert paths == [Path("ex")] and used is opened.store and home == opened.home
+    assert home.name.startswith("newsgraph-notebook-")
     assert opened.describe() == f"ingested 2 articles into the store in {home} (0.5 s)"
 
 

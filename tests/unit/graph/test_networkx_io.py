@@ -7,7 +7,7 @@ import json
 import networkx as nx
 import pytest
 from newsgraph.model.graph import KnowledgeGraph
-from newsgraph.views.networkx_io import node_link_json, to_networkx, write_graphml
+from newsgraph.views.networkx_io import node_link_json, to_networkx, write_gexf, write_graphml
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_node_and_edge_counts(graph, kwargs, nodes, edges):
 
 def test_without_articles_no_article_node_appears(graph):
     g = to_networkx(graph, articles=False)
-    assert {attrs["label"] for _, attrs in g.nodes(data=True)} == {
+    assert {attrs["type"] for _, attrs in g.nodes(data=True)} == {
         "Person", "Government", "Organization", "Outlet", "Location", "Statement"}
     assert "aA" not in g and "aB" not in g
     assert all(attrs["type"] != "CITES" for *_, attrs in g.edges(data=True))
@@ -48,10 +48,10 @@ def test_without_mentions_keeps_metadata_links(graph):
 
 def test_node_attributes(graph):
     g = to_networkx(graph)
-    assert g.nodes["ePer1"] == {"label": "Person", "name": "Nicolás Maduro", "aliases": ["Maduro", "Nicolas Maduro"],
+    assert g.nodes["ePer1"] == {"label": "Nicolás Maduro", "type": "Person", "name": "Nicolás Maduro", "aliases": ["Maduro", "Nicolas Maduro"],
                                 "mention_count": 5, "article_count": 2}
     article = g.nodes["aA"]
-    assert article["label"] == "Article" and article["name"] == "Leaders meet"
+    assert article["type"] == "Article" and article["label"] == article["name"] == "Leaders meet"
     assert article["outlet"] == "Daily Planet" and article["chars"] == 1200
     assert g.nodes["aB"]["outlet"] is None
 
@@ -170,3 +170,34 @@ def test_a_failed_graphml_export_leaves_no_partial_file(graph, tmp_path, monkeyp
         write_graphml(graph, out)
     assert out.read_text(encoding="utf-8") == "the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.graphml"]  # no temporary file left
+
+
+def test_graphml_nodes_are_labelled_by_name_as_gephi_reads_them(graph, tmp_path):
+    out = tmp_path / "graph.graphml"
+    write_graphml(graph, out)
+    g = nx.read_graphml(out)
+    assert g.nodes["ePer1"]["label"] == "Nicolás Maduro" and g.nodes["ePer1"]["type"] == "Person"
+    assert g.nodes["aA"]["label"] == "Leaders meet" and g.nodes["aA"]["type"] == "Article"
+    names = {e.id: e.name for e in graph.entities}
+    assert all(g.nodes[node]["label"] == name for node, name in names.items())
+    # Gephi labels a node with the GraphML node attribute named `label`, an edge with the edge one
+    assert 'for="node" attr.name="label" attr.type="string"' in out.read_text("utf-8")
+    assert {attrs["label"] for *_, attrs in g.edges(data=True)} == {attrs["type"] for *_, attrs in g.edges(data=True)}
+
+
+def test_gexf_labels_nodes_by_name_and_edges_by_type(graph, tmp_path):
+    out = tmp_path / "graph.gexf"
+    write_gexf(graph, out, mentions=False)
+    g = nx.read_gexf(out)
+    assert g.nodes["ePer1"]["label"] == "Nicolás Maduro" and g.nodes["ePer1"]["type"] == "Person"
+    relations = {attrs["id"]: attrs for *_, attrs in g.edges(data=True)}
+    assert relations["r1"]["label"] == relations["r1"]["relation"] == "MET_WITH"
+    assert "MENTIONS" not in {attrs["relation"] for *_, attrs in g.edges(data=True)}
+    assert g.number_of_edges() == 12
+
+
+def test_no_mentions_leaves_them_out_of_every_file_format(graph, tmp_path):
+    write_graphml(graph, tmp_path / "g.graphml", mentions=False)
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_edges() == 12
+    data = json.loads(node_link_json(graph, mentions=False))
+    assert "MENTIONS" not in {e["type"] for e in data["edges"]} and len(data["edges"]) == 12
