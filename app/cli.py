@@ -348,28 +348,22 @@ def eval_command(
 def cypher_command(
     statement: Annotated[str, typer.Argument(help="One Cypher statement, in the store's dialect.")],
     param: ParamOption = None,
-    write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
+    write: Annotated[bool, typer.Option("--write", help=(
+        "Allow writes, on Neo4j (the embedded store refuses them: its graph is rebuilt at every ingest; "
+        "corrections go through `newsgraph curate`)."))] = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Run one ad hoc Cypher statement, read-only unless --write. Parameter values are JSON when they parse.
+    """Run one ad hoc Cypher statement, read-only unless --write (Neo4j only). Parameter values are JSON when they parse.
 
     Read-only means a read: one MATCH / OPTIONAL MATCH / UNWIND / WITH / RETURN statement, or a CALL of
     a subquery or a read-only procedure (`store.readonly`); anything else is refused with exit 2."""
-    from ..store.readonly import RefusedStatement
-
     fmt = output_format(as_json, as_csv)
     params = {k: _json_or_text(v) for k, v in parse_params(param).items()}
     with command_store(settings_for(home), store) as opened:
-        try:
-            rows = opened.run(statement, params, write=write)
-        except RefusedStatement as exc:
-            raise fail(str(exc), EXIT_USAGE) from exc
-        except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
-            hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
-            raise fail(" ".join(str(exc).split()) + hint) from exc
+        rows = opened.run(statement, params, write=write)  # a refused or failed statement: one line
     print_rows(rows, list(rows[0]) if rows else [], fmt)
 
 

@@ -69,9 +69,12 @@ def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
 
 @contextmanager
 def command_store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
-    """The chosen store, open for the command; its problems, and those of the files in
-    NEWSGRAPH_HOME (damaged, or not writable), become one line and exit 1."""
+    """The chosen store, opened once for the command and closed at its end. The stores' errors
+    (`store.base`) become one line here, once for every command: a refused statement is bad
+    usage (exit 2), the others exit 1; so do the problems of the files in NEWSGRAPH_HOME
+    (damaged, or not writable)."""
     from ..store import StoreError, open_store
+    from ..store.readonly import RefusedStatement
 
     try:
         with home_errors(settings.home):
@@ -81,6 +84,8 @@ def command_store(settings: Settings, store: StoreName | None) -> Iterator[Graph
     try:
         with home_errors(settings.home):
             yield opened
+    except RefusedStatement as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
     except StoreError as exc:  # a server's message may span lines (a syntax error's caret)
         raise fail(" ".join(str(exc).split())) from exc
     finally:

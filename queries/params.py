@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
 from ..model.graph import Modality
-from ..model.names import fold
+from ..model.names import fold, name_key
 from .library import NODE_PARAM_TYPES, NamedQuery, Param
 from .resolver import Named, NoSuchNode, match_name
 
@@ -25,6 +25,15 @@ ENTITY_LOOKUP = (
     "MATCH (n:Person|Government|Organization|Outlet|Location) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
 )
 OUTLET_LOOKUP = "MATCH (n:Outlet) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+# on a store with a name-key table (`name_keys = True`: the embedded store), a name is two
+# primary-key lookups: its key's entities, and an entity with that id; the full lookup above only
+# runs when they find nothing (for the suggestions)
+KEY_LOOKUP = (
+    "MATCH (k:NameKey) WHERE k.id = $key UNWIND k.ids AS found "
+    "MATCH (n:{labels}) WHERE n.id = found RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+)
+ID_LOOKUP = "MATCH (n:{labels}) WHERE n.id = $id RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+ENTITY_LABELS = "Person|Government|Organization|Outlet|Location"
 ARTICLE_LOOKUP = "MATCH (n:Article) RETURN n.id AS id, n.title AS title, n.path AS path"
 
 _INT64 = range(-(2**63), 2**63)  # both stores' INTEGER
@@ -95,10 +104,8 @@ def _value(param: Param, value: Any, lookups: _Lookups) -> Any:
         return text
     if param.type in NODE_PARAM_TYPES and value is not None and not str(value).strip():
         raise QueryParameterError(f"parameter {param.name} needs a name, not an empty string")
-    if param.type == "entity":
-        return _lookup(lookups(ENTITY_LOOKUP), value, "entity") if value is not None else []
-    if param.type == "outlet":
-        return _lookup(lookups(OUTLET_LOOKUP), value, "outlet") if value is not None else []
+    if param.type in ("entity", "outlet"):
+        return _lookup(lookups, value, param.type) if value is not None else []
     if param.type == "article":
         return _articles(lookups(ARTICLE_LOOKUP), value) if value is not None else []
     return _scalar(param, value)
@@ -155,8 +162,18 @@ def _int64(param: Param, number: int) -> int:
     return number
 
 
-def _lookup(rows: list[dict[str, Any]], value: Any, what: str) -> list[str]:
-    return match_name((Named.from_row(row) for row in rows), str(value), what=what).ids()
+def _lookup(lookups: _Lookups, value: Any, what: str) -> list[str]:
+    text = str(value)
+    if getattr(lookups.store, "name_keys", False):
+        labels = ENTITY_LABELS if what == "entity" else "Outlet"
+        rows = [*lookups.store.run(KEY_LOOKUP.format(labels=labels), {"key": name_key(text)}),
+                *lookups.store.run(ID_LOOKUP.format(labels=labels), {"id": text})]
+        try:
+            return match_name((Named.from_row(row) for row in rows), text, what=what).ids()
+        except NoSuchNode:
+            pass  # the suggestions need every name
+    rows = lookups(ENTITY_LOOKUP if what == "entity" else OUTLET_LOOKUP)
+    return match_name((Named.from_row(row) for row in rows), text, what=what).ids()
 
 
 def _articles(rows: list[dict[str, Any]], value: Any) -> list[str]:

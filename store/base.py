@@ -17,11 +17,30 @@ Dialect = Literal["neo4j", "ladybug"]
 
 
 class StoreError(RuntimeError):
-    """A store problem a user can fix (server down, wrong password, no graph yet): one clear line."""
+    """A store problem a user can fix (server down, wrong password, no graph yet): one clear line.
+
+    Both stores raise only these (and `readonly.RefusedStatement`, a `QueryError`); the CLI maps
+    them once (`app.cli_support.command_store`)."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be used: a server not reachable, credentials refused, no such database."""
+
+
+class StoreEmpty(StoreError):
+    """No graph has been written yet."""
 
 
 class QueryError(StoreError):
-    """The store rejected a Cypher statement."""
+    """The store rejected a Cypher statement (syntax, unknown label, a write on a read)."""
+
+
+class QueryTooLarge(QueryError):
+    """A statement needs more memory than the store is given."""
+
+
+class StoreWriteError(StoreError):
+    """A write failed (a full disk, an I/O error); the store still holds the previous graph."""
 
 
 @dataclass

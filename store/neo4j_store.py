@@ -34,7 +34,7 @@ from pydantic import SecretStr
 from ..graph.build import GraphCollector
 from ..model.graph import KnowledgeGraph, LinkType, NodeLabel, RelationType
 from . import cypher
-from .base import Dialect, QueryError, StoreError, WriteReport
+from .base import Dialect, QueryError, StoreUnavailable, StoreWriteError, WriteReport
 from .neo4j_rows import Changes, Group, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
 from .neo4j_uri import check_neo4j_uri
@@ -67,7 +67,7 @@ def connect(
     try:
         driver = driver_factory(uri, auth=auth, connection_timeout=_CONNECTION_TIMEOUT_SECONDS)
     except (ValueError, DriverError) as exc:
-        raise StoreError(_scrub(f"cannot use Neo4j URI {uri!r}: {exc}", password)) from None
+        raise StoreUnavailable(_scrub(f"cannot use Neo4j URI {uri!r}: {exc}", password)) from None
     store = Neo4jStore(driver, uri=uri, user=user, password=password, database=database,
                        state=WriteState(state_path, target=f"{uri} {database}"), batch_size=batch_size)
     try:
@@ -121,22 +121,22 @@ class Neo4jStore:
             with self._driver.session(database=self.database, default_access_mode=mode) as session:
                 yield session
         except AuthError as exc:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"Neo4j at {self.uri} rejected user {self.user!r}: wrong password? "
                 f"(NEWSGRAPH_NEO4J_USER, NEWSGRAPH_NEO4J_PASSWORD)"
             ) from exc
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"cannot reach Neo4j at {self.uri}: is the server running? (docker compose up -d neo4j)"
             ) from exc
         except Neo4jError as exc:
             if exc.code == DATABASE_NOT_FOUND:
-                raise StoreError(
+                raise StoreUnavailable(
                     f"Neo4j at {self.uri} has no database {self.database!r} (NEWSGRAPH_NEO4J_DATABASE)"
                 ) from exc
             raise QueryError(self._scrub(f"Neo4j: {exc.message or exc}")) from exc
         except DriverError as exc:
-            raise StoreError(self._scrub(f"Neo4j at {self.uri}: {exc}")) from exc
+            raise StoreUnavailable(self._scrub(f"Neo4j at {self.uri}: {exc}")) from exc
 
     def _scrub(self, message: str) -> str:
         return _scrub(message, self._password)
@@ -148,7 +148,7 @@ class Neo4jStore:
         version = next((c["versions"][0] for c in components if c.get("name") == "Neo4j Kernel"), "")
         major = version.split(".")[0]
         if not major.isdigit() or int(major) < MIN_MAJOR_VERSION:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"Neo4j {version or '(unknown version)'} at {self.uri} is too old: "
                 f"newsgraph needs Neo4j {MIN_MAJOR_VERSION} or later"
             )
@@ -257,7 +257,7 @@ def _execute(tx: Any, statement: str, parameters: dict[str, Any], expected: int 
     """Run one write statement; roll the transaction back if it wrote fewer rows than sent."""
     rows = tx.run(statement, parameters).data()
     if expected is not None and rows[0]["written"] != expected:
-        raise StoreError(
+        raise StoreWriteError(
             f"Neo4j wrote {rows[0]['written']} of {expected} rows: endpoints missing (batch rolled back)"
         )
 
