@@ -30,9 +30,10 @@ memory by sampling /proc for the process and all its descendants every 0.5 s, be
    RSS, the time spent in the store's sink and closing it (nodes + relationships per
    second), entity resolution timed inside it (`ingest.link.resolve` over the cached entity
    rows, reading included: time, rows, distinct name keys, growth of resident memory), then
-   named-query latency on the graph it wrote (`newsgraph.queries.run_query`, parameters
-   picked on the BBC graph by bench/queries.py, up to `--query-runs` runs, fewer for slow
-   queries). On the fills in between, resolution alone, measured the same way.
+   named-query latency on the graph it wrote (`newsgraph.queries.run_query` on one open
+   store, next to the engine's own time for the same Cypher on an open LadybugDB connection,
+   and their ratio; parameters picked on the BBC graph by bench/queries.py, up to
+   `--query-runs` runs, fewer for slow queries). On the fills in between, resolution alone, measured the same way.
 
 `--skip-bbc-speed` reuses the BBC home of an earlier run in `--work` (no BBC ingest, no bare
 spaCy run). Logs of every subprocess stay in `--work`, and results.json.
@@ -241,32 +242,11 @@ def mode_queries(home: Path, arguments: Path, runs: int) -> dict[str, Any]:
 
 
 def latencies(store, arguments: dict[str, dict], runs: int, budget: float = 2.5) -> dict[str, dict]:
-    """p50/p95 of each named query: `runs` runs, fewer (at least 3) when a query's runs pass `budget` s."""
-    from newsgraph.queries import list_queries, run_query
+    """Each named query from Python and the engine's own time for it, side by side
+    (bench/queries.py `measure_queries`): `runs` runs, fewer (at least 3) past `budget` s."""
+    import queries as bench_queries  # bench/queries.py
 
-    results = {}
-    for query in list_queries():
-        params = arguments.get(query.name, {})
-        seconds, rows, spent = [], 0, 0.0
-        while len(seconds) < runs and (len(seconds) < 3 or spent < budget):
-            started = time.perf_counter()
-            try:
-                rows = len(run_query(store, query.name, **params))
-            except Exception as exc:  # noqa: BLE001  (a query the store cannot run at this size is a result)
-                results[query.name] = {"error": " ".join(str(exc).split())[:300],
-                                       "seconds": round(time.perf_counter() - started, 2)}
-                break
-            seconds.append(time.perf_counter() - started)
-            spent += seconds[-1]
-        if query.name in results:
-            continue
-        seconds.sort()
-        results[query.name] = {
-            "p50_ms": round(1000 * statistics.median(seconds), 1),
-            "p95_ms": round(1000 * seconds[min(len(seconds) - 1, int(0.95 * len(seconds)))], 1),
-            "runs": len(seconds), "rows": rows,
-        }
-    return results
+    return bench_queries.measure_queries(store, arguments, runs, budget)
 
 
 # --- the benchmark ------------------------------------------------------------------------------
@@ -483,9 +463,9 @@ def report(out: dict[str, Any]) -> None:
                   f"{a['nodes']:,} nodes, {a['relationships']:,} relationships); peak RSS {m['peak_tree_rss_mb']} MB; "
                   f"cache {a['cache_file_mb']} MB, graph {a['graph_file_mb']} MB")
             if "queries" in a:
-                print("           queries p50/p95 ms: " + ", ".join(
-                    f"{name} {q['p50_ms']:.0f}/{q['p95_ms']:.0f}" if "p50_ms" in q
-                    else f"{name} FAILED after {q['seconds']} s ({q['error'][:90]})" for name, q in a["queries"].items()))
+                print("           queries p50 ms from Python / the engine's p50 for the same Cypher = ratio: " + ", ".join(
+                    f"{name} {q['p50_ms']:.1f}/{q['engine_p50_ms']:.1f} = {q['ratio']:.2f}" if "p50_ms" in q
+                    else f"{name} FAILED ({q['error'][:90]})" for name, q in a["queries"].items()))
     print(f"bench took {out['bench_seconds']} s")
 
 

@@ -16,9 +16,10 @@ generation (an ingest in another process). Writes through `run` are refused: the
 rebuilt from the extraction cache at every ingest, so they would vanish; corrections go
 through `newsgraph curate`.
 
-Besides the graph's tables, each generation holds `NameKey` (id: a name key, ids: the
-entities with that key as their name or an alias): resolving a name a user types is a
-primary-key lookup in the database, not a scan of every entity in Python. Rows stream into one Parquet file per table (and endpoint
+Besides the graph's tables, each generation holds `NameKey` (id: a name key, or an entity's
+id; ids and labels: the entities with that key as their name or an alias, or with that id):
+resolving a name a user types is a primary-key lookup in the database, not a scan of every
+entity in Python. The table has no relationships, so no path runs through it. Rows stream into one Parquet file per table (and endpoint
 pair), and each table is loaded by one `COPY` at the end: row-by-row `MERGE` is
 two orders of magnitude slower here, and every `COPY` into a node table holds
 on to about 13 MB until the database closes, so many small ones made memory
@@ -80,6 +81,7 @@ DATABASE_FILE = "graph.lbug"
 GENERATIONS = "graph"  # the folder of generations in the home
 POINTER = "CURRENT"
 NAME_KEY_TABLE = "NameKey"
+NAME_KEY_PROPERTIES = {"id": "STRING", "ids": "STRING[]", "labels": "STRING[]"}
 LEGACY_FILES = (DATABASE_FILE, DATABASE_FILE + ".wal", DATABASE_FILE + ".tmp", DATABASE_FILE + ".tmp.wal")
 _BUFFER_POOL_FULL = "buffer pool is full"
 _DISK_FULL = ("no space left on device", "disk quota exceeded")
@@ -94,7 +96,8 @@ __all__ = ["DATABASE_FILE", "EmbeddedStore", "StoreEmpty", "schema_statements"]
 def schema_statements() -> list[str]:
     """LadybugDB DDL, generated from the model's labels, relation table and properties, and the
     name-key table."""
-    statements = [f"CREATE NODE TABLE {NAME_KEY_TABLE}(id STRING, ids STRING[], PRIMARY KEY (id))"]
+    statements = [f"CREATE NODE TABLE {NAME_KEY_TABLE}({', '.join(f'{n} {k}' for n, k in NAME_KEY_PROPERTIES.items())}, "
+                  "PRIMARY KEY (id))"]
     for label in NodeLabel:
         columns = ", ".join(f"{name} {kind}" for name, kind in node_properties(label).items())
         statements.append(f"CREATE NODE TABLE {label.value}({columns}, PRIMARY KEY (id))")
@@ -340,7 +343,7 @@ class _Writer:
         self.folder = folder
         self.counts: Counter[str] = Counter()
         self._files: dict[tuple[str, str | None, str | None], tuple[Path, pq.ParquetWriter]] = {}
-        self._keys: dict[str, list[str]] = defaultdict(list)  # name key -> entity ids (one per distinct name)
+        self._keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # name key or id -> (entity id, label)
 
     def add_articles(self, rows: list[ArticleNode]) -> None:
         self._append(NodeLabel.ARTICLE.value, None, None, [article_row(a) for a in rows], ARTICLE_PROPERTIES)
@@ -350,9 +353,9 @@ class _Writer:
         by_label: dict[NodeLabel, list[Row]] = defaultdict(list)
         for e in rows:
             by_label[NodeLabel(e.type)].append(entity_row(e))
-            for key in dict.fromkeys(name_key(form) for form in (e.name, *e.aliases)):
+            for key in dict.fromkeys((e.id, *(name_key(form) for form in (e.name, *e.aliases)))):
                 if key:
-                    self._keys[key].append(e.id)
+                    self._keys[key].append((e.id, e.type.value))
         for label, group in by_label.items():
             self._append(label.value, None, None, group, ENTITY_PROPERTIES)
         self.counts["entities"] += len(rows)
@@ -398,8 +401,9 @@ class _Writer:
         """Write the name keys and finish the Parquet files (again: nothing)."""
         if self._keys:
             keys, self._keys = self._keys, defaultdict(list)
-            self._append(NAME_KEY_TABLE, None, None, [{"id": k, "ids": ids} for k, ids in keys.items()],
-                         {"id": "STRING", "ids": "STRING[]"})
+            rows = [{"id": k, "ids": [i for i, _ in found], "labels": [label for _, label in found]}
+                    for k, found in keys.items()]
+            self._append(NAME_KEY_TABLE, None, None, rows, NAME_KEY_PROPERTIES)
         for _, file in self._files.values():
             if file.is_open:
                 file.close()

@@ -210,7 +210,7 @@ def test_console_script_and_exit_codes(tmp_path):
     done = subprocess.run([str(script), "ingest", "--workers", "1", "--quiet", str(EXAMPLES)], env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "home" / "graph.lbug").exists()
+    assert (tmp_path / "home" / "graph" / "CURRENT").exists()
     missing = subprocess.run([str(script), "ingest", str(tmp_path / "nope.txt")], env=env,
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == EXIT_SKIPPED

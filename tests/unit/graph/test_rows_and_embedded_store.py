@@ -6,6 +6,7 @@ import re
 
 import pytest
 from newsgraph.graph.build import build_graph
+from newsgraph.model.names import name_key
 from newsgraph.model.graph import (
     ALLOWED_LINKS,
     ALLOWED_RELATIONS,
@@ -285,9 +286,13 @@ def test_name_keys_are_stored_for_names_and_aliases(tmp_path, mk):
     graph = mk.small_graph()
     store.write(graph)
     maduro = next(e for e in graph.entities if e.id == "ePer1")
-    rows = store.run("MATCH (k:NameKey) WHERE k.id = $key RETURN k.ids AS ids", {"key": "nicolas maduro"})
-    assert rows == [{"ids": ["ePer1"]}] and "Nicolas Maduro" in maduro.aliases
-    assert store.run("MATCH (k:NameKey) WHERE k.id = $key RETURN k.ids AS ids", {"key": "maduro"}) == [{"ids": ["ePer1"]}]
+    lookup = "MATCH (k:NameKey) WHERE k.id = $key RETURN k.ids AS ids, k.labels AS labels"
+    assert "Nicolas Maduro" in maduro.aliases and name_key("Nicolás Maduro") == "nicolas maduro"
+    for key in ("nicolas maduro", "maduro", "ePer1"):  # its name's key, an alias's, its id
+        assert store.run(lookup, {"key": key}) == [{"ids": ["ePer1"], "labels": ["Person"]}]
+    keys = store.run("MATCH (k:NameKey) RETURN k.id AS id")
+    expected = {e.id for e in graph.entities} | {name_key(f) for e in graph.entities for f in (e.name, *e.aliases)}
+    assert {r["id"] for r in keys} == expected - {""}
 
 
 def test_a_query_beyond_the_buffer_pool_is_a_clear_store_error(tmp_path, mk):
