@@ -189,8 +189,8 @@ class EmbeddedStore:
         naming the folder; the previous generation stays current."""
         with _write_errors(self.folder):
             self.folder.mkdir(parents=True, exist_ok=True)
+            generation = f"{self._next_number():06d}"  # numbers are never reused
             self._remove_other_generations(keep=self._pointer().get("generation"))
-            generation = f"{self._next_number():06d}"
             target = self.folder / generation
             target.mkdir()
         try:
@@ -311,10 +311,12 @@ def _write_errors(folder: Path) -> Iterator[None]:
         if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS):
             raise
         raise StoreWriteError(_write_failure(folder, exc.strerror or str(exc))) from exc
-    except RuntimeError as exc:
-        if isinstance(exc, StoreError) or not any(m in str(exc).lower() for m in (*_DISK_FULL, "i/o error")):
+    except RuntimeError as exc:  # LadybugDB's: "IO exception: Cannot write to file ... No space left on device"
+        text = str(exc).lower()
+        if isinstance(exc, StoreError) or "io exception" not in text:
             raise
-        raise StoreWriteError(_write_failure(folder, " ".join(str(exc).split()))) from exc
+        reason = next((m for m in _DISK_FULL if m in text), "an I/O error")
+        raise StoreWriteError(_write_failure(folder, reason[0].upper() + reason[1:])) from exc
 
 
 def _write_failure(folder: Path, reason: str) -> str:
