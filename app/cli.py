@@ -35,6 +35,7 @@ from .cli_support import (
     WorkersOption,
     command_store,
     fail,
+    forget_and_report,
     ingest_and_report,
     output_format,
     parse_params,
@@ -77,10 +78,21 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
 @app.command()
 def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption = None,
            batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None,
-           outlet: OutletOption = None, published: PublishedOption = None) -> None:
+           outlet: OutletOption = None, published: PublishedOption = None,
+           rebuild: Annotated[bool, typer.Option(
+               "--rebuild", help="Extract every article of the home again and rebuild the graph.")] = False) -> None:
     """Read articles, extract entities, relations and statements, and write the graph to the store."""
     ingest_and_report(paths, settings=settings_for(home), store=store, workers=workers, batch_size=batch_size,
-                      quiet=quiet, defaults=run_defaults(outlet, published))
+                      quiet=quiet, defaults=run_defaults(outlet, published), rebuild=rebuild)
+
+
+@app.command()
+def forget(paths: Annotated[list[str], typer.Argument(help="Files or folders (as ingested), or JSONL files.")],
+           home: HomeOption = None, quiet: QuietOption = False, store: StoreOption = None) -> None:
+    """Remove the articles at or under these paths from the cache and the graph (no NLP for the rest)."""
+    from .pipeline import forget as run_forget
+
+    forget_and_report(paths, run_forget, settings=settings_for(home), store=store, quiet=quiet)
 
 
 @app.command()

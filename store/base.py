@@ -89,9 +89,18 @@ class GraphStore(Protocol):
         """Make the store hold exactly `graph` (the whole resolved graph)."""
         ...
 
-    def writer(self) -> AbstractContextManager[StoreSink]:
+    def writer(self, *, stamp: str | None = None) -> AbstractContextManager[StoreSink]:
         """`write` in chunks: a `graph.build.GraphSink` for the whole graph, nodes first; the
-        store holds exactly that graph when the block ends, and `sink.report` says what was done."""
+        store holds exactly that graph when the block ends, and `sink.report` says what was done.
+        `stamp` (what the graph was assembled from) is kept with it where the store can."""
+        ...
+
+    def stamp(self) -> str | None:
+        """The stamp written with the graph the store holds; None when unknown or changed since."""
+        ...
+
+    def articles(self) -> dict[str, str]:
+        """The id and path of every article in the graph (none when there is no graph)."""
         ...
 
     def load(self) -> KnowledgeGraph: ...

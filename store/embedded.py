@@ -295,11 +295,11 @@ class EmbeddedStore:
         links = {t: _fetch_edges(connection, t.value, list(LINK_PROPERTIES[t])) for t in LinkType}
         return graph_from_rows(nodes, relations, links)
 
-    def article_ids(self) -> set[str]:
-        """The ids of the articles the graph holds (empty when there is none)."""
+    def articles(self) -> dict[str, str]:
+        """The id and path of every article the graph holds (none when there is no graph)."""
         if not self.exists():
-            return set()
-        return {row["id"] for row in self.run("MATCH (a:Article) RETURN a.id AS id")}
+            return {}
+        return {row["id"]: row["path"] for row in self.run("MATCH (a:Article) RETURN a.id AS id, a.path AS path")}
 
 
 @contextmanager

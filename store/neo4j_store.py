@@ -188,10 +188,18 @@ class Neo4jStore:
         log.info("Neo4j %s: %s", self.uri, report.summary())
         return report
 
+    def stamp(self) -> None:
+        """None: a re-ingest always assembles here (and sends only what changed)."""
+        return None
+
+    def articles(self) -> dict[str, str]:
+        """The id and path of every article in the database."""
+        return {row["id"]: row["path"] for row in self.run("MATCH (a:Article) RETURN a.id AS id, a.path AS path")}
+
     @contextmanager
-    def writer(self) -> Iterator[_CollectingSink]:
+    def writer(self, *, stamp: str | None = None) -> Iterator[_CollectingSink]:
         """Collects the graph, then writes it as `write` does: only what changed since the
-        last write goes to the server."""
+        last write goes to the server. `stamp` is not kept (see `stamp`)."""
         sink = _CollectingSink()
         yield sink
         sink.report = self.write(sink.graph())
