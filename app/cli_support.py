@@ -210,8 +210,8 @@ def _report_graph(report: Any, *, settings: Settings, store: StoreName | None, q
     for path in report.replaced:
         typer.echo(f"{printable(path)}: edited: its old version left the graph", err=True)
     if report.recovered:
-        typer.echo(f"{report.recovered} articles of the graph that the extraction cache lacked were read again "
-                   "from their files", err=True)
+        typer.echo(f"{report.recovered} articles of the graph were missing from the extraction cache and were "
+                   "read again from their files", err=True)
     written = "" if report.assembled else "unchanged, nothing assembled or written: "
     typer.echo(
         f"{read}; graph: {written}{report.corpus} articles, {report.entities} entities, {report.relations} relations, "
