@@ -188,6 +188,9 @@ class _TimedSink:
     def add_relations(self, rows):
         self._call("add_relations", rows)
 
+    def add_statements(self, rows):
+        self._call("add_statements", rows)
+
     def add_links(self, rows):
         self._call("add_links", rows)
 
@@ -201,7 +204,8 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
     extractor, rows, articles = _cache_summary(cache_path)
     resolution: dict[str, Any] = {"articles": articles, "entity_rows": rows}
     resolve = build.resolve
-    build.resolve = lambda entity_rows: timed_resolution(resolve, entity_rows, resolution)
+    build.resolve = lambda entity_rows, **options: timed_resolution(
+        lambda rows: resolve(rows, **options), entity_rows, resolution)
     shutil.rmtree(out, ignore_errors=True)
     store = EmbeddedStore(out)
     started = time.perf_counter()
@@ -220,7 +224,7 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
         "assemble_seconds": round(seconds, 2), "resolve_seconds": resolution["resolve_seconds"],
         "store_write_seconds": round(write_seconds, 2),
         "store_items_per_second": round(timed.items / write_seconds) if write_seconds else None,
-        "graph_file_mb": round((out / "graph.lbug").stat().st_size / MB, 1),
+        "graph_file_mb": round(store.path.stat().st_size / MB, 1),
         "cache_file_mb": round(cache_path.stat().st_size / MB, 1),
         "resolution": resolution,
     }

@@ -81,7 +81,8 @@ class StoreSink(GraphSink, Protocol):
 
 
 class GraphStore(Protocol):
-    """What every store does; `dialect` says which Cypher it speaks."""
+    """What every store does; `dialect` says which Cypher it speaks. A store object holds its
+    connection (a driver, an open database) until `close()` or the end of a `with` block."""
 
     dialect: Dialect
 
@@ -112,3 +113,7 @@ class GraphStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...

@@ -112,6 +112,12 @@ class Neo4jStore:
     def close(self) -> None:
         self._driver.close()
 
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # ---- connection and errors ---------------------------------------------------------------
 
     @contextmanager
