@@ -31,11 +31,20 @@ from neo4j.exceptions import (
 )
 from pydantic import SecretStr
 
-from ..graph.build import GraphCollector
-from ..model.graph import KnowledgeGraph, LinkType, NodeLabel, RelationType
+from ..model.graph import (
+    ArticleNode,
+    EntityNode,
+    KnowledgeGraph,
+    Link,
+    LinkType,
+    NodeLabel,
+    Relation,
+    RelationType,
+    Statement,
+)
 from . import cypher
 from .base import Dialect, QueryError, StoreUnavailable, StoreWriteError, WriteReport
-from .neo4j_rows import Changes, Group, Key, Stored, diff, graph_items
+from .neo4j_rows import Changes, Group, Item, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
 from .neo4j_uri import check_neo4j_uri
 from .readonly import check_statement
@@ -180,19 +189,14 @@ class Neo4jStore:
     # ---- writes ------------------------------------------------------------------------------
 
     def write(self, graph: KnowledgeGraph) -> WriteReport:
-        started = time.perf_counter()
-        report = WriteReport()
-        current = graph_items(graph)
-        with self._session(write=True) as session:
-            for statement in cypher.schema():
-                session.run(statement).data()
-            changes = diff(current, self._stored(session))
-            report.unchanged = changes.unchanged
-            self._delete(session, changes, report)
-            self._upsert(session, changes, report)
-        report.seconds = time.perf_counter() - started
-        log.info("Neo4j %s: %s", self.uri, report.summary())
-        return report
+        with self.writer() as sink:
+            sink.add_articles(list(graph.articles))
+            sink.add_entities(list(graph.entities))
+            sink.add_statements(list(graph.statements))
+            sink.add_relations(list(graph.relations))
+            sink.add_links(list(graph.links))
+        assert sink.report is not None
+        return sink.report
 
     def stamp(self) -> None:
         """None: a re-ingest always assembles here (and sends only what changed)."""
@@ -203,12 +207,23 @@ class Neo4jStore:
         return {row["id"]: row["path"] for row in self.run("MATCH (a:Article) RETURN a.id AS id, a.path AS path")}
 
     @contextmanager
-    def writer(self, *, stamp: str | None = None) -> Iterator[_CollectingSink]:
-        """Collects the graph, then writes it as `write` does: only what changed since the
-        last write goes to the server. `stamp` is not kept (see `stamp`)."""
-        sink = _CollectingSink()
-        yield sink
-        sink.report = self.write(sink.graph())
+    def writer(self, *, stamp: str | None = None) -> Iterator[_StreamingSink]:
+        """A `GraphSink` that sends each chunk as it comes (nodes first, as assembly hands them
+        over), only what changed since the last write: each chunk's rows are keyed, hashed and
+        compared with the state (not the whole graph held in memory, only the stored keys and
+        hashes); at the end of the block, what the graph no longer has is deleted. `stamp` is not
+        kept (see `stamp`)."""
+        started = time.perf_counter()
+        report = WriteReport()
+        with self._session(write=True) as session:
+            for statement in cypher.schema():
+                session.run(statement).data()
+            sink = _StreamingSink(self, session, self._stored(session), report)
+            yield sink
+            sink.finish()
+        report.seconds = time.perf_counter() - started
+        sink.report = report
+        log.info("Neo4j %s: %s", self.uri, report.summary())
 
     def _stored(self, session: Any) -> dict[Key, Stored]:
         """The state file, if it agrees with the server's counts; else the ids the server holds."""
@@ -253,8 +268,48 @@ class Neo4jStore:
                     report.relationships_written += len(batch)
 
 
-class _CollectingSink(GraphCollector):
+class _StreamingSink:
+    """Diffs and sends each chunk against what is stored; `finish` deletes what was not seen."""
+
     report: WriteReport | None = None
+
+    def __init__(self, store: Neo4jStore, session: Any, stored: dict[Key, Stored], report: WriteReport) -> None:
+        self._store, self._session, self._stored, self._report = store, session, stored, report
+        self._seen: set[Key] = set()
+
+    def add_articles(self, rows: list[ArticleNode]) -> None:
+        self._send(articles=tuple(rows))
+
+    def add_entities(self, rows: list[EntityNode]) -> None:
+        self._send(entities=tuple(rows))
+
+    def add_statements(self, rows: list[Statement]) -> None:
+        self._send(statements=tuple(rows))
+
+    def add_relations(self, rows: list[Relation]) -> None:
+        self._send(relations=tuple(rows))
+
+    def add_links(self, rows: list[Link]) -> None:
+        self._send(links=tuple(rows))
+
+    def _send(self, **chunk: tuple) -> None:
+        items = graph_items(KnowledgeGraph.model_construct(**chunk))  # a part: its endpoints came before
+        self._seen.update((group.kind, item.id) for group, group_items in items.items() for item in group_items)
+        changes = diff(items, {key: self._stored[key] for key in self._keys(items) if key in self._stored})
+        changes.deletes.clear()
+        self._report.unchanged += changes.unchanged
+        self._store._upsert(self._session, changes, self._report)
+
+    @staticmethod
+    def _keys(items: dict[Group, list[Item]]) -> Iterator[Key]:
+        for group, group_items in items.items():
+            for item in group_items:
+                yield (group.kind, item.id)
+
+    def finish(self) -> None:
+        """Delete what is stored and was not in the graph: relationships, then nodes."""
+        vanished = {key: value for key, value in self._stored.items() if key not in self._seen}
+        self._store._delete(self._session, diff({}, vanished), self._report)
 
 
 def _upsert_statement(group: Group) -> str:
