@@ -175,7 +175,8 @@ def ingest(
         if rebuild:
             cache.forget_extractions()
         stored = store.articles()
-        lacking = {i: path for i, path in stored.items() if i not in cache.article_ids()}
+        cached = cache.article_ids()
+        lacking = {i: path for i, path in stored.items() if i not in cached}
         again = _files_of(lacking.values())
         read: dict[str, str] = {}  # path -> id of every article read in this run
         pending = _pending(read_inputs([*paths, *again], max_chars=max_chars, defaults=defaults), cache, extractor,
