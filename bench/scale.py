@@ -468,7 +468,8 @@ def report(out: dict[str, Any]) -> None:
                   f"cache {a['cache_file_mb']} MB, graph {a['graph_file_mb']} MB")
             if "queries" in a:
                 print("           queries p50 ms from Python / the engine's p50 for the same Cypher = ratio: " + ", ".join(
-                    f"{name} {q['p50_ms']:.1f}/{q['engine_p50_ms']:.1f} = {q['ratio']:.2f}" if "p50_ms" in q
+                    f"{name} {q['p50_ms']:.1f}/{q['engine_p50_ms']:.1f} = {q['ratio']:.2f} "
+                    f"(fastest {q['ratio_min']:.2f})" if "p50_ms" in q
                     else f"{name} FAILED ({q['error'][:90]})" for name, q in a["queries"].items()))
     print(f"bench took {out['bench_seconds']} s")
 
