@@ -94,7 +94,8 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 _SUMMARY = re.compile(r"(\d+) articles read \((\d+) extracted, (\d+) unchanged\), (\d+) duplicates, (\d+) skipped; "
-                      r"graph: (\d+) articles, (\d+) entities, (\d+) relations")
+                      r"graph: (?:unchanged, nothing assembled or written: )?(\d+) articles, (\d+) entities, "
+                      r"(\d+) relations")
 _STAGE = re.compile(r"newsgraph\.ingest\.pipeline: (\w+): ([\d.]+) s")
 
 
@@ -295,6 +296,17 @@ def bench_bbc(bbc: Path, work: Path, workers: int, batch: int) -> dict[str, Any]
     print("BBC: adding 10 articles ...", flush=True)
     plus = ingest_run([bbc, extra], copy, workers=workers, batch_size=batch, log=work / "bbc-plus10")
     result["plus10"] = plus
+    print("BBC: the same again (no-op) ...", flush=True)
+    result["noop"] = ingest_run([bbc, extra], copy, workers=workers, batch_size=batch, log=work / "bbc-noop")
+    empty = work / "plus10-alone-home"
+    shutil.rmtree(empty, ignore_errors=True)
+    print("BBC: the 10 articles into an empty home ...", flush=True)
+    result["ten_alone"] = ingest_run([extra], empty, workers=workers, batch_size=batch, log=work / "bbc-ten-alone")
+    shutil.rmtree(empty, ignore_errors=True)
+    for name in ("plus10", "noop"):
+        result[f"{name}_over_ten_alone"] = {
+            unit: round(result[name][f"{unit}_seconds"] / result["ten_alone"][f"{unit}_seconds"], 3)
+            for unit in ("wall", "cpu")}
     shutil.rmtree(copy, ignore_errors=True)
     return result
 
@@ -446,6 +458,10 @@ def report(out: dict[str, Any]) -> None:
         print(f"  +10 articles to the {o['report']['graph_articles']:,}-article home: {p['wall_seconds']:.1f} s, "
               f"{p['report']['extracted']} extracted; stages "
               + ", ".join(f"{k} {v:.1f} s" for k, v in p["stage_seconds"].items()))
+        n, t = b["noop"], b["ten_alone"]
+        print(f"  the same again (no-op): {n['wall_seconds']:.1f} s wall, {n['cpu_seconds']:.1f} s CPU; the 10 into an "
+              f"empty home: {t['wall_seconds']:.1f} s wall, {t['cpu_seconds']:.1f} s CPU; ratios to the latter: "
+              f"+10 {b['plus10_over_ten_alone']}, no-op {b['noop_over_ten_alone']}")
     print(f"  distinct name keys in the first N BBC articles: {out['heaps_bbc']}")
     print("extraction memory, synthetic corpora through newsgraph ingest:")
     for size, run in out["extraction"].items():
