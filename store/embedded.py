@@ -223,12 +223,16 @@ class EmbeddedStore:
         log.debug("wrote %s: %s", target, writer.counts)
 
     def _pointer(self) -> dict[str, Any]:
+        """What `CURRENT` says; nothing when it is missing or damaged (then there is no graph, and
+        the next ingest writes a new generation and a new pointer)."""
         try:
-            return json.loads((self.folder / POINTER).read_text(encoding="utf-8"))
+            pointer = json.loads((self.folder / POINTER).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as exc:
-            raise StoreError(f"{self.folder / POINTER} is unreadable ({exc}): ingest again to rebuild the graph") from exc
+            log.warning("%s is unreadable (%s): the next ingest rebuilds the graph", self.folder / POINTER, exc)
+            return {}
+        return pointer if isinstance(pointer, dict) else {}
 
     def _replace_pointer(self, pointer: dict[str, Any]) -> None:
         tmp = self.folder / (POINTER + ".tmp")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from newsgraph.model.graph import ArticleNode, EntityNode, EntityType, KnowledgeGraph, Link, LinkType, NodeLabel
-from newsgraph.store import StoreWriteError
+from newsgraph.store import StoreEmpty, StoreWriteError
 from newsgraph.store.embedded import DATABASE_FILE, GENERATIONS, POINTER, EmbeddedStore
 
 
@@ -126,3 +126,15 @@ def test_a_full_disk_is_one_line_naming_it_and_the_home_works_once_space_is_back
     store.write(graph(2000))
     assert len(EmbeddedStore(home).load().entities) == 2000
     shutil.rmtree(home)
+
+
+def test_a_damaged_pointer_means_no_graph_until_the_next_write(tmp_path):
+    home = tmp_path / "home"
+    EmbeddedStore(home).write(graph(1))
+    (home / GENERATIONS / POINTER).write_bytes(b"\x00garbage")
+    store = EmbeddedStore(home)
+    assert not store.exists() and store.stamp() is None and store.articles() == {}
+    with pytest.raises(StoreEmpty, match="newsgraph ingest"):
+        store.load()
+    store.write(graph(2))
+    assert store.load() == graph(2) and generations(home) == ["000002"]
