@@ -198,9 +198,16 @@ class Neo4jStore:
         assert sink.report is not None
         return sink.report
 
-    def stamp(self) -> None:
-        """None: a re-ingest always assembles here (and sends only what changed)."""
-        return None
+    def stamp(self) -> str | None:
+        """The stamp of the last complete write, while the server's counts still agree with the
+        state file (a database changed by someone else, or wiped, has none)."""
+        recorded = self.state.stamp()
+        if recorded is None:
+            return None
+        with self._session(write=False) as session:
+            server = {(row["kind"], row["name"]): row["total"]
+                      for row in session.execute_read(_fetch, cypher.counts(), {}) if row["total"]}
+        return recorded if server == self.state.counts() else None
 
     def articles(self) -> dict[str, str]:
         """The id and path of every article in the database."""
@@ -211,16 +218,18 @@ class Neo4jStore:
         """A `GraphSink` that sends each chunk as it comes (nodes first, as assembly hands them
         over), only what changed since the last write: each chunk's rows are keyed, hashed and
         compared with the state (not the whole graph held in memory, only the stored keys and
-        hashes); at the end of the block, what the graph no longer has is deleted. `stamp` is not
-        kept (see `stamp`)."""
+        hashes); at the end of the block, what the graph no longer has is deleted. `stamp` is kept
+        in the state file once the whole write is done (none while it runs)."""
         started = time.perf_counter()
         report = WriteReport()
+        self.state.set_stamp(None)
         with self._session(write=True) as session:
             for statement in cypher.schema():
                 session.run(statement).data()
             sink = _StreamingSink(self, session, self._stored(session), report)
             yield sink
             sink.finish()
+        self.state.set_stamp(stamp)
         report.seconds = time.perf_counter() - started
         sink.report = report
         log.info("Neo4j %s: %s", self.uri, report.summary())
