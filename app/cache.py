@@ -11,9 +11,10 @@ assembling the graph streams rows and parses no record.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..graph.article_rows import (
@@ -106,11 +107,30 @@ class ExtractionCache:
             found.update(row[0] for row in rows)
         return found
 
+    def changed(self, articles: Iterable[Article]) -> set[str]:
+        """The ids of `articles` stored with other metadata (an edited sidecar, a new title, outlet
+        or date): they are extracted again, and `save` replaces their record."""
+        given = {a.id: a for a in articles}
+        ids = list(given)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            rows = self._db.execute(f"SELECT id, record FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+            for article_id, record in rows:
+                stored = Article.model_validate_json(record).model_dump(exclude={"path"})
+                if stored != given[article_id].model_dump(exclude={"path"}):
+                    found.add(article_id)
+        return found
+
     def save(self, articles: list[Article], extractions: list[ArticleExtraction]) -> None:
-        """Record articles with their extractions and graph rows, in one transaction."""
+        """Record articles with their extractions and graph rows, in one transaction; an article
+        already stored keeps its path, unless its metadata changed (`changed`): then it takes the
+        new record."""
         with self._db:
             self._db.executemany(
-                "INSERT OR IGNORE INTO articles (id, path, record) VALUES (?, ?, ?)",
+                "INSERT INTO articles (id, path, record) VALUES (?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET record = excluded.record, path = excluded.path "
+                "WHERE json_remove(articles.record, '$.path') IS NOT json_remove(excluded.record, '$.path')",
                 [(a.id, a.path, a.model_dump_json()) for a in articles],
             )
             for x in extractions:
@@ -166,6 +186,64 @@ class ExtractionCache:
 
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def article_ids(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT id FROM articles")}
+
+    def replaced(self, read: Mapping[str, str]) -> dict[str, str]:
+        """The stored articles whose path was read in this run (`read`: path -> id read there) with
+        another text, whose own text was not read anywhere in it: an edited file's old version.
+        Returns id -> path."""
+        ids_read = set(read.values())
+        paths = list(read)
+        found: dict[str, str] = {}
+        for start in range(0, len(paths), 500):
+            part = paths[start : start + 500]
+            rows = self._db.execute(f"SELECT id, path FROM articles WHERE path IN ({','.join('?' * len(part))})", part)
+            found.update((i, path) for i, path in rows if i not in ids_read and read[path] != i)
+        return found
+
+    def under(self, paths: Iterable[str]) -> dict[str, str]:
+        """The stored articles at or under each path (a file, a folder, a JSONL file's lines):
+        id -> path."""
+        found: dict[str, str] = {}
+        for path in paths:
+            prefix = path.rstrip("/")
+            rows = self._db.execute(
+                "SELECT id, path FROM articles WHERE path = ? OR substr(path, 1, ?) IN (?, ?)",
+                (path, len(prefix) + 1, prefix + "/", prefix + ":"),
+            )
+            found.update(rows)
+        return found
+
+    def forget(self, ids: Iterable[str]) -> int:
+        """Remove articles with their extractions and rows, in one transaction; how many."""
+        ids = list(ids)
+        with self._db:
+            for start in range(0, len(ids), 500):
+                part = ids[start : start + 500]
+                marks = ",".join("?" * len(part))
+                for table in _ROW_TABLES:
+                    self._db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", part)
+                self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", part)
+        return len(ids)
+
+    def forget_extractions(self) -> None:
+        """Drop every extraction and its rows (the articles stay): `ingest --rebuild`."""
+        with self._db:
+            for table in _ROW_TABLES:
+                self._db.execute(f"DELETE FROM {table}")
+
+    def digest(self, extractor: str) -> str:
+        """A digest of the article set extracted by `extractor`: ids and article nodes (the
+        metadata assembly uses), in id order."""
+        digest = hashlib.blake2b(digest_size=16)
+        rows = self._db.execute("SELECT article_id, node FROM extractions WHERE extractor = ? ORDER BY article_id",
+                                (extractor,))
+        for article_id, node in rows:
+            digest.update(article_id.encode())
+            digest.update(node.encode())
+        return digest.hexdigest()
 
     def prune(self, extractor: str) -> int:
         """Drop extractions and rows by other extractor versions; returns how many extractions."""

@@ -38,6 +38,7 @@ from .cli_support import (
     check_paths,
     command_store,
     fail,
+    forget_and_report,
     ingest_and_report,
     output_format,
     parse_params,
@@ -82,10 +83,21 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
 @app.command()
 def ingest(paths: PathsArgument, home: HomeOption = None, workers: WorkersOption = None,
            batch_size: BatchOption = None, quiet: QuietOption = False, store: StoreOption = None,
-           outlet: OutletOption = None, published: PublishedOption = None) -> None:
+           outlet: OutletOption = None, published: PublishedOption = None,
+           rebuild: Annotated[bool, typer.Option(
+               "--rebuild", help="Extract every article of the home again and rebuild the graph.")] = False) -> None:
     """Read articles, extract entities, relations and statements, and write the graph to the store."""
     ingest_and_report(paths, settings=settings_for(home), store=store, workers=workers, batch_size=batch_size,
-                      quiet=quiet, defaults=run_defaults(outlet, published))
+                      quiet=quiet, defaults=run_defaults(outlet, published), rebuild=rebuild)
+
+
+@app.command()
+def forget(paths: Annotated[list[str], typer.Argument(help="Files or folders (as ingested), or JSONL files.")],
+           home: HomeOption = None, quiet: QuietOption = False, store: StoreOption = None) -> None:
+    """Remove the articles at or under these paths from the cache and the graph (no NLP for the rest)."""
+    from .pipeline import forget as run_forget
+
+    forget_and_report(paths, run_forget, settings=settings_for(home), store=store, quiet=quiet)
 
 
 @app.command()
@@ -403,29 +415,23 @@ def eval_command(
 def cypher_command(
     statement: Annotated[str, typer.Argument(help="One Cypher statement, in the store's dialect.")],
     param: ParamOption = None,
-    write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
+    write: Annotated[bool, typer.Option("--write", help=(
+        "Allow writes, on Neo4j (the embedded store refuses them: its graph is rebuilt at every ingest; "
+        "corrections go through `newsgraph curate`)."))] = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     full: FullOption = False,
     home: HomeOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Run one ad hoc Cypher statement, read-only unless --write. Parameter values are JSON when they parse.
+    """Run one ad hoc Cypher statement, read-only unless --write (Neo4j only). Parameter values are JSON when they parse.
 
     Read-only means a read: one MATCH / OPTIONAL MATCH / UNWIND / WITH / RETURN statement, or a CALL of
     a subquery or a read-only procedure (`store.readonly`); anything else is refused with exit 2."""
-    from ..store.readonly import RefusedStatement
-
     fmt = output_format(as_json, as_csv)
     params = {k: _json_or_text(v) for k, v in parse_params(param).items()}
     with command_store(settings_for(home), store) as opened:
-        try:
-            rows = opened.run(statement, params, write=write)
-        except RefusedStatement as exc:
-            raise fail(str(exc), EXIT_USAGE) from exc
-        except RuntimeError as exc:  # the store's own message: syntax, unknown label, a write when read-only
-            hint = " (read-only: add --write to allow writes)" if "read-only" in str(exc).lower() else ""
-            raise fail(" ".join(str(exc).split()) + hint) from exc
+        rows = opened.run(statement, params, write=write)  # a refused or failed statement: one line
     print_rows(rows, list(rows[0]) if rows else [], fmt, full=full)
 
 

@@ -72,9 +72,12 @@ def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
 
 @contextmanager
 def command_store(settings: Settings, store: StoreName | None) -> Iterator[GraphStore]:
-    """The chosen store, open for the command; its problems, and those of the files in
-    NEWSGRAPH_HOME (damaged, or not writable), become one line and exit 1."""
+    """The chosen store, opened once for the command and closed at its end. The stores' errors
+    (`store.base`) become one line here, once for every command: a refused statement is bad
+    usage (exit 2), the others exit 1; so do the problems of the files in NEWSGRAPH_HOME
+    (damaged, or not writable)."""
     from ..store import StoreError, open_store
+    from ..store.readonly import RefusedStatement
 
     try:
         with home_errors(settings.home):
@@ -84,6 +87,8 @@ def command_store(settings: Settings, store: StoreName | None) -> Iterator[Graph
     try:
         with home_errors(settings.home):
             yield opened
+    except RefusedStatement as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
     except StoreError as exc:  # a server's message may span lines (a syntax error's caret)
         raise fail(" ".join(str(exc).split())) from exc
     finally:
@@ -170,14 +175,13 @@ def terminal_width() -> int | None:
 
 
 def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName | None, workers: int | None,
-                      batch_size: int | None, quiet: bool, defaults: dict[str, str]) -> None:
+                      batch_size: int | None, quiet: bool, defaults: dict[str, str], rebuild: bool = False) -> None:
     """`newsgraph ingest` (also after `fetch`): the run, its skipped inputs, the corrections that
     did not apply, and the summary; exit 3 when inputs were skipped."""
     from ..ingest.nlp import ModelNotInstalled
-    from ..model.curation import Outcome
     from .curation_file import CurationFileError
     from .input_paths import describe_unsupported, unsupported_files
-    from .pipeline import IngestBusy
+    from .pipeline import CacheLacksArticles, IngestBusy
     from .pipeline import ingest as run_ingest
     from .progress import article_progress
 
@@ -188,27 +192,57 @@ def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName
                 report = run_ingest(
                     paths, home=settings.home, store=opened, model=settings.model,
                     workers=worker_count(settings, workers), batch_size=batch_size or settings.batch_size,
-                    max_chars=settings.max_article_chars, defaults=defaults, on_article=advance,
+                    max_chars=settings.max_article_chars, defaults=defaults, on_article=advance, rebuild=rebuild,
                 )
-            except (ModelNotInstalled, IngestBusy, CurationFileError) as exc:
+            except (ModelNotInstalled, IngestBusy, CurationFileError, CacheLacksArticles) as exc:
                 raise fail(str(exc)) from exc
     for skipped in report.skipped:
         typer.echo(skipped.message(), err=True)
+    if not quiet and (unsupported := unsupported_files(paths)):
+        typer.echo(printable(describe_unsupported(unsupported)), err=True)
+    _report_graph(report, settings=settings, store=store, quiet=quiet, read=(
+        f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
+        f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped"))
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def forget_and_report(paths: list[str], run_forget: Any, *, settings: Settings, store: StoreName | None,
+                      quiet: bool) -> None:
+    """`newsgraph forget`: the articles removed and the graph left."""
+    from .curation_file import CurationFileError
+    from .pipeline import CacheLacksArticles, IngestBusy, NothingToForget
+
+    with command_store(settings, store) as opened:
+        try:
+            report = run_forget(paths, home=settings.home, store=opened, model=settings.model)
+        except (IngestBusy, CurationFileError, CacheLacksArticles, NothingToForget) as exc:
+            raise fail(str(exc)) from exc
+    if not quiet:
+        for path in report.forgotten:
+            typer.echo(f"{printable(path)}: forgotten", err=True)
+    _report_graph(report, settings=settings, store=store, quiet=quiet,
+                  read=f"{len(report.forgotten)} articles forgotten")
+
+
+def _report_graph(report: Any, *, settings: Settings, store: StoreName | None, quiet: bool, read: str) -> None:
+    from ..model.curation import Outcome
+
     for number, (correction, outcome) in enumerate(report.curation, 1):
         if outcome is not Outcome.APPLIED:
             typer.echo(f"correction {number} ({correction.describe()}): {outcome.value}", err=True)
-    if not quiet:
-        if unsupported := unsupported_files(paths):
-            typer.echo(printable(describe_unsupported(unsupported)), err=True)
-        typer.echo(
-            f"{report.read} articles read ({report.extracted} extracted, {report.cached} unchanged), "
-            f"{len(report.duplicates)} duplicates, {len(report.skipped)} skipped; "
-            f"graph: {report.corpus} articles, {report.entities} entities, {report.relations} relations, "
-            f"{report.statements} statements "
-            f"in {store_place(settings, store)} ({report.seconds:.1f} s)",
-            err=True,
-        )
-        if report.store_report is not None:
-            typer.echo(f"store: {report.store_report.summary()}", err=True)
-    if report.skipped:
-        raise typer.Exit(EXIT_SKIPPED)
+    if quiet:
+        return
+    for path in report.replaced:
+        typer.echo(f"{printable(path)}: edited: its old version left the graph", err=True)
+    if report.recovered:
+        typer.echo(f"{report.recovered} articles of the graph were missing from the extraction cache and were "
+                   "read again from their files", err=True)
+    written = "" if report.assembled else "unchanged, nothing assembled or written: "
+    typer.echo(
+        f"{read}; graph: {written}{report.corpus} articles, {report.entities} entities, {report.relations} relations, "
+        f"{report.statements} statements in {store_place(settings, store)} ({report.seconds:.1f} s)",
+        err=True,
+    )
+    if report.store_report is not None:
+        typer.echo(f"store: {report.store_report.summary()}", err=True)

@@ -2,18 +2,31 @@
 
     files -> read_inputs -> (skip what the cache already extracted) -> extract_parallel
           -> cache: extraction and graph rows (one transaction per batch)
+          -> the old versions of edited files leave the cache
+          -> cache and store checked against each other
+          -> (nothing changed since the last assembly: stop here, see `app.stamp`)
           -> assemble (cross-article resolution, streaming the cached rows)
           -> store.writer (nodes, then edges, in chunks; atomic)
 
 `ingest` keeps the extraction cache as the source of truth and rebuilds the
-store's graph from it; `extract` runs the same extraction with no cache or
-store, for `newsgraph extract`.
+store's graph from it; `forget` removes articles from both; `extract` runs the
+same extraction with no cache or store, for `newsgraph extract`.
+
+An article is its text (its id is a content hash) at a path. A path read again with
+another text replaces its old version, whose evidence leaves the graph (unless that
+text was read elsewhere in the run: lines of a JSONL file that moved); an article read
+again with other metadata (an edited sidecar) is extracted again. A graph holding
+articles the cache lacks (a deleted or replaced `cache.sqlite`) gets them back from
+their files when these are there; otherwise the ingest stops before writing, with the
+graph left as it was (`CacheLacksArticles`).
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -31,17 +44,28 @@ from ..model.records import Article, ArticleExtraction, SkippedInput
 from ..store import StoreSink, WriteReport
 from .cache import ExtractionCache
 from .curation_file import load_curation
+from .stamp import assembly_stamp
 
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.sqlite"
 SCRATCH_FILE = "assembly.tmp.sqlite"  # relation evidence being grouped; removed when assembly ends
 LOCK_FILE = ".lock"
+ASSEMBLY_FILE = "assembly.json"  # the stamp, counts and correction outcomes of the last assembly
 _SAVE_BATCH = 64
+_EXAMPLES = 3  # paths named in a message
 
 
 class GraphWriter(Protocol):
-    def writer(self) -> AbstractContextManager[StoreSink]: ...
+    def writer(self, *, stamp: str | None = None) -> AbstractContextManager[StoreSink]: ...
+
+    def stamp(self) -> str | None:
+        """The stamp given with the graph the store holds (None: unknown, or changed since)."""
+        ...
+
+    def articles(self) -> dict[str, str]:
+        """The id and path of every article the graph holds (none when there is no graph)."""
+        ...
 
 
 @dataclass
@@ -59,10 +83,22 @@ class IngestReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)  # extract, assemble
     curation: list[tuple[Correction, Outcome]] = field(default_factory=list)  # each correction, what it did
     store_report: WriteReport | None = None  # what the store says it wrote
+    assembled: bool = True  # False: nothing changed since the last assembly, nothing written
+    replaced: list[str] = field(default_factory=list)  # paths whose old version left the graph
+    forgotten: list[str] = field(default_factory=list)  # paths removed by `forget`
+    recovered: int = 0  # articles of the graph the cache lacked, read again from their files
 
 
 class IngestBusy(RuntimeError):
     pass
+
+
+class CacheLacksArticles(RuntimeError):
+    """The graph holds articles the extraction cache lacks and their files are gone."""
+
+
+class NothingToForget(LookupError):
+    """No article of the cache or the graph is at or under the paths given to `forget`."""
 
 
 @contextmanager
@@ -88,10 +124,12 @@ def ingest(
     max_chars: int,
     defaults: Mapping[str, str] | None = None,
     on_article: Callable[[str], None] | None = None,
+    rebuild: bool = False,
 ) -> IngestReport:
     """Read, extract, resolve and store the articles under `paths`; the graph is rebuilt from the
     extraction cache in `home`, so it holds every article ever ingested there, with the
-    corrections of `home`'s curation file applied.
+    corrections of `home`'s curation file applied. When nothing changed since the last
+    assembly (`app.stamp`), nothing is assembled or written.
 
     Parameters
     ----------
@@ -110,6 +148,8 @@ def ingest(
         say nothing of them (``ingest --outlet``, ``--published``).
     on_article : callable, optional
         Called with each article's path when it is done (a progress bar).
+    rebuild : bool
+        Extract every cached article again and assemble whatever the stamp says (`ingest --rebuild`).
 
     Returns
     -------
@@ -132,8 +172,15 @@ def ingest(
     report = IngestReport()
     extractor = extractor_version(model)
     with _exclusive(home), ExtractionCache(home / CACHE_FILE) as cache:
-        pending = _pending(read_inputs(paths, max_chars=max_chars, defaults=defaults), cache, extractor, report,
-                           on_article)
+        if rebuild:
+            cache.forget_extractions()
+        stored = store.articles()
+        cached = cache.article_ids()
+        lacking = {i: path for i, path in stored.items() if i not in cached}
+        again = _files_of(lacking.values())
+        read: dict[str, str] = {}  # path -> id of every article read in this run
+        pending = _pending(read_inputs([*paths, *again], max_chars=max_chars, defaults=defaults), cache, extractor,
+                           report, on_article, read)
         stale = cache.articles_without(extractor)  # stored, but extracted by another version or never
         results = extract_parallel(
             _chain(pending, stale), model=model, extractor=extractor, workers=workers, batch_size=batch_size
@@ -141,15 +188,102 @@ def ingest(
         with _timed(report, "extract"):
             _save(results, cache, report, on_article)
             cache.prune(extractor)
-        curation = load_curation(home)
-        with _timed(report, "assemble"), store.writer() as sink:
-            assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE, curation=curation)
-        report.store_report = sink.report
-        report.curation = [(c, assembled.curation[i]) for i, c in enumerate(curation.corrections)]
-    report.corpus, report.entities, report.relations = assembled.articles, assembled.entities, assembled.relations
-    report.statements = assembled.statements
+        replaced = cache.replaced(read)
+        cache.forget(replaced)
+        report.replaced = sorted(replaced.values())
+        present = cache.article_ids()
+        report.recovered = sum(1 for i in lacking if i in present)
+        _check_lacking({i: path for i, path in lacking.items() if i not in present and i not in replaced}, home)
+        _assemble(cache, extractor, home, store, report, force=rebuild)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def forget(paths: Sequence[str], *, home: Path, store: GraphWriter, model: str) -> IngestReport:
+    """Remove the articles at or under `paths` (files, folders, JSONL files) from the cache and
+    the graph, which is assembled again from the rest (no NLP). `NothingToForget` when none is.
+    Articles only the graph holds (the cache lost them) can be let go of this way too."""
+    started = time.perf_counter()
+    report = IngestReport()
+    with _exclusive(home), ExtractionCache(home / CACHE_FILE) as cache:
+        given = [*paths, *(os.path.abspath(p) for p in paths)]
+        cached = cache.under(given)
+        stored = store.articles()
+        only_stored = {i: path for i, path in stored.items() if _is_under(path, given) and i not in cached}
+        if not cached and not only_stored:
+            raise NothingToForget(f"no article of the graph is at or under {', '.join(map(repr, paths))}")
+        cache.forget(cached)
+        report.forgotten = sorted({*cached.values(), *only_stored.values()})
+        present = cache.article_ids()
+        _check_lacking({i: path for i, path in stored.items()
+                        if i not in present and i not in cached and i not in only_stored}, home)
+        _assemble(cache, extractor_version(model), home, store, report, force=False)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _assemble(cache: ExtractionCache, extractor: str, home: Path, store: GraphWriter, report: IngestReport, *,
+              force: bool) -> None:
+    """Assemble the cache's rows into the store, unless the store holds the graph of exactly these
+    articles, corrections and code already (the stamp): then nothing is assembled or written."""
+    curation = load_curation(home)
+    stamp = assembly_stamp(extractor, cache.digest(extractor), home)
+    last = _last_assembly(home)
+    if not force and last.get("stamp") == stamp and store.stamp() == stamp:
+        report.assembled = False
+        report.corpus, report.entities = last["articles"], last["entities"]
+        report.relations, report.statements = last["relations"], last["statements"]
+        report.curation = list(zip(curation.corrections, map(Outcome, last["curation"]), strict=True))
+        return
+    with _timed(report, "assemble"), store.writer(stamp=stamp) as sink:
+        assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE, curation=curation)
+    report.store_report = sink.report
+    report.curation = [(c, assembled.curation[i]) for i, c in enumerate(curation.corrections)]
+    report.corpus, report.entities, report.relations = assembled.articles, assembled.entities, assembled.relations
+    report.statements = assembled.statements
+    _write_last_assembly(home, {
+        "stamp": stamp, "articles": report.corpus, "entities": report.entities, "relations": report.relations,
+        "statements": report.statements, "curation": [o.value for _, o in report.curation],
+    })
+
+
+def _last_assembly(home: Path) -> dict:
+    try:
+        return json.loads((home / ASSEMBLY_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def _write_last_assembly(home: Path, record: dict) -> None:
+    tmp = home / (ASSEMBLY_FILE + ".tmp")
+    tmp.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(tmp, home / ASSEMBLY_FILE)
+
+
+def _files_of(paths: Iterable[str]) -> list[Path]:
+    """The files to read again for articles at `paths` (a JSONL line's path names its file), when
+    they are there."""
+    files = []
+    for path in paths:
+        name, sep, line = path.rpartition(":")
+        file = Path(name if sep and line.isdigit() else path)
+        if file.is_file() and file not in files:
+            files.append(file)
+    return files
+
+
+def _check_lacking(lacking: Mapping[str, str], home: Path) -> None:
+    if lacking:
+        examples = ", ".join(sorted(lacking.values())[:_EXAMPLES])
+        raise CacheLacksArticles(
+            f"the graph holds {len(lacking)} articles that {home / CACHE_FILE} lacks and whose files are gone "
+            f"(e.g. {examples}); the graph is left as it was: give their files to `newsgraph ingest`, restore "
+            f"the cache from a backup, or let them go with `newsgraph forget PATH`"
+        )
+
+
+def _is_under(path: str, given: Sequence[str]) -> bool:
+    return any(path == g or path.startswith(g.rstrip("/") + "/") or path.startswith(g + ":") for g in given)
 
 
 @contextmanager
@@ -191,8 +325,11 @@ def _pending(
     extractor: str,
     report: IngestReport,
     on_article: Callable[[str], None] | None,
+    read: dict[str, str],
 ) -> Iterator[Article]:
-    """Articles that need the NLP: not seen before in this run, not in the cache."""
+    """Articles that need the NLP: not seen before in this run, and not in the cache as they are
+    (an article with other metadata than its cached record is extracted again). `read` gets
+    the path and id of every article read."""
     seen: dict[str, str] = {}
     iterator = iter(items)
     while batch := list(islice(iterator, 256)):
@@ -202,12 +339,16 @@ def _pending(
                 report.skipped.append(item)
                 log.info("%s", item.message())
             elif item.id in seen:
-                report.duplicates.append(f"{item.path}: same text as {seen[item.id]}")
+                read.setdefault(item.path, item.id)
+                if seen[item.id] != item.path:  # the same file read twice (a file to read again) is no duplicate
+                    report.duplicates.append(f"{item.path}: same text as {seen[item.id]}")
             else:
                 seen[item.id] = item.path
+                read.setdefault(item.path, item.id)
                 articles.append(item)
         report.read += len(articles)
         done = cache.extracted([a.id for a in articles], extractor)
+        done -= cache.changed(a for a in articles if a.id in done)
         for article in articles:
             if article.id in done:
                 report.cached += 1

@@ -30,9 +30,10 @@ memory by sampling /proc for the process and all its descendants every 0.5 s, be
    RSS, the time spent in the store's sink and closing it (nodes + relationships per
    second), entity resolution timed inside it (`ingest.link.resolve` over the cached entity
    rows, reading included: time, rows, distinct name keys, growth of resident memory), then
-   named-query latency on the graph it wrote (`newsgraph.queries.run_query`, parameters
-   picked on the BBC graph by bench/queries.py, up to `--query-runs` runs, fewer for slow
-   queries). On the fills in between, resolution alone, measured the same way.
+   named-query latency on the graph it wrote (`newsgraph.queries.run_query` on one open
+   store, next to the engine's own time for the same Cypher on an open LadybugDB connection,
+   and their ratio; parameters picked on the BBC graph by bench/queries.py, up to
+   `--query-runs` runs, fewer for slow queries). On the fills in between, resolution alone, measured the same way.
 
 `--skip-bbc-speed` reuses the BBC home of an earlier run in `--work` (no BBC ingest, no bare
 spaCy run). Logs of every subprocess stay in `--work`, and results.json.
@@ -93,7 +94,8 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 _SUMMARY = re.compile(r"(\d+) articles read \((\d+) extracted, (\d+) unchanged\), (\d+) duplicates, (\d+) skipped; "
-                      r"graph: (\d+) articles, (\d+) entities, (\d+) relations")
+                      r"graph: (?:unchanged, nothing assembled or written: )?(\d+) articles, (\d+) entities, "
+                      r"(\d+) relations")
 _STAGE = re.compile(r"newsgraph\.ingest\.pipeline: (\w+): ([\d.]+) s")
 
 
@@ -187,6 +189,9 @@ class _TimedSink:
     def add_relations(self, rows):
         self._call("add_relations", rows)
 
+    def add_statements(self, rows):
+        self._call("add_statements", rows)
+
     def add_links(self, rows):
         self._call("add_links", rows)
 
@@ -200,7 +205,8 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
     extractor, rows, articles = _cache_summary(cache_path)
     resolution: dict[str, Any] = {"articles": articles, "entity_rows": rows}
     resolve = build.resolve
-    build.resolve = lambda entity_rows: timed_resolution(resolve, entity_rows, resolution)
+    build.resolve = lambda entity_rows, **options: timed_resolution(
+        lambda rows: resolve(rows, **options), entity_rows, resolution)
     shutil.rmtree(out, ignore_errors=True)
     store = EmbeddedStore(out)
     started = time.perf_counter()
@@ -219,7 +225,7 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
         "assemble_seconds": round(seconds, 2), "resolve_seconds": resolution["resolve_seconds"],
         "store_write_seconds": round(write_seconds, 2),
         "store_items_per_second": round(timed.items / write_seconds) if write_seconds else None,
-        "graph_file_mb": round((out / "graph.lbug").stat().st_size / MB, 1),
+        "graph_file_mb": round(store.path.stat().st_size / MB, 1),
         "cache_file_mb": round(cache_path.stat().st_size / MB, 1),
         "resolution": resolution,
     }
@@ -241,32 +247,11 @@ def mode_queries(home: Path, arguments: Path, runs: int) -> dict[str, Any]:
 
 
 def latencies(store, arguments: dict[str, dict], runs: int, budget: float = 2.5) -> dict[str, dict]:
-    """p50/p95 of each named query: `runs` runs, fewer (at least 3) when a query's runs pass `budget` s."""
-    from newsgraph.queries import list_queries, run_query
+    """Each named query from Python and the engine's own time for it, side by side
+    (bench/queries.py `measure_queries`): `runs` runs, fewer (at least 3) past `budget` s."""
+    import queries as bench_queries  # bench/queries.py
 
-    results = {}
-    for query in list_queries():
-        params = arguments.get(query.name, {})
-        seconds, rows, spent = [], 0, 0.0
-        while len(seconds) < runs and (len(seconds) < 3 or spent < budget):
-            started = time.perf_counter()
-            try:
-                rows = len(run_query(store, query.name, **params))
-            except Exception as exc:  # noqa: BLE001  (a query the store cannot run at this size is a result)
-                results[query.name] = {"error": " ".join(str(exc).split())[:300],
-                                       "seconds": round(time.perf_counter() - started, 2)}
-                break
-            seconds.append(time.perf_counter() - started)
-            spent += seconds[-1]
-        if query.name in results:
-            continue
-        seconds.sort()
-        results[query.name] = {
-            "p50_ms": round(1000 * statistics.median(seconds), 1),
-            "p95_ms": round(1000 * seconds[min(len(seconds) - 1, int(0.95 * len(seconds)))], 1),
-            "runs": len(seconds), "rows": rows,
-        }
-    return results
+    return bench_queries.measure_queries(store, arguments, runs, budget)
 
 
 # --- the benchmark ------------------------------------------------------------------------------
@@ -311,6 +296,17 @@ def bench_bbc(bbc: Path, work: Path, workers: int, batch: int) -> dict[str, Any]
     print("BBC: adding 10 articles ...", flush=True)
     plus = ingest_run([bbc, extra], copy, workers=workers, batch_size=batch, log=work / "bbc-plus10")
     result["plus10"] = plus
+    print("BBC: the same again (no-op) ...", flush=True)
+    result["noop"] = ingest_run([bbc, extra], copy, workers=workers, batch_size=batch, log=work / "bbc-noop")
+    empty = work / "plus10-alone-home"
+    shutil.rmtree(empty, ignore_errors=True)
+    print("BBC: the 10 articles into an empty home ...", flush=True)
+    result["ten_alone"] = ingest_run([extra], empty, workers=workers, batch_size=batch, log=work / "bbc-ten-alone")
+    shutil.rmtree(empty, ignore_errors=True)
+    for name in ("plus10", "noop"):
+        result[f"{name}_over_ten_alone"] = {
+            unit: round(result[name][f"{unit}_seconds"] / result["ten_alone"][f"{unit}_seconds"], 3)
+            for unit in ("wall", "cpu")}
     shutil.rmtree(copy, ignore_errors=True)
     return result
 
@@ -462,6 +458,10 @@ def report(out: dict[str, Any]) -> None:
         print(f"  +10 articles to the {o['report']['graph_articles']:,}-article home: {p['wall_seconds']:.1f} s, "
               f"{p['report']['extracted']} extracted; stages "
               + ", ".join(f"{k} {v:.1f} s" for k, v in p["stage_seconds"].items()))
+        n, t = b["noop"], b["ten_alone"]
+        print(f"  the same again (no-op): {n['wall_seconds']:.1f} s wall, {n['cpu_seconds']:.1f} s CPU; the 10 into an "
+              f"empty home: {t['wall_seconds']:.1f} s wall, {t['cpu_seconds']:.1f} s CPU; ratios to the latter: "
+              f"+10 {b['plus10_over_ten_alone']}, no-op {b['noop_over_ten_alone']}")
     print(f"  distinct name keys in the first N BBC articles: {out['heaps_bbc']}")
     print("extraction memory, synthetic corpora through newsgraph ingest:")
     for size, run in out["extraction"].items():
@@ -483,9 +483,10 @@ def report(out: dict[str, Any]) -> None:
                   f"{a['nodes']:,} nodes, {a['relationships']:,} relationships); peak RSS {m['peak_tree_rss_mb']} MB; "
                   f"cache {a['cache_file_mb']} MB, graph {a['graph_file_mb']} MB")
             if "queries" in a:
-                print("           queries p50/p95 ms: " + ", ".join(
-                    f"{name} {q['p50_ms']:.0f}/{q['p95_ms']:.0f}" if "p50_ms" in q
-                    else f"{name} FAILED after {q['seconds']} s ({q['error'][:90]})" for name, q in a["queries"].items()))
+                print("           queries p50 ms from Python / the engine's p50 for the same Cypher = ratio: " + ", ".join(
+                    f"{name} {q['p50_ms']:.1f}/{q['engine_p50_ms']:.1f} = {q['ratio']:.2f} "
+                    f"(fastest {q['ratio_min']:.2f})" if "p50_ms" in q
+                    else f"{name} FAILED ({q['error'][:90]})" for name, q in a["queries"].items()))
     print(f"bench took {out['bench_seconds']} s")
 
 

@@ -6,6 +6,11 @@ same comparison key as its name or one of its aliases ("nicolas maduro" finds
 "Nicolás Maduro", "new york times" finds "The New York Times"). An `article` parameter takes an
 article id, or words found in its title or file path (same folding). The
 Cypher receives the list of matching ids; an optional one left out is `[]`.
+
+A store with a name-key table (`name_keys = True`, the embedded store) answers a name, or
+an id, with one primary-key lookup; every name is pulled only when that finds nothing (for
+the suggestions of the error), and an article's words are searched only when they are not
+an article's id.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal, Protocol
 
 from ..model.graph import Modality
-from ..model.names import fold
+from ..model.names import fold, name_key
 from .library import NODE_PARAM_TYPES, NamedQuery, Param, did_you_mean
 from .resolver import Named, NoSuchNode, close_names, match_name
 
@@ -25,7 +30,12 @@ ENTITY_LOOKUP = (
     "MATCH (n:Person|Government|Organization|Outlet|Location) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
 )
 OUTLET_LOOKUP = "MATCH (n:Outlet) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+# on a store with a name-key table (`name_keys = True`: the embedded store), a name is one lookup
+# of its key and of itself (an id) in the table's primary key; the full lookups above run only
+# when it finds nothing (for the suggestions)
+KEY_LOOKUP = "UNWIND $keys AS key MATCH (k:NameKey) WHERE k.id = key RETURN k.ids AS ids, k.labels AS labels"
 ARTICLE_LOOKUP = "MATCH (n:Article) RETURN n.id AS id, n.title AS title, n.path AS path"
+ARTICLE_ID_LOOKUP = "MATCH (n:Article) WHERE n.id = $id RETURN n.id AS id"
 
 _INT64 = range(-(2**63), 2**63)  # both stores' INTEGER
 _ROW_COUNT = re.compile(r"\b(?:LIMIT|SKIP)\s+\$(\w+)", re.IGNORECASE)  # a parameter that counts rows
@@ -102,12 +112,10 @@ def _value(param: Param, value: Any, lookups: _Lookups) -> Any:
         return text
     if param.type in NODE_PARAM_TYPES and value is not None and not str(value).strip():
         raise QueryParameterError(f"parameter {param.name} needs a name, not an empty string")
-    if param.type == "entity":
-        return _lookup(lookups(ENTITY_LOOKUP), value, "entity") if value is not None else []
-    if param.type == "outlet":
-        return _lookup(lookups(OUTLET_LOOKUP), value, "outlet") if value is not None else []
+    if param.type in ("entity", "outlet"):
+        return _lookup(lookups, value, param.type) if value is not None else []
     if param.type == "article":
-        return _articles(lookups(ARTICLE_LOOKUP), value) if value is not None else []
+        return _articles(lookups, value) if value is not None else []
     return _scalar(param, value)
 
 
@@ -162,12 +170,22 @@ def _int64(param: Param, number: int) -> int:
     return number
 
 
-def _lookup(rows: list[dict[str, Any]], value: Any, what: str) -> list[str]:
-    return match_name((Named.from_row(row) for row in rows), str(value), what=what).ids()
-
-
-def _articles(rows: list[dict[str, Any]], value: Any) -> list[str]:
+def _lookup(lookups: _Lookups, value: Any, what: str) -> list[str]:
     text = str(value)
+    if getattr(lookups.store, "name_keys", False):
+        rows = lookups.store.run(KEY_LOOKUP, {"keys": [name_key(text), text]})
+        ids = {i for row in rows for i, label in zip(row["ids"], row["labels"]) if what == "entity" or label == "Outlet"}
+        if ids:
+            return sorted(ids)
+    rows = lookups(ENTITY_LOOKUP if what == "entity" else OUTLET_LOOKUP)
+    return match_name((Named.from_row(row) for row in rows), text, what=what).ids()
+
+
+def _articles(lookups: _Lookups, value: Any) -> list[str]:
+    text = str(value)
+    if getattr(lookups.store, "name_keys", False) and lookups.store.run(ARTICLE_ID_LOOKUP, {"id": text}):
+        return [text]  # an article's id (a primary-key lookup) names that article
+    rows = lookups(ARTICLE_LOOKUP)
     words = fold(text).strip()
     ids = sorted(
         row["id"] for row in rows

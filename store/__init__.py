@@ -13,16 +13,20 @@ from .base import (
     Dialect,
     GraphStore,
     QueryError,
+    QueryTooLarge,
     StoreChoice,
     StoreConfig,
+    StoreEmpty,
     StoreError,
     StoreSink,
+    StoreUnavailable,
+    StoreWriteError,
     WriteReport,
 )
 
 __all__ = [
-    "Dialect", "GraphStore", "QueryError", "StoreChoice", "StoreConfig", "StoreError", "StoreSink", "WriteReport",
-    "chosen_store", "open_store",
+    "Dialect", "GraphStore", "QueryError", "QueryTooLarge", "StoreChoice", "StoreConfig", "StoreEmpty", "StoreError",
+    "StoreSink", "StoreUnavailable", "StoreWriteError", "WriteReport", "chosen_store", "open_store",
 ]
 
 
@@ -62,7 +66,7 @@ def open_store(settings: StoreConfig, store_option: StoreChoice | None = None) -
 
         return EmbeddedStore(settings.home, buffer_pool_mb=settings.buffer_pool_mb)
     if not settings.neo4j_uri:
-        raise StoreError("the Neo4j store needs NEWSGRAPH_NEO4J_URI (e.g. bolt://localhost:7687)")
+        raise StoreUnavailable("the Neo4j store needs NEWSGRAPH_NEO4J_URI (e.g. bolt://localhost:7687)")
     from .neo4j_store import STATE_FILE, connect
 
     return connect(

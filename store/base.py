@@ -17,11 +17,30 @@ Dialect = Literal["neo4j", "ladybug"]
 
 
 class StoreError(RuntimeError):
-    """A store problem a user can fix (server down, wrong password, no graph yet): one clear line."""
+    """A store problem a user can fix (server down, wrong password, no graph yet): one clear line.
+
+    Both stores raise only these (and `readonly.RefusedStatement`, a `QueryError`); the CLI maps
+    them once (`app.cli_support.command_store`)."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be used: a server not reachable, credentials refused, no such database."""
+
+
+class StoreEmpty(StoreError):
+    """No graph has been written yet."""
 
 
 class QueryError(StoreError):
-    """The store rejected a Cypher statement."""
+    """The store rejected a Cypher statement (syntax, unknown label, a write on a read)."""
+
+
+class QueryTooLarge(QueryError):
+    """A statement needs more memory than the store is given."""
+
+
+class StoreWriteError(StoreError):
+    """A write failed (a full disk, an I/O error); the store still holds the previous graph."""
 
 
 @dataclass
@@ -62,7 +81,8 @@ class StoreSink(GraphSink, Protocol):
 
 
 class GraphStore(Protocol):
-    """What every store does; `dialect` says which Cypher it speaks."""
+    """What every store does; `dialect` says which Cypher it speaks. A store object holds its
+    connection (a driver, an open database) until `close()` or the end of a `with` block."""
 
     dialect: Dialect
 
@@ -70,9 +90,18 @@ class GraphStore(Protocol):
         """Make the store hold exactly `graph` (the whole resolved graph)."""
         ...
 
-    def writer(self) -> AbstractContextManager[StoreSink]:
+    def writer(self, *, stamp: str | None = None) -> AbstractContextManager[StoreSink]:
         """`write` in chunks: a `graph.build.GraphSink` for the whole graph, nodes first; the
-        store holds exactly that graph when the block ends, and `sink.report` says what was done."""
+        store holds exactly that graph when the block ends, and `sink.report` says what was done.
+        `stamp` (what the graph was assembled from) is kept with it where the store can."""
+        ...
+
+    def stamp(self) -> str | None:
+        """The stamp written with the graph the store holds; None when unknown or changed since."""
+        ...
+
+    def articles(self) -> dict[str, str]:
+        """The id and path of every article in the graph (none when there is no graph)."""
         ...
 
     def load(self) -> KnowledgeGraph: ...
@@ -84,3 +113,7 @@ class GraphStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...

@@ -1,8 +1,25 @@
-"""The embedded store: LadybugDB, an in-process Cypher graph database in one file.
+"""The embedded store: LadybugDB, an in-process Cypher graph database, in generations.
 
-Writes rebuild the database file from the graph in bulk into a temporary file,
-then atomically replace the old file: a reader or a crash never sees a
-half-written graph. Rows stream into one Parquet file per table (and endpoint
+    HOME/graph/CURRENT          {"generation": "000007", "stamp": "..."}: replaced atomically
+    HOME/graph/000007/graph.lbug  (and LadybugDB's own files beside it: graph.lbug.wal ...)
+
+Each write builds a new generation folder from the graph in bulk, then replaces the pointer
+file `CURRENT` (write to a temporary file, fsync, rename), then removes every other
+generation. A reader or a crash never sees a half-written graph, and the files a database
+leaves beside itself (a write-ahead log of a process killed while it held a write
+connection) live and die with their own generation: a stale WAL can never meet another
+database file. Folders of builds that did not finish are removed before the next build.
+
+A store object holds one read-only connection, opened at the first read and kept until
+`close()` (or the end of a `with` block); it reopens when `CURRENT` names another
+generation (an ingest in another process). Writes through `run` are refused: the graph is
+rebuilt from the extraction cache at every ingest, so they would vanish; corrections go
+through `newsgraph curate`.
+
+Besides the graph's tables, each generation holds `NameKey` (id: a name key, or an entity's
+id; ids and labels: the entities with that key as their name or an alias, or with that id):
+resolving a name a user types is a primary-key lookup in the database, not a scan of every
+entity in Python. The table has no relationships, so no path runs through it. Rows stream into one Parquet file per table (and endpoint
 pair), and each table is loaded by one `COPY` at the end: row-by-row `MERGE` is
 two orders of magnitude slower here, and every `COPY` into a node table holds
 on to about 13 MB until the database closes, so many small ones made memory
@@ -11,6 +28,8 @@ grow with the corpus (3.2 GB for 50,000 articles).
 
 from __future__ import annotations
 
+import errno
+import json
 import logging
 import os
 import shutil
@@ -35,8 +54,9 @@ from ..model.graph import (
     RelationType,
     Statement,
 )
-from .base import Dialect, StoreError
-from .readonly import check_statement
+from ..model.names import name_key
+from .base import Dialect, QueryError, QueryTooLarge, StoreEmpty, StoreError, StoreWriteError
+from .readonly import RefusedStatement, check_statement
 from .rows import (
     ARTICLE_PROPERTIES,
     ENTITY_PROPERTIES,
@@ -58,16 +78,26 @@ from .rows import (
 log = logging.getLogger(__name__)
 
 DATABASE_FILE = "graph.lbug"
+GENERATIONS = "graph"  # the folder of generations in the home
+POINTER = "CURRENT"
+NAME_KEY_TABLE = "NameKey"
+NAME_KEY_PROPERTIES = {"id": "STRING", "ids": "STRING[]", "labels": "STRING[]"}
+LEGACY_FILES = (DATABASE_FILE, DATABASE_FILE + ".wal", DATABASE_FILE + ".tmp", DATABASE_FILE + ".tmp.wal")
 _BUFFER_POOL_FULL = "buffer pool is full"
+_DISK_FULL = ("no space left on device", "disk quota exceeded")
+WRITE_REFUSED = (
+    "the embedded store is rebuilt from the extraction cache at every ingest, so a write would vanish: "
+    "make corrections with `newsgraph curate` (merge, split, alias, type, reject, verify), which every ingest applies"
+)
 
-
-class StoreEmpty(StoreError):
-    pass
+__all__ = ["DATABASE_FILE", "EmbeddedStore", "StoreEmpty", "schema_statements"]
 
 
 def schema_statements() -> list[str]:
-    """LadybugDB DDL, generated from the model's labels, relation table and properties."""
-    statements = []
+    """LadybugDB DDL, generated from the model's labels, relation table and properties, and the
+    name-key table."""
+    statements = [f"CREATE NODE TABLE {NAME_KEY_TABLE}({', '.join(f'{n} {k}' for n, k in NAME_KEY_PROPERTIES.items())}, "
+                  "PRIMARY KEY (id))"]
     for label in NodeLabel:
         columns = ", ".join(f"{name} {kind}" for name, kind in node_properties(label).items())
         statements.append(f"CREATE NODE TABLE {label.value}({columns}, PRIMARY KEY (id))")
@@ -80,12 +110,12 @@ def schema_statements() -> list[str]:
 
 
 class EmbeddedStore:
-    """The graph in an embedded LadybugDB database: one file in `home`, no server.
+    """The graph in an embedded LadybugDB database in `home`, no server.
 
     Parameters
     ----------
     home : Path
-        The folder of the database file (``graph.lbug``), usually ``NEWSGRAPH_HOME``.
+        The folder of the generations (``graph/``), usually ``NEWSGRAPH_HOME``.
     buffer_pool_mb : int, keyword-only
         The database's page memory for writes and queries.
 
@@ -94,27 +124,57 @@ class EmbeddedStore:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from newsgraph.model.graph import KnowledgeGraph
-    >>> store = EmbeddedStore(Path(tempfile.mkdtemp()))
-    >>> store.write(KnowledgeGraph())
-    >>> store.run("MATCH (a:Article) RETURN count(a) AS n")
+    >>> with EmbeddedStore(Path(tempfile.mkdtemp())) as store:
+    ...     store.write(KnowledgeGraph())
+    ...     store.run("MATCH (a:Article) RETURN count(a) AS n")
     [{'n': 0}]
     """
 
     dialect: Dialect = "ladybug"
+    name_keys = True  # a `NameKey` table answers name lookups (see `queries.params`)
 
     def __init__(self, home: Path, *, buffer_pool_mb: int = 1024) -> None:
         self.home = home
-        self.path = home / DATABASE_FILE
+        self.folder = home / GENERATIONS
         self.buffer_pool_mb = buffer_pool_mb
+        self._database: ladybug.Database | None = None
+        self._connection: ladybug.Connection | None = None
+        self._generation: str | None = None  # the generation the connection reads
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        """The current generation's database file (or where the first one would be)."""
+        return self.folder / (self._pointer().get("generation") or "000000") / DATABASE_FILE
 
     def exists(self) -> bool:
-        return self.path.exists()
+        generation = self._pointer().get("generation")
+        return generation is not None and (self.folder / generation / DATABASE_FILE).exists()
+
+    def stamp(self) -> str | None:
+        """The stamp the last write was given, None when none was or when the database has been
+        written to since (a write-ahead log beside it: someone's own connection)."""
+        pointer = self._pointer()
+        generation = pointer.get("generation")
+        if generation is None or (self.folder / generation / (DATABASE_FILE + ".wal")).exists():
+            return None
+        return pointer.get("stamp")
 
     def close(self) -> None:
-        """Nothing to release: every call opens and closes the database file."""
+        """Release the read connection (a later read opens it again)."""
+        if self._connection is not None:
+            self._connection.close()
+        if self._database is not None:
+            self._database.close()
+        self._connection = self._database = self._generation = None
 
-    def write(self, graph: KnowledgeGraph) -> None:
-        with self.writer() as sink:
+    def write(self, graph: KnowledgeGraph, *, stamp: str | None = None) -> None:
+        with self.writer(stamp=stamp) as sink:
             sink.add_articles(list(graph.articles))
             sink.add_entities(list(graph.entities))
             sink.add_statements(list(graph.statements))
@@ -122,73 +182,160 @@ class EmbeddedStore:
             sink.add_links(list(graph.links))
 
     @contextmanager
-    def writer(self) -> Iterator[_Writer]:
-        """A `graph.build.GraphSink` building a new database file, which replaces the old one
-        only when the whole graph is in: readers and crashes never see a half-written graph."""
-        self.home.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        staging = self.path.with_name(self.path.name + ".staging")
-        _remove(tmp)
-        shutil.rmtree(staging, ignore_errors=True)
-        writer = _Writer(staging)
+    def writer(self, *, stamp: str | None = None) -> Iterator[_Writer]:
+        """A `graph.build.GraphSink` building a new generation, which becomes the current one
+        only when the whole graph is in: readers and crashes never see a half-written graph.
+        `stamp` is kept with it (`stamp()`). A full disk or an I/O error is a `StoreWriteError`
+        naming the folder; the previous generation stays current."""
+        with _write_errors(self.folder):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            generation = f"{self._next_number():06d}"  # numbers are never reused
+            self._remove_other_generations(keep=self._pointer().get("generation"))
+            target = self.folder / generation
+            target.mkdir()
         try:
-            yield writer
-            writer.close()
-            database = ladybug.Database(str(tmp), buffer_pool_size=self.buffer_pool_mb << 20)
-            try:
-                connection = ladybug.Connection(database)
-                for statement in schema_statements():
-                    connection.execute(statement)
-                writer.load_into(connection)
-                connection.close()
-            finally:
-                database.close()
+            with _write_errors(self.folder):
+                writer = _Writer(target / "staging")
+                try:
+                    yield writer
+                    writer.close()
+                    database = ladybug.Database(str(target / DATABASE_FILE), buffer_pool_size=self.buffer_pool_mb << 20)
+                    try:
+                        connection = ladybug.Connection(database)
+                        for statement in schema_statements():
+                            connection.execute(statement)
+                        writer.load_into(connection)
+                        connection.close()
+                    finally:
+                        database.close()
+                finally:
+                    writer.close()
+                    shutil.rmtree(target / "staging", ignore_errors=True)
+                self.close()
+                self._replace_pointer({"generation": generation, "stamp": stamp})
         except BaseException:
-            _remove(tmp)
+            shutil.rmtree(target, ignore_errors=True)
             raise
-        finally:
-            writer.close()
-            shutil.rmtree(staging, ignore_errors=True)
-            _remove(Path(str(tmp) + ".wal"))
-        os.replace(tmp, self.path)
-        log.debug("wrote %s: %s", self.path, writer.counts)
+        self._remove_other_generations(keep=generation)
+        for name in LEGACY_FILES:  # a home written before generations
+            _remove(self.home / name)
+        shutil.rmtree(self.home / (DATABASE_FILE + ".staging"), ignore_errors=True)
+        log.debug("wrote %s: %s", target, writer.counts)
 
-    @contextmanager
-    def _connection(self, *, write: bool = False) -> Iterator[ladybug.Connection]:
-        if not self.exists():
-            raise StoreEmpty(f"no graph at {self.path}: run `newsgraph ingest` first")
-        database = ladybug.Database(str(self.path), read_only=not write, buffer_pool_size=self.buffer_pool_mb << 20)
+    def _pointer(self) -> dict[str, Any]:
+        """What `CURRENT` says; nothing when it is missing or damaged (then there is no graph, and
+        the next ingest writes a new generation and a new pointer)."""
         try:
-            connection = ladybug.Connection(database)
-            yield connection
-            connection.close()
+            pointer = json.loads((self.folder / POINTER).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            log.warning("%s is unreadable (%s): the next ingest rebuilds the graph", self.folder / POINTER, exc)
+            return {}
+        return pointer if isinstance(pointer, dict) else {}
+
+    def _replace_pointer(self, pointer: dict[str, Any]) -> None:
+        tmp = self.folder / (POINTER + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(pointer))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.folder / POINTER)
+        descriptor = os.open(self.folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
         finally:
-            database.close()
+            os.close(descriptor)
+
+    def _next_number(self) -> int:
+        numbers = [int(p.name) for p in self.folder.iterdir() if p.is_dir() and p.name.isdigit()]
+        return max(numbers, default=0) + 1
+
+    def _remove_other_generations(self, keep: str | None) -> None:
+        """Every generation folder but `keep`: old graphs, and builds that died half-way (with
+        whatever files their database left)."""
+        for entry in self.folder.iterdir():
+            if entry.is_dir() and entry.name != keep:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _read(self) -> ladybug.Connection:
+        """The read connection on the current generation, (re)opened when needed."""
+        generation = self._pointer().get("generation")
+        if generation is None or not (self.folder / generation / DATABASE_FILE).exists():
+            self.close()
+            raise StoreEmpty(f"no graph in {self.home}: run `newsgraph ingest` first")
+        if generation != self._generation:
+            self.close()
+            database = ladybug.Database(str(self.folder / generation / DATABASE_FILE), read_only=True,
+                                        buffer_pool_size=self.buffer_pool_mb << 20)
+            self._database, self._connection, self._generation = database, ladybug.Connection(database), generation
+        assert self._connection is not None
+        return self._connection
 
     def run(self, cypher: str, parameters: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
-        """Run one Cypher statement with parameters; rows as dicts. Read-only unless `write`:
-        the statement must pass `readonly.check_statement` (one read) and runs on a database
-        opened read-only."""
-        check_statement(cypher, dialect=self.dialect, write=write)
-        with self._connection(write=write) as connection:
-            try:
-                result = connection.execute(cypher, parameters or {})
-            except RuntimeError as exc:
-                if _BUFFER_POOL_FULL not in str(exc):
-                    raise
-                raise StoreError(
+        """Run one Cypher statement with parameters; rows as dicts. Only reads: the statement must
+        pass `readonly.check_statement` and runs on the database opened read-only; `write` is
+        refused (`RefusedStatement`), since the next ingest would undo it."""
+        if write:
+            raise RefusedStatement(WRITE_REFUSED)
+        check_statement(cypher, dialect=self.dialect, write=False)
+        connection = self._read()
+        try:
+            result = connection.execute(cypher, parameters or {})
+        except RuntimeError as exc:
+            if _BUFFER_POOL_FULL in str(exc):
+                raise QueryTooLarge(
                     f"the query needs more than the embedded store's {self.buffer_pool_mb} MB of buffer pool: "
                     "narrow it (e.g. a parameter naming an entity) or raise NEWSGRAPH_BUFFER_POOL_MB"
                 ) from exc
-            columns = result.get_column_names()
-            return [dict(zip(columns, values)) for values in result.get_all()]
+            raise QueryError(" ".join(str(exc).split())) from exc
+        columns = result.get_column_names()
+        return [dict(zip(columns, values)) for values in result.get_all()]
 
     def load(self) -> KnowledgeGraph:
-        with self._connection() as connection:
-            nodes = {label: _fetch(connection, f"MATCH (n:{label.value}) RETURN n.*", "n.") for label in NodeLabel}
-            relations = {t: _fetch_edges(connection, t.value, list(RELATION_PROPERTIES)) for t in RelationType}
-            links = {t: _fetch_edges(connection, t.value, list(LINK_PROPERTIES[t])) for t in LinkType}
+        connection = self._read()
+        nodes = {label: _fetch(connection, f"MATCH (n:{label.value}) RETURN n.*", "n.") for label in NodeLabel}
+        relations = {t: _fetch_edges(connection, t.value, list(RELATION_PROPERTIES)) for t in RelationType}
+        links = {t: _fetch_edges(connection, t.value, list(LINK_PROPERTIES[t])) for t in LinkType}
         return graph_from_rows(nodes, relations, links)
+
+    def articles(self) -> dict[str, str]:
+        """The id and path of every article the graph holds (none when there is no graph)."""
+        if not self.exists():
+            return {}
+        return {row["id"]: row["path"] for row in self.run("MATCH (a:Article) RETURN a.id AS id, a.path AS path")}
+
+
+@contextmanager
+def _write_errors(folder: Path) -> Iterator[None]:
+    """A full disk or an I/O error while writing a generation: one line naming the folder."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS):
+            raise
+        raise StoreWriteError(_write_failure(folder, exc.strerror or str(exc))) from exc
+    except RuntimeError as exc:  # LadybugDB's: "IO exception: Cannot write to file ... No space left on device"
+        text = str(exc).lower()
+        if isinstance(exc, StoreError) or "io exception" not in text:
+            raise
+        reason = next((m for m in _DISK_FULL if m in text), "an I/O error")
+        raise StoreWriteError(_write_failure(folder, reason[0].upper() + reason[1:])) from exc
+
+
+def _write_failure(folder: Path, reason: str) -> str:
+    return (f"cannot write the graph in {folder} ({reason}; disk: {_disk_of(folder)}): the previous graph is kept; "
+            "free space there (or give --home another disk) and ingest again")
+
+
+def _disk_of(folder: Path) -> str:
+    """The mount point holding `folder`."""
+    path = folder.resolve()
+    while not path.exists():
+        path = path.parent
+    while not os.path.ismount(path):
+        path = path.parent
+    return str(path)
 
 
 class _Writer:
@@ -202,6 +349,7 @@ class _Writer:
         self.folder = folder
         self.counts: Counter[str] = Counter()
         self._files: dict[tuple[str, str | None, str | None], tuple[Path, pq.ParquetWriter]] = {}
+        self._keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # name key or id -> (entity id, label)
 
     def add_articles(self, rows: list[ArticleNode]) -> None:
         self._append(NodeLabel.ARTICLE.value, None, None, [article_row(a) for a in rows], ARTICLE_PROPERTIES)
@@ -211,6 +359,9 @@ class _Writer:
         by_label: dict[NodeLabel, list[Row]] = defaultdict(list)
         for e in rows:
             by_label[NodeLabel(e.type)].append(entity_row(e))
+            for key in dict.fromkeys((e.id, *(name_key(form) for form in (e.name, *e.aliases)))):
+                if key:
+                    self._keys[key].append((e.id, e.type.value))
         for label, group in by_label.items():
             self._append(label.value, None, None, group, ENTITY_PROPERTIES)
         self.counts["entities"] += len(rows)
@@ -253,7 +404,12 @@ class _Writer:
         file.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=file.schema))
 
     def close(self) -> None:
-        """Finish the Parquet files (again: nothing)."""
+        """Write the name keys and finish the Parquet files (again: nothing)."""
+        if self._keys:
+            keys, self._keys = self._keys, defaultdict(list)
+            rows = [{"id": k, "ids": [i for i, _ in found], "labels": [label for _, label in found]}
+                    for k, found in keys.items()]
+            self._append(NAME_KEY_TABLE, None, None, rows, NAME_KEY_PROPERTIES)
         for _, file in self._files.values():
             if file.is_open:
                 file.close()

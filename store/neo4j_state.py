@@ -22,7 +22,11 @@ CREATE TABLE IF NOT EXISTS written (
     name TEXT NOT NULL,
     hash TEXT,
     PRIMARY KEY (target, kind, id)
-) WITHOUT ROWID
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stamps (
+    target TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL
+)
 """
 
 
@@ -36,7 +40,7 @@ class WriteState:
         """One committed transaction (rolled back on an exception), then the file is closed."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(self.path)) as connection, connection:
-            connection.execute(_SCHEMA)
+            connection.executescript(_SCHEMA)
             yield connection
 
     def load(self) -> dict[Key, Stored]:
@@ -71,3 +75,16 @@ class WriteState:
     def clear(self) -> None:
         with self._connect() as db:
             db.execute("DELETE FROM written WHERE target = ?", (self.target,))
+            db.execute("DELETE FROM stamps WHERE target = ?", (self.target,))
+
+    def stamp(self) -> str | None:
+        """The stamp of the last write that completed (None: none, or a write since that did not)."""
+        with self._connect() as db:
+            row = db.execute("SELECT stamp FROM stamps WHERE target = ?", (self.target,)).fetchone()
+        return row[0] if row else None
+
+    def set_stamp(self, stamp: str | None) -> None:
+        with self._connect() as db:
+            db.execute("DELETE FROM stamps WHERE target = ?", (self.target,))
+            if stamp is not None:
+                db.execute("INSERT INTO stamps (target, stamp) VALUES (?, ?)", (self.target, stamp))

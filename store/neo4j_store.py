@@ -31,11 +31,20 @@ from neo4j.exceptions import (
 )
 from pydantic import SecretStr
 
-from ..graph.build import GraphCollector
-from ..model.graph import KnowledgeGraph, LinkType, NodeLabel, RelationType
+from ..model.graph import (
+    ArticleNode,
+    EntityNode,
+    KnowledgeGraph,
+    Link,
+    LinkType,
+    NodeLabel,
+    Relation,
+    RelationType,
+    Statement,
+)
 from . import cypher
-from .base import Dialect, QueryError, StoreError, WriteReport
-from .neo4j_rows import Changes, Group, Key, Stored, diff, graph_items
+from .base import Dialect, QueryError, StoreUnavailable, StoreWriteError, WriteReport
+from .neo4j_rows import Changes, Group, Item, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
 from .neo4j_uri import check_neo4j_uri
 from .readonly import check_statement
@@ -67,7 +76,7 @@ def connect(
     try:
         driver = driver_factory(uri, auth=auth, connection_timeout=_CONNECTION_TIMEOUT_SECONDS)
     except (ValueError, DriverError) as exc:
-        raise StoreError(_scrub(f"cannot use Neo4j URI {uri!r}: {exc}", password)) from None
+        raise StoreUnavailable(_scrub(f"cannot use Neo4j URI {uri!r}: {exc}", password)) from None
     store = Neo4jStore(driver, uri=uri, user=user, password=password, database=database,
                        state=WriteState(state_path, target=f"{uri} {database}"), batch_size=batch_size)
     try:
@@ -112,6 +121,12 @@ class Neo4jStore:
     def close(self) -> None:
         self._driver.close()
 
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # ---- connection and errors ---------------------------------------------------------------
 
     @contextmanager
@@ -121,22 +136,22 @@ class Neo4jStore:
             with self._driver.session(database=self.database, default_access_mode=mode) as session:
                 yield session
         except AuthError as exc:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"Neo4j at {self.uri} rejected user {self.user!r}: wrong password? "
                 f"(NEWSGRAPH_NEO4J_USER, NEWSGRAPH_NEO4J_PASSWORD)"
             ) from exc
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"cannot reach Neo4j at {self.uri}: is the server running? (docker compose up -d neo4j)"
             ) from exc
         except Neo4jError as exc:
             if exc.code == DATABASE_NOT_FOUND:
-                raise StoreError(
+                raise StoreUnavailable(
                     f"Neo4j at {self.uri} has no database {self.database!r} (NEWSGRAPH_NEO4J_DATABASE)"
                 ) from exc
             raise QueryError(self._scrub(f"Neo4j: {exc.message or exc}")) from exc
         except DriverError as exc:
-            raise StoreError(self._scrub(f"Neo4j at {self.uri}: {exc}")) from exc
+            raise StoreUnavailable(self._scrub(f"Neo4j at {self.uri}: {exc}")) from exc
 
     def _scrub(self, message: str) -> str:
         return _scrub(message, self._password)
@@ -148,7 +163,7 @@ class Neo4jStore:
         version = next((c["versions"][0] for c in components if c.get("name") == "Neo4j Kernel"), "")
         major = version.split(".")[0]
         if not major.isdigit() or int(major) < MIN_MAJOR_VERSION:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"Neo4j {version or '(unknown version)'} at {self.uri} is too old: "
                 f"newsgraph needs Neo4j {MIN_MAJOR_VERSION} or later"
             )
@@ -174,27 +189,50 @@ class Neo4jStore:
     # ---- writes ------------------------------------------------------------------------------
 
     def write(self, graph: KnowledgeGraph) -> WriteReport:
+        with self.writer() as sink:
+            sink.add_articles(list(graph.articles))
+            sink.add_entities(list(graph.entities))
+            sink.add_statements(list(graph.statements))
+            sink.add_relations(list(graph.relations))
+            sink.add_links(list(graph.links))
+        assert sink.report is not None
+        return sink.report
+
+    def stamp(self) -> str | None:
+        """The stamp of the last complete write, while the server's counts still agree with the
+        state file (a database changed by someone else, or wiped, has none)."""
+        recorded = self.state.stamp()
+        if recorded is None:
+            return None
+        with self._session(write=False) as session:
+            server = {(row["kind"], row["name"]): row["total"]
+                      for row in session.execute_read(_fetch, cypher.counts(), {}) if row["total"]}
+        return recorded if server == self.state.counts() else None
+
+    def articles(self) -> dict[str, str]:
+        """The id and path of every article in the database."""
+        return {row["id"]: row["path"] for row in self.run("MATCH (a:Article) RETURN a.id AS id, a.path AS path")}
+
+    @contextmanager
+    def writer(self, *, stamp: str | None = None) -> Iterator[_StreamingSink]:
+        """A `GraphSink` that sends each chunk as it comes (nodes first, as assembly hands them
+        over), only what changed since the last write: each chunk's rows are keyed, hashed and
+        compared with the state (not the whole graph held in memory, only the stored keys and
+        hashes); at the end of the block, what the graph no longer has is deleted. `stamp` is kept
+        in the state file once the whole write is done (none while it runs)."""
         started = time.perf_counter()
         report = WriteReport()
-        current = graph_items(graph)
+        self.state.set_stamp(None)
         with self._session(write=True) as session:
             for statement in cypher.schema():
                 session.run(statement).data()
-            changes = diff(current, self._stored(session))
-            report.unchanged = changes.unchanged
-            self._delete(session, changes, report)
-            self._upsert(session, changes, report)
+            sink = _StreamingSink(self, session, self._stored(session), report)
+            yield sink
+            sink.finish()
+        self.state.set_stamp(stamp)
         report.seconds = time.perf_counter() - started
+        sink.report = report
         log.info("Neo4j %s: %s", self.uri, report.summary())
-        return report
-
-    @contextmanager
-    def writer(self) -> Iterator[_CollectingSink]:
-        """Collects the graph, then writes it as `write` does: only what changed since the
-        last write goes to the server."""
-        sink = _CollectingSink()
-        yield sink
-        sink.report = self.write(sink.graph())
 
     def _stored(self, session: Any) -> dict[Key, Stored]:
         """The state file, if it agrees with the server's counts; else the ids the server holds."""
@@ -239,8 +277,48 @@ class Neo4jStore:
                     report.relationships_written += len(batch)
 
 
-class _CollectingSink(GraphCollector):
+class _StreamingSink:
+    """Diffs and sends each chunk against what is stored; `finish` deletes what was not seen."""
+
     report: WriteReport | None = None
+
+    def __init__(self, store: Neo4jStore, session: Any, stored: dict[Key, Stored], report: WriteReport) -> None:
+        self._store, self._session, self._stored, self._report = store, session, stored, report
+        self._seen: set[Key] = set()
+
+    def add_articles(self, rows: list[ArticleNode]) -> None:
+        self._send(articles=tuple(rows))
+
+    def add_entities(self, rows: list[EntityNode]) -> None:
+        self._send(entities=tuple(rows))
+
+    def add_statements(self, rows: list[Statement]) -> None:
+        self._send(statements=tuple(rows))
+
+    def add_relations(self, rows: list[Relation]) -> None:
+        self._send(relations=tuple(rows))
+
+    def add_links(self, rows: list[Link]) -> None:
+        self._send(links=tuple(rows))
+
+    def _send(self, **chunk: tuple) -> None:
+        items = graph_items(KnowledgeGraph.model_construct(**chunk))  # a part: its endpoints came before
+        self._seen.update((group.kind, item.id) for group, group_items in items.items() for item in group_items)
+        changes = diff(items, {key: self._stored[key] for key in self._keys(items) if key in self._stored})
+        changes.deletes.clear()
+        self._report.unchanged += changes.unchanged
+        self._store._upsert(self._session, changes, self._report)
+
+    @staticmethod
+    def _keys(items: dict[Group, list[Item]]) -> Iterator[Key]:
+        for group, group_items in items.items():
+            for item in group_items:
+                yield (group.kind, item.id)
+
+    def finish(self) -> None:
+        """Delete what is stored and was not in the graph: relationships, then nodes."""
+        vanished = {key: value for key, value in self._stored.items() if key not in self._seen}
+        self._store._delete(self._session, diff({}, vanished), self._report)
 
 
 def _upsert_statement(group: Group) -> str:
@@ -257,7 +335,7 @@ def _execute(tx: Any, statement: str, parameters: dict[str, Any], expected: int 
     """Run one write statement; roll the transaction back if it wrote fewer rows than sent."""
     rows = tx.run(statement, parameters).data()
     if expected is not None and rows[0]["written"] != expected:
-        raise StoreError(
+        raise StoreWriteError(
             f"Neo4j wrote {rows[0]['written']} of {expected} rows: endpoints missing (batch rolled back)"
         )
 

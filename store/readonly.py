@@ -30,6 +30,7 @@ With `write=True` only the one-statement rule applies.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .base import Dialect, QueryError
@@ -116,6 +117,13 @@ def check_statement(cypher: str, *, dialect: Dialect, write: bool) -> None:
     ...
     newsgraph.store.readonly.RefusedStatement: read-only: COPY is not allowed (only MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN and CALL of a read-only procedure; add --write to allow writes)
     """
+    _checked(cypher, dialect, write)
+
+
+@lru_cache(maxsize=512)
+def _checked(cypher: str, dialect: Dialect, write: bool) -> None:
+    """`check_statement`, remembered for the texts that pass (named queries run the same texts
+    again and again; a refused one raises, and is not remembered)."""
     statements = _statements(tokenize(cypher))
     if not statements:
         raise RefusedStatement("the statement is empty")

@@ -262,13 +262,14 @@ def test_console_script_and_exit_codes(tmp_path):
     done = subprocess.run([str(script), "ingest", "--workers", "1", "--quiet", str(EXAMPLES)], env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "home" / "graph.lbug").exists()
-    written = (tmp_path / "home" / "graph.lbug").stat().st_mtime_ns
+    pointer = tmp_path / "home" / "graph" / "CURRENT"
+    assert pointer.exists()
+    written = pointer.stat().st_mtime_ns
     missing = subprocess.run([str(script), "ingest", str(tmp_path / "nope.txt")], env=env,
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == EXIT_ERROR
     assert missing.stderr == f"error: no such file or folder: {tmp_path / 'nope.txt'} (nothing read, no store written)\n"
-    assert (tmp_path / "home" / "graph.lbug").stat().st_mtime_ns == written  # the store is as it was
+    assert pointer.stat().st_mtime_ns == written  # the store is as it was
 
 
 def test_a_missing_path_is_exit_1_and_writes_no_store(tmp_path):

@@ -137,7 +137,7 @@ def test_killed_ingest_resumes_without_duplicates_or_losses(corpus, reference, t
     committed = cached_extractions(home)
     assert process.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
     assert 0 < committed < total, f"killed with {committed} of {total} extractions committed"
-    assert not (home / "graph.lbug").exists()  # killed before any graph was written
+    assert not EmbeddedStore(home).exists()  # killed before any graph was written
 
     report = summary(ingest(home, corpus).stderr)
     assert report == {"read": total, "extracted": total - committed, "unchanged": committed}

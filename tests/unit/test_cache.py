@@ -192,3 +192,50 @@ def test_an_older_cache_keeps_its_articles_and_drops_what_derives_from_them(tmp_
         assert c.extracted([a.id for a in articles], V1) == set()
         assert [a.id for a in c.articles_without(V1)] == sorted(a.id for a in articles)
 
+
+
+# ---- paths, edits and removal (issue 17.3, 17.4) ------------------------------------------------
+
+
+def test_an_edited_path_names_its_old_version_unless_that_text_was_read_elsewhere(cache):
+    old, moved = article("Old words. Body.", "/c/a.txt"), article("Moved line. Body.", "/c/feed.jsonl:2")
+    cache.save([old, moved], [extraction(old), extraction(moved)])
+    edited = article("New words. Body.", "/c/a.txt")
+    shifted = article("Inserted line. Body.", "/c/feed.jsonl:2")  # and the moved text now at line 3
+    read = {edited.path: edited.id, shifted.path: shifted.id, "/c/feed.jsonl:3": moved.id}
+    assert cache.replaced(read) == {old.id: "/c/a.txt"}
+    assert cache.replaced({old.path: old.id}) == {}
+
+
+def test_under_finds_files_folders_and_jsonl_lines_and_forget_removes_everything_of_them(cache):
+    items = [article("One. Body.", "/c/x/one.txt"), article("Two. Body.", "/c/x/sub/two.html"),
+             article("Three. Body.", "/c/feed.jsonl:1"), article("Four. Body.", "/c/xy.txt")]
+    cache.save(items, [extraction(a) for a in items])
+    assert set(cache.under(["/c/x"]).values()) == {"/c/x/one.txt", "/c/x/sub/two.html"}
+    assert set(cache.under(["/c/x/"]).values()) == {"/c/x/one.txt", "/c/x/sub/two.html"}
+    assert set(cache.under(["/c/feed.jsonl"]).values()) == {"/c/feed.jsonl:1"}
+    assert cache.under(["/c/x/one"]) == {}
+    assert cache.forget(cache.under(["/c/x"])) == 2
+    assert cache.article_ids() == {items[2].id, items[3].id}
+    assert [x.article.id for x in cache.extractions(V1)] == sorted([items[2].id, items[3].id])
+    rows = cache.rows(V1)
+    assert {r.article_id for r in rows.entity_rows()} == {items[2].id, items[3].id}
+
+
+def test_other_metadata_is_a_change_and_takes_the_new_record_another_path_is_not(cache):
+    a = article("Story. Body.", "/c/a.txt")
+    cache.save([a], [extraction(a)])
+    assert cache.changed([a.model_copy(update={"path": "/c/b.txt"})]) == set()
+    renamed = a.model_copy(update={"outlet": "Evening Star"})
+    assert cache.changed([renamed]) == {a.id}
+    before = cache.digest(V1)
+    cache.save([renamed], [extraction(renamed)])
+    assert cache.changed([renamed]) == set() and cache.digest(V1) != before
+    assert next(cache.articles_without(V2)).outlet == "Evening Star"
+
+
+def test_forget_extractions_keeps_the_articles_for_a_rebuild(cache, articles):
+    cache.save(articles, [extraction(a) for a in articles])
+    cache.forget_extractions()
+    assert cache.article_count() == 3 and cache.extracted([a.id for a in articles], V1) == set()
+    assert {a.id for a in cache.articles_without(V1)} == {a.id for a in articles}

@@ -203,4 +203,6 @@ def test_why_a_read_only_database_is_not_enough(store: EmbeddedStore, tmp_path: 
 
 def test_two_statements_with_write_are_refused_not_a_traceback(store: EmbeddedStore) -> None:
     with pytest.raises(RefusedStatement, match="one statement at a time"):
+        check_statement("MATCH (p) RETURN p.id; MATCH (q) RETURN q.id", dialect="ladybug", write=True)
+    with pytest.raises(RefusedStatement, match="newsgraph curate"):  # the embedded store takes no write at all
         store.run("MATCH (p) RETURN p.id; MATCH (q) RETURN q.id", write=True)

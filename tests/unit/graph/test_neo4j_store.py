@@ -360,3 +360,31 @@ def test_the_store_never_logs_the_password(server, tmp_path, mk, caplog):
     store.load()
     assert PASSWORD not in caplog.text
     assert PASSWORD not in repr(store) and PASSWORD not in str(vars(store))
+
+
+def test_the_writer_sends_each_chunk_as_it_comes_and_deletes_what_vanished_at_the_end(server, store):
+    store.write(people(3))
+    with store.writer() as sink:
+        sink.add_entities(list(people(5).entities[:2]))  # two already stored as they are: nothing sent
+        assert server.node_count() == 3
+        sink.add_entities(list(people(5).entities[3:]))  # two new ones, sent before the block ends
+        assert server.node_count() == 5
+    # people 0, 1, 3 and 4 remain: person 2, stored and not seen, is deleted at the end
+    assert server.node_count() == 4
+    assert sink.report.nodes_written == 2 and sink.report.nodes_deleted == 1 and sink.report.unchanged == 2
+
+
+def test_the_stamp_of_a_complete_write_holds_until_the_database_changes(server, store):
+    assert store.stamp() is None
+    store.write(people(3))
+    assert store.stamp() is None  # written without one
+    with store.writer(stamp="s1") as sink:
+        sink.add_entities(list(people(3).entities))
+    assert store.stamp() == "s1"
+    with pytest.raises(RuntimeError, match="assembly failed"), store.writer(stamp="s2") as sink:
+        raise RuntimeError("assembly failed")
+    assert store.stamp() is None  # an unfinished write leaves none
+    with store.writer(stamp="s3") as sink:
+        sink.add_entities(list(people(3).entities))
+    store.run(cypher.delete_nodes(NodeLabel.PERSON), {cypher.IDS: ["e00000"]}, write=True)  # someone else's write
+    assert store.stamp() is None

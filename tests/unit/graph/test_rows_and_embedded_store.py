@@ -6,6 +6,7 @@ import re
 
 import pytest
 from newsgraph.graph.build import build_graph
+from newsgraph.model.names import name_key
 from newsgraph.model.graph import (
     ALLOWED_LINKS,
     ALLOWED_RELATIONS,
@@ -18,10 +19,14 @@ from newsgraph.model.graph import (
 from newsgraph.store import StoreError, embedded
 from newsgraph.store.embedded import (
     DATABASE_FILE,
+    GENERATIONS,
+    NAME_KEY_TABLE,
+    POINTER,
     EmbeddedStore,
     StoreEmpty,
     schema_statements,
 )
+from newsgraph.store.readonly import RefusedStatement
 from newsgraph.store.rows import (
     ARTICLE_PROPERTIES,
     ENTITY_PROPERTIES,
@@ -115,9 +120,9 @@ def test_schema_statements_cover_every_label_and_type():
     statements = schema_statements()
     nodes = {m.group(1) for s in statements if (m := re.match(r"CREATE NODE TABLE (\w+)\(", s))}
     rels = {m.group(1) for s in statements if (m := re.match(r"CREATE REL TABLE (\w+)\(", s))}
-    assert nodes == {label.value for label in NodeLabel}
+    assert nodes == {label.value for label in NodeLabel} | {NAME_KEY_TABLE}
     assert rels == {t.value for t in RelationType} | {t.value for t in LinkType}
-    assert len(statements) == len(NodeLabel) + len(RelationType) + len(LinkType)
+    assert len(statements) == 1 + len(NodeLabel) + len(RelationType) + len(LinkType)
 
 
 def test_schema_statements_declare_properties_and_endpoints():
@@ -151,7 +156,7 @@ def test_write_then_load_returns_an_equal_graph(tmp_path, mk):
     store = EmbeddedStore(tmp_path / "home")
     g = mk.small_graph()
     store.write(g)
-    assert store.exists() and store.path == tmp_path / "home" / DATABASE_FILE
+    assert store.exists() and store.path == tmp_path / "home" / GENERATIONS / "000001" / DATABASE_FILE
     loaded = store.load()
     assert loaded == g
     # the parts most likely to drift, spelled out
@@ -183,13 +188,14 @@ def test_writing_again_replaces_the_graph(tmp_path, mk):
     first, second = mk.small_graph(), built_graph(mk)
     store.write(first)
     store.write(first)
-    assert store.run("MATCH (n) RETURN count(n) AS n") == [{"n": len(first.articles) + len(first.entities) + len(first.statements)}]
+    assert store.run(f"MATCH (n) WHERE label(n) <> '{NAME_KEY_TABLE}' RETURN count(n) AS n") == [
+        {"n": len(first.articles) + len(first.entities) + len(first.statements)}]
     assert store.run("MATCH ()-[r]->() RETURN count(r) AS n") == [{"n": len(first.relations) + len(first.links)}]
     assert store.load() == first
     store.write(second)
     assert store.load() == second
     assert store.run("MATCH (p:Person) WHERE p.id = 'ePer1' RETURN p.id AS id") == []
-    assert not (tmp_path / (DATABASE_FILE + ".tmp")).exists()
+    assert sorted(p.name for p in (tmp_path / GENERATIONS).iterdir()) == ["000003", POINTER]  # old ones removed
 
 
 def test_failed_write_keeps_the_previous_graph(tmp_path, mk, monkeypatch):
@@ -212,16 +218,20 @@ def test_failed_write_keeps_the_previous_graph(tmp_path, mk, monkeypatch):
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.write(built_graph(mk))
     assert store.load() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [DATABASE_FILE]  # no temporary file or staging left
+    assert _generations(tmp_path) == ["000001"]  # no temporary generation or staging left
     monkeypatch.undo()
     with pytest.raises(KeyboardInterrupt), store.writer() as sink:  # interrupted while rows stream in
         sink.add_articles(list(built_graph(mk).articles))
         raise KeyboardInterrupt
     assert store.load() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [DATABASE_FILE]
+    assert _generations(tmp_path) == ["000001"]
     after = built_graph(mk)
     store.write(after)  # a leftover temporary file does not block the next write
     assert store.load() == after
+
+
+def _generations(home) -> list[str]:
+    return sorted(p.name for p in (home / GENERATIONS).iterdir() if p.is_dir())
 
 
 def test_a_home_whose_path_has_quotes_and_backslashes(tmp_path, mk):
@@ -246,17 +256,43 @@ def test_run_with_parameters(tmp_path, mk):
     assert rows == [{"e": "eGov1", "n": 3}, {"e": "eLoc1", "n": 1}]
 
 
-def test_read_only_run_refuses_a_write(tmp_path, mk):
+def test_read_only_run_refuses_a_write_and_write_is_refused_with_the_way_to_curate(tmp_path, mk):
     store = EmbeddedStore(tmp_path)
     g = mk.small_graph()
     store.write(g)
-    with pytest.raises(RuntimeError, match="read-only"):
-        store.run("CREATE (p:Person {id: 'eNew', name: 'New', aliases: [], mention_count: 0, article_count: 0})")
+    create = "CREATE (p:Person {id: 'eNew', name: 'New', aliases: [], mention_count: 0, article_count: 0})"
+    with pytest.raises(RefusedStatement, match="read-only"):
+        store.run(create)
+    with pytest.raises(RefusedStatement, match="rebuilt from the extraction cache.*newsgraph curate"):
+        store.run(create, write=True)
     assert store.load() == g
-    store.run("CREATE (p:Person {id: 'eNew', name: 'New', aliases: [], mention_count: 0, article_count: 0})",
-              write=True)
-    assert store.run("MATCH (p:Person {id: 'eNew'}) RETURN p.name AS name") == [{"name": "New"}]
-    assert any(e.id == "eNew" and e.type is EntityType.PERSON for e in store.load().entities)
+    assert store.stamp() is None  # no stamp given, none kept
+
+
+def test_the_store_keeps_one_connection_and_follows_a_new_generation(tmp_path, mk):
+    first, second = mk.small_graph(), built_graph(mk)
+    with EmbeddedStore(tmp_path) as reader:
+        EmbeddedStore(tmp_path).write(first, stamp="one")
+        assert reader.load() == first
+        connection = reader._connection
+        assert reader.run("RETURN 1 AS one") == [{"one": 1}] and reader._connection is connection  # kept open
+        EmbeddedStore(tmp_path).write(second, stamp="two")  # another writer (another process)
+        assert reader.load() == second and reader.stamp() == "two"
+    assert reader._connection is None  # closed at the end of the block
+
+
+def test_name_keys_are_stored_for_names_and_aliases(tmp_path, mk):
+    store = EmbeddedStore(tmp_path)
+    graph = mk.small_graph()
+    store.write(graph)
+    maduro = next(e for e in graph.entities if e.id == "ePer1")
+    lookup = "MATCH (k:NameKey) WHERE k.id = $key RETURN k.ids AS ids, k.labels AS labels"
+    assert "Nicolas Maduro" in maduro.aliases and name_key("Nicolás Maduro") == "nicolas maduro"
+    for key in ("nicolas maduro", "maduro", "ePer1"):  # its name's key, an alias's, its id
+        assert store.run(lookup, {"key": key}) == [{"ids": ["ePer1"], "labels": ["Person"]}]
+    keys = store.run("MATCH (k:NameKey) RETURN k.id AS id")
+    expected = {e.id for e in graph.entities} | {name_key(f) for e in graph.entities for f in (e.name, *e.aliases)}
+    assert {r["id"] for r in keys} == expected - {""}
 
 
 def test_a_query_beyond_the_buffer_pool_is_a_clear_store_error(tmp_path, mk):
