@@ -61,7 +61,7 @@ def export(home: Path) -> dict:
 
 def sentences(graph: dict) -> set[str]:
     """The evidence sentences of every relation and statement."""
-    items = [*graph["edges"], *(n for n in graph["nodes"] if n["label"] == "Statement")]
+    items = [*graph["edges"], *(n for n in graph["nodes"] if n["type"] == "Statement")]
     return {e["sentence"] for item in items for e in item.get("evidence") or ()}
 
 
@@ -93,7 +93,7 @@ def test_an_edited_file_replaces_its_old_version_and_an_edited_sidecar_updates_t
     graph = export(home)
     now = sentences(graph)
     assert not any("Tallinn" in s for s in now) and any("Pia Sorensen in Oslo" in s for s in now)
-    assert sum(1 for n in graph["nodes"] if n.get("label") == "Article") == 2
+    assert sum(1 for n in graph["nodes"] if n.get("type") == "Article") == 2
     (corpus / "first.meta.json").write_text(json.dumps({"outlet": "Fjord Weekly"}), encoding="utf-8")
     assert "1 extracted, 1 unchanged" in ingest(home, corpus).stderr
     outlets = run("cypher", "--home", str(home), "MATCH (a:Article) RETURN a.path AS path, a.outlet AS outlet", "--json")
