@@ -104,7 +104,7 @@ def forget(paths: Annotated[list[str], typer.Argument(help="Files or folders (as
 def extract(paths: PathsArgument, workers: WorkersOption = None, batch_size: BatchOption = None,
             outlet: OutletOption = None, published: PublishedOption = None) -> None:
     """Print one JSON object per article (entities, relations, quotes), without any store."""
-    from ..ingest.nlp import ModelNotInstalled
+    from ..ingest.model_meta import ModelNotInstalled
     from ..model.records import SkippedInput
     from .pipeline import extract as run_extract
 

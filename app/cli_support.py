@@ -178,7 +178,7 @@ def ingest_and_report(paths: list[Path], *, settings: Settings, store: StoreName
                       batch_size: int | None, quiet: bool, defaults: dict[str, str], rebuild: bool = False) -> None:
     """`newsgraph ingest` (also after `fetch`): the run, its skipped inputs, the corrections that
     did not apply, and the summary; exit 3 when inputs were skipped."""
-    from ..ingest.nlp import ModelNotInstalled
+    from ..ingest.model_meta import ModelNotInstalled
     from .curation_file import CurationFileError
     from .input_paths import describe_unsupported, unsupported_files
     from .pipeline import CacheLacksArticles, IngestBusy

@@ -166,7 +166,7 @@ def _add(settings: Settings, store: StoreName | None, corrections: list[Correcti
 def _rebuild(settings: Settings, store: StoreName | None, *, added: int) -> None:
     """The graph again from the cache, with the corrections; what the new ones (the last `added`)
     did, and any earlier one that no longer applies."""
-    from ..ingest.nlp import ModelNotInstalled
+    from ..ingest.model_meta import ModelNotInstalled
     from .curation_file import CurationFileError
     from .pipeline import IngestBusy, ingest
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -14,6 +13,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .components.names import LEXICON_SPANS
 from .components.types import register_extensions
 from .lexicon import Lexicon, load_lexicon, span_ruler_patterns
+from .model_meta import ModelNotInstalled
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +22,6 @@ log = logging.getLogger(__name__)
 _GLUED_QUOTE_INFIXES = (r"(?<=[\w)])[,:](?=[“\"])", r"(?<=[\w)][,:])[“\"](?=\w)")
 
 _EXOTIC_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"})
-
-
-class ModelNotInstalled(RuntimeError):
-    pass
 
 
 def build_nlp(model: str) -> Language:
@@ -85,18 +81,6 @@ def add_components(nlp: Language, *, after: str | None, lexicon: Lexicon | None 
         if hasattr(component, "initialize"):
             component.initialize(nlp=nlp, lexicon=lexicon)
     return nlp
-
-
-def model_version(model: str) -> str:
-    """ "<model>-<version>" from the installed package or folder, without loading the pipeline."""
-    try:
-        path = Path(model) if Path(model).exists() else spacy.util.get_package_path(model)
-        meta = spacy.util.get_model_meta(path)
-    except (ModuleNotFoundError, OSError, ValueError) as exc:
-        raise ModelNotInstalled(
-            f"spaCy model {model!r} is not installed (set NEWSGRAPH_MODEL, or pip install it): {exc}"
-        ) from exc
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
 def parse_text(text: str, masked: str) -> str:

@@ -25,15 +25,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from spacy.language import Language
-
 from ..model.records import Article, ArticleExtraction, SkippedInput
-from .nlp import build_nlp
 from .printable import printable
-from .process import process_articles
+
+if TYPE_CHECKING:  # spaCy is imported where an article is parsed: a run with nothing to extract never loads it
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ def default_workers() -> int:
 def _init_worker(model: str, batch_size: int, extractor: str, parent: int) -> None:
     global _worker_nlp
     die_with_parent(parent)
+    from .nlp import build_nlp
+
     _worker_nlp = build_nlp(model)
     _worker_options.update(batch_size=batch_size, extractor=extractor)
 
@@ -94,6 +96,8 @@ def extract_chunk(
     nlp: Language, articles: list[Article], *, batch_size: int, extractor: str
 ) -> list[ArticleExtraction | SkippedInput]:
     """Extract a chunk; if it fails, retry article by article so one bad article is isolated."""
+    from .process import process_articles
+
     try:
         return list(process_articles(nlp, articles, batch_size=batch_size, extractor=extractor))
     except Exception:  # noqa: BLE001  (any failure of one article must not stop the run)
@@ -131,6 +135,8 @@ def extract_parallel(
         return
     chunks = itertools.chain([first], chunks)
     if workers <= 1:
+        from .nlp import build_nlp
+
         nlp = build_nlp(model)
         for chunk in chunks:
             yield from zip(chunk, extract_chunk(nlp, chunk, batch_size=batch_size, extractor=extractor), strict=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from importlib.metadata import version
 
-from .nlp import model_version
+from .model_meta import model_version
 
 _EXTRACTION_PACKAGES = ("newsgraph.ingest", "newsgraph.model")
 _DATA_SUFFIXES = (".py", ".json", ".jsonl", ".tsv", ".txt")
