@@ -8,34 +8,17 @@ change without re-parsing a single cached article.
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
-from importlib import resources
 from importlib.metadata import version
 
+from ..model.code_digest import packages_digest
 from .model_meta import model_version
 
 _EXTRACTION_PACKAGES = ("newsgraph.ingest", "newsgraph.model")
-_DATA_SUFFIXES = (".py", ".json", ".jsonl", ".tsv", ".txt")
 
 
-@lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the extraction code and data, file by file in a fixed order."""
-    digest = hashlib.blake2b(digest_size=6)
-    for package in _EXTRACTION_PACKAGES:
-        for name, data in sorted(_files(resources.files(package), package)):
-            digest.update(name.encode())
-            digest.update(data)
-    return digest.hexdigest()
-
-
-def _files(folder, prefix: str):
-    for entry in folder.iterdir():
-        if entry.is_dir() and entry.name != "__pycache__":
-            yield from _files(entry, f"{prefix}/{entry.name}")
-        elif entry.is_file() and entry.name.endswith(_DATA_SUFFIXES):
-            yield f"{prefix}/{entry.name}", entry.read_bytes()
+    """A digest of the extraction code and data."""
+    return packages_digest(_EXTRACTION_PACKAGES, size=6)
 
 
 def extractor_version(model: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 MODULES = [
     "newsgraph.model.votes", "newsgraph.graph.resolve", "newsgraph.graph.build",
     "newsgraph.store.embedded", "newsgraph.queries", "newsgraph.queries.resolver",
-    "newsgraph.ingest.printable", "newsgraph.ingest.model_meta", "newsgraph.store.readonly", "newsgraph.views.files", "newsgraph.app.output_paths",
+    "newsgraph.ingest.printable", "newsgraph.ingest.model_meta", "newsgraph.model.code_digest", "newsgraph.store.readonly", "newsgraph.views.files", "newsgraph.app.output_paths",
 ]
 
 
