@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-_SUFFIXES = (".py", ".json", ".jsonl", ".tsv", ".txt")
+SUFFIXES = (".py", ".json", ".jsonl", ".tsv", ".txt")
 
 
 @lru_cache(maxsize=8)
@@ -21,15 +21,16 @@ def packages_digest(packages: tuple[str, ...], *, size: int) -> str:
     """
     digest = hashlib.blake2b(digest_size=size)
     for package in packages:
-        for name, data in sorted(_files(resources.files(package), package)):
+        for name, data in sorted(files_under(resources.files(package), package)):
             digest.update(name.encode())
             digest.update(data)
     return digest.hexdigest()
 
 
-def _files(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+def files_under(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+    """(name, bytes) of every code or data file below `folder` (``__pycache__`` left out)."""
     for entry in folder.iterdir():
         if entry.is_dir() and entry.name != "__pycache__":
-            yield from _files(entry, f"{prefix}/{entry.name}")
-        elif entry.is_file() and entry.name.endswith(_SUFFIXES):
+            yield from files_under(entry, f"{prefix}/{entry.name}")
+        elif entry.is_file() and entry.name.endswith(SUFFIXES):
             yield f"{prefix}/{entry.name}", entry.read_bytes()
