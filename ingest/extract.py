@@ -121,7 +121,8 @@ def _entity_records(
                 id=entity_id_, name=first.name, type=first.type, aliases=tuple(aliases),
                 mentions=tuple(Span(start=a, end=b, text=text[a:b]) for a, b in spans),
                 kind=first.kind.value, type_votes=dict(votes), fixed_type=any(e.fixed_type for e in group),
-                given_name=first.given_name, surname=first.surname,
+                given_name=first.given_name, surname=first.surname, gender=first.gender,
+                roles=tuple(sorted({role for e in group for i in e.mentions for role in mentions[i].roles})),
             )
         )
     return sorted(records, key=lambda r: r.mentions[0].start if r.mentions else len(text) + 1)

@@ -111,6 +111,7 @@ class Coref:
             if not self._is_free_name(m) or len(m.text.split()) != 1:
                 continue
             candidates = full_names.get(m.key) or full_names.get("given:" + m.key) or []
+            candidates = [c for c in candidates if _same_gender(m.gender, mentions[c].gender)]  # "Mr. X" is not "Jane X"
             roots = {clusters.find(c) for c in candidates}
             if not roots:
                 continue
@@ -367,8 +368,7 @@ class Coref:
             words = [w for w in name.split() if name_key(w) not in self.name_suffixes]
             if len(words) >= 2:
                 entity.given_name, entity.surname = words[0], words[-1]
-            genders = [m.gender for m in named if m.gender in ("m", "f")]
-            entity.gender = Counter(genders).most_common(1)[0][0] if genders else None
+            entity.gender = _gender(named, [mentions[i] for i in indices if mentions[i].kind is MentionKind.PRONOUN])
         return entity
 
     def _is_free_name(self, m: Mention) -> bool:
@@ -383,6 +383,18 @@ def _all_mentions(doc: Doc) -> tuple[list[Mention], dict[int, int]]:
     index = {id(m): i for i, m in enumerate(found)}
     proxies = {token: index[id(m)] for token, m in (doc._.ng_proxy_of or {}).items()}
     return [replace(m) for m in found], proxies
+
+
+def _gender(named: list[Mention], pronouns: list[Mention]) -> str | None:
+    """m / f from the names' titles and given names; failing those, from he / she when at least
+    two thirds of the gendered pronouns agree."""
+    genders = Counter(m.gender for m in named if m.gender in ("m", "f"))
+    if genders:
+        return genders.most_common(1)[0][0]
+    said = Counter(p.gender for p in pronouns if p.gender in ("m", "f"))
+    if said and 3 * said.most_common(1)[0][1] >= 2 * sum(said.values()):
+        return said.most_common(1)[0][0]
+    return None
 
 
 def _mention_type(mention: Mention) -> EntityType | None:
@@ -401,6 +413,10 @@ def _salience(doc: Doc, mention: Mention) -> tuple[int, int]:
     if head.dep_ in ("nsubj", "nsubjpass"):
         return (1, mention.start)
     return (2, -mention.start)
+
+
+def _same_gender(a: str | None, b: str | None) -> bool:
+    return a not in ("m", "f") or b not in ("m", "f") or a == b
 
 
 def _is_expletive(token: Token) -> bool:

@@ -53,6 +53,36 @@ def test_shared_surname_goes_to_the_nearest_preceding_full_name(ng):
     assert ng.entity(doc, "Bill Clinton").mentions == [0]
 
 
+def test_a_titled_surname_skips_a_full_name_of_the_other_gender(ng):
+    # Hillary Clinton spoke. Mr. Clinton smiled.
+    doc = ng.run([
+        ("Hillary", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Clinton", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        _period(2),
+        ("Mr.", "PROPN", "NNP", "compound", 5),
+        ("Clinton", "PROPN", "NNP", "nsubj", 6, None, "B-PERSON"),
+        ("smiled", "VERB", "VBD", "ROOT", 6, "smile"),
+        _period(6),
+    ])
+    assert ng.entity_names(doc) == ["Hillary Clinton", "Clinton"]
+    assert ng.entity(doc, "Clinton").gender == "m"
+    assert ng.entity(doc, "Hillary Clinton").gender == "f"
+
+
+def test_gender_from_he_when_the_name_gives_none(ng):
+    # Okonkwo spoke. He left.
+    doc = ng.run([
+        ("Okonkwo", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 1, "speak"),
+        _period(1),
+        ("He", "PRON", "PRP", "nsubj", 4, "he"),
+        ("left", "VERB", "VBD", "ROOT", 4, "leave"),
+        _period(4),
+    ])
+    assert ng.entity(doc, "Okonkwo").gender == "m"
+
+
 # ---- acronyms --------------------------------------------------------------------------
 
 
