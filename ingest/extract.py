@@ -25,6 +25,7 @@ from ..model.records import (
     Span,
 )
 from .boilerplate import BoilerplateSpan
+from .components.headlines import in_headline
 from .components.types import (
     FoundQuote,
     FoundRelation,
@@ -39,7 +40,8 @@ def extract_article(
 ) -> ArticleExtraction:
     mentions: list[Mention] = doc._.ng_mentions or []
     entities: list[LocalEntity] = doc._.ng_entities or []
-    relations: list[FoundRelation] = doc._.ng_relations or []
+    headlines = doc._.ng_headlines or []  # a headline states no relation of its own
+    relations: list[FoundRelation] = [r for r in doc._.ng_relations or [] if not in_headline(headlines, *r.sentence)]
     quotes: list[FoundQuote] = doc._.ng_quotes or []
     text = article.text
 

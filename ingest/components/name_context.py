@@ -18,6 +18,8 @@ class NameContext:
         self.organization_nouns = words("organization_nouns")
         self.speech_verbs = words("speech_verbs")
         self.person_relation_nouns = words("person_relation_nouns")
+        self.person_nouns = words("person_nouns")  # gender and role nouns: "the billionaire", "a reporter"
+        self.gendered_pronouns = frozenset(w for w, (gender, _) in lexicon.pronouns.items() if gender in ("m", "f"))
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
 
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -67,10 +69,34 @@ class NameContext:
         """ "dictator Nicolás Maduro", "adviser H.R. McMaster": a role noun in front of a name."""
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN":
-                if child.lemma_.lower() in self.person_role_heads or name_key(child.text) in self.lexicon.titles:
+                if child.lemma_.lower() in self.person_role_heads | self.person_nouns \
+                        or name_key(child.text) in self.lexicon.titles:
                     return True
         return any(
-            c.dep_ == "appos" and c.lemma_.lower() in self.person_relation_nouns
+            c.dep_ == "appos" and c.lemma_.lower() in self.person_relation_nouns | self.person_nouns | self.person_role_heads
+            for c in head.rights
+        )
+
+    def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset()) -> bool:
+        """ "X claimed that he …", "X said his …": the name is the subject of a verb whose own
+        complement clause has a he / she / his as its subject or its subject's owner."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.i == head.i:
+            return False
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.i < head.i:
+                continue
+            for word in clause.subtree:
+                if word.lower_ in self.gendered_pronouns and word.i not in quoted and (
+                        word.dep_ in ("nsubj", "nsubjpass") and word.head.i == clause.i
+                        or word.dep_ == "poss" and word.head.dep_ in ("nsubj", "nsubjpass") and word.head.head.i == clause.i):
+                    return True
+        return False
+
+    def has_relative_who(self, head: Token) -> bool:
+        """ "X, who …": a relative clause on the name opened by who / whom / whose."""
+        return any(
+            c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") and w.i > head.i for w in c.children)
             for c in head.rights
         )
 
@@ -82,7 +108,8 @@ class NameContext:
         """Role nouns a name is introduced with: "chairman Guy Mansfield", "Guy Mansfield, the chairman"."""
         return frozenset(
             c.lemma_.lower() for c in head.children
-            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN" and c.lemma_.lower() in self.person_role_heads
+            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN"
+            and c.lemma_.lower() in self.person_role_heads | self.person_nouns
         )
 
     def has_organization_modifier(self, head: Token) -> bool:

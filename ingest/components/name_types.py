@@ -2,9 +2,11 @@
 
 A name NER found votes for NER's label, less when it only modifies a noun ("Trump
 voters") or owns one; a title, a gendered title or a role noun in front votes Person
-("dictator Nicolás Maduro"), an organization noun Organization ("oil firm Yukos"), an
-apposition naming a place Location ("Wilmington, the state's biggest city"); a place
-that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
+("dictator Nicolás Maduro"), and so do a gender or role noun in apposition ("Smith, a
+reporter"), a he / she / his that the name's clause binds ("Smith claimed that he …") and
+a relative "who" ("Smith, who …"); an organization noun votes Organization ("oil firm
+Yukos"), an apposition naming a place Location ("Wilmington, the state's biggest city"); a
+place that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
 title-case name opening with a known given name. A name NER missed that speaks votes
 Person. Coordinated names tend to share a type: a name coordinated with a curated one
 gets a vote for that type. The weights are data (`data/type_votes.json`); an entity's
@@ -26,7 +28,7 @@ from .types import Mention, register_extensions
 
 @Language.factory(
     "newsgraph_name_types",
-    requires=["doc._.ng_names"],
+    requires=["doc._.ng_names", "doc._.ng_quoted_tokens"],
     assigns=["doc._.ng_names"],  # the votes of its mentions
     default_config={},
 )
@@ -69,6 +71,10 @@ class NameTyper:
         if context.title_gender(doc, mention.start) is not None or context.has_title(doc, mention.start) \
                 or context.has_person_modifier(head):
             _add_vote(mention, EntityType.PERSON, w.person_cue)
+        if context.binds_pronoun(head, doc._.ng_quoted_tokens or frozenset()):
+            _add_vote(mention, EntityType.PERSON, w.bound_pronoun)
+        if context.has_relative_who(head):
+            _add_vote(mention, EntityType.PERSON, w.relative_who)
         if context.has_organization_modifier(head):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):

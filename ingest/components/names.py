@@ -7,6 +7,7 @@ and determiners stripped, possessives and parentheses split off
 ("the World Health Organization's (WHO" -> two mentions), curated names split
 out of NER spans they were glued to ("the Oval Office Lilian Tintori"); last,
 proper names NER missed that are the subject of a speech verb ("Jealous said").
+A name in a headline line (newsgraph_headlines) is kept only when the body names it.
 
 A name says what it can of itself: its curated type and canonical name, the country it
 points at, its gender (from a title or a given name) and the role nouns it came with.
@@ -31,6 +32,7 @@ from .mention_search import (
     tokens_with,
     word_hashes,
 )
+from .headlines import in_headline as is_in_headline
 from .name_context import NameContext
 from .types import Mention, MentionKind, register_extensions
 
@@ -62,7 +64,7 @@ class _Candidate:
 
 @Language.factory(
     "newsgraph_names",
-    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.spans", "doc._.ng_headlines"],
     assigns=["doc._.ng_names"],
     default_config={"max_name_tokens": 8},
 )
@@ -94,7 +96,7 @@ class NameFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
             raise RuntimeError("newsgraph_names needs initialize(lexicon=...) first")
-        doc._.ng_names = self._name_mentions(doc, _capitalized_words(doc))
+        doc._.ng_names = _named_in_body(doc, self._name_mentions(doc, _capitalized_words(doc)))
         return doc
 
     def _name_mentions(self, doc: Doc, capitalized: frozenset[str]) -> list[Mention]:
@@ -318,6 +320,27 @@ class NameFinder:
                 if country is not None and name_key(span[i : i + length].text) not in self.lexicon.capitals:
                     return country
         return None
+
+
+def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name in a headline is kept only when the body names it too: the same name or
+    canonical name, or a one-word name that is the first or last word of a body name
+    ("Maduro" over a story about Nicolás Maduro). "X Warns", "Budget Gap" are not kept."""
+    headlines = doc._.ng_headlines or []
+    if not headlines:
+        return mentions
+
+    def in_headline(m: Mention) -> bool:
+        return is_in_headline(headlines, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+
+    body = [m for m in mentions if not in_headline(m)]
+    known = {m.key for m in body} | {name_key(m.canonical) for m in body if m.canonical}
+    for m in body:
+        words = m.key.split()
+        if len(words) >= 2:
+            known.update((words[0], words[-1]))
+    return [m for m in mentions if not in_headline(m) or m.key in known
+            or (m.canonical is not None and name_key(m.canonical) in known)]
 
 
 def _capitalized_words(doc: Doc) -> frozenset[str]:

@@ -1,0 +1,93 @@
+"""newsgraph_name_types on hand-built Docs: what makes a bare surname NER tagged ORG a Person."""
+
+from __future__ import annotations
+
+from newsgraph.model.graph import EntityType
+
+P, O = EntityType.PERSON, EntityType.ORGANIZATION
+
+
+def test_a_pronoun_bound_by_the_names_clause_votes_person(ng):
+    # Quillfeather claimed that he won.
+    doc = ng.run([
+        ("Quillfeather", "PROPN", "NNP", "nsubj", 1, None, "B-ORG"),
+        ("claimed", "VERB", "VBD", "ROOT", 1, "claim"),
+        ("that", "SCONJ", "IN", "mark", 4),
+        ("he", "PRON", "PRP", "nsubj", 4, "he"),
+        ("won", "VERB", "VBD", "ccomp", 1, "win"),
+        (".", "PUNCT", ".", "punct", 1),
+    ])
+    votes = ng.mention(doc, "Quillfeather").votes
+    assert votes[P] > votes[O]
+    assert ng.entity_of(doc, "Quillfeather").type is P
+
+
+def test_his_owning_the_clause_subject_votes_person(ng):
+    # Quillfeather said his plan failed.
+    doc = ng.run([
+        ("Quillfeather", "PROPN", "NNP", "nsubj", 1, None, "B-ORG"),
+        ("said", "VERB", "VBD", "ROOT", 1, "say"),
+        ("his", "PRON", "PRP$", "poss", 3, "his"),
+        ("plan", "NOUN", "NN", "nsubj", 4),
+        ("failed", "VERB", "VBD", "ccomp", 1, "fail"),
+        (".", "PUNCT", ".", "punct", 1),
+    ])
+    assert ng.entity_of(doc, "Quillfeather").type is P
+
+
+def test_a_pronoun_outside_the_names_clause_votes_nothing(ng):
+    # Quillfeather grew and he left.  (no complement clause of the name's verb)
+    doc = ng.run([
+        ("Quillfeather", "PROPN", "NNP", "nsubj", 1, None, "B-ORG"),
+        ("grew", "VERB", "VBD", "ROOT", 1, "grow"),
+        ("and", "CCONJ", "CC", "cc", 1),
+        ("he", "PRON", "PRP", "nsubj", 4, "he"),
+        ("left", "VERB", "VBD", "conj", 1, "leave"),
+        (".", "PUNCT", ".", "punct", 1),
+    ])
+    assert P not in ng.mention(doc, "Quillfeather").votes
+
+
+def test_relative_who_votes_person(ng):
+    # Quillfeather, who ran, lost.
+    doc = ng.run([
+        ("Quillfeather", "PROPN", "NNP", "nsubj", 5, None, "B-ORG"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("who", "PRON", "WP", "nsubj", 3, "who"),
+        ("ran", "VERB", "VBD", "relcl", 0, "run"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("lost", "VERB", "VBD", "ROOT", 5, "lose"),
+        (".", "PUNCT", ".", "punct", 5),
+    ])
+    votes = ng.mention(doc, "Quillfeather").votes
+    assert votes[P] > votes[O]
+
+
+def test_relative_which_votes_nothing(ng):
+    # Quillfeather, which ran, lost.
+    doc = ng.run([
+        ("Quillfeather", "PROPN", "NNP", "nsubj", 5, None, "B-ORG"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("which", "PRON", "WDT", "nsubj", 3, "which"),
+        ("ran", "VERB", "VBD", "relcl", 0, "run"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("lost", "VERB", "VBD", "ROOT", 5, "lose"),
+        (".", "PUNCT", ".", "punct", 5),
+    ])
+    assert P not in ng.mention(doc, "Quillfeather").votes
+
+
+def test_a_role_noun_in_apposition_votes_person_and_is_a_role(ng):
+    # Quillfeather, a reporter, wrote.
+    doc = ng.run([
+        ("Quillfeather", "PROPN", "NNP", "nsubj", 5, None, "B-ORG"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("a", "DET", "DT", "det", 3),
+        ("reporter", "NOUN", "NN", "appos", 0),
+        (",", "PUNCT", ",", "punct", 0),
+        ("wrote", "VERB", "VBD", "ROOT", 5, "write"),
+        (".", "PUNCT", ".", "punct", 5),
+    ])
+    mention = ng.mention(doc, "Quillfeather")
+    assert mention.votes[P] > mention.votes[O]
+    assert "reporter" in mention.roles
