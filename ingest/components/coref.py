@@ -5,7 +5,8 @@ No coreference model installs offline, so this is rules on the parse:
 2. a single-word name joins the full name it is the surname or given name of
    (the nearest one when several people share it: "Clinton");
 3. acronyms join the name they abbreviate, by initials or by definition
-   ("Revolutionary Armed Forces of Colombia, or FARC");
+   ("Revolutionary Armed Forces of Colombia, or FARC"), but a dateline's agency
+   never joins its place ("DALLAS (AP) —"), nor an outlet a name that is none;
 4. short outlet names ("the Times") join the outlet named in full in the
    article, or the article's own outlet;
 5. a less specific group joins a more specific one ("Venezuelan officers" ->
@@ -126,7 +127,7 @@ class Coref:
         names = [(i, m) for i, m in enumerate(mentions) if m.kind is MentionKind.NAME and not m.short_form]
         for (i, a), (j, b) in zip(names, names[1:]):
             bridge = tuple(t.text for t in doc[a.end : b.start])
-            if bridge in _ACRONYM_BRIDGES and is_acronym(doc[b.start : b.end].text):
+            if bridge in _ACRONYM_BRIDGES and is_acronym(doc[b.start : b.end].text) and not _apart(doc, a, b):
                 if b.canonical and not a.canonical:
                     clusters.union(j, i, keep=j)
                 else:
@@ -413,6 +414,17 @@ def _salience(doc: Doc, mention: Mention) -> tuple[int, int]:
     if head.dep_ in ("nsubj", "nsubjpass"):
         return (1, mention.start)
     return (2, -mention.start)
+
+
+def _apart(doc: Doc, name: Mention, acronym: Mention) -> bool:
+    """ "DALLAS (AP) —", "Paris (AFP)": a dateline's place and its agency, never one entity; nor is
+    any outlet the same as a name that is no outlet, nor a curated place anything else."""
+    kinds = {name.fixed_type, acronym.fixed_type}
+    if kinds & {EntityType.OUTLET, EntityType.LOCATION} and len(kinds) > 1:
+        return True
+    after = doc[acronym.end + 1] if acronym.end + 1 < len(doc) else None
+    starts_line = name.start == 0 or "\n" in doc[name.start - 1].text_with_ws
+    return starts_line and after is not None and doc[acronym.end].text == ")" and after.text in ("—", "–", "-", "--")
 
 
 def _same_gender(a: str | None, b: str | None) -> bool:

@@ -107,6 +107,38 @@ def test_acronym_joins_the_name_it_follows_with_or(ng):
     assert council.type is EntityType.ORGANIZATION
 
 
+def test_a_dateline_agency_is_no_alias_of_its_place(ng):
+    # Brookfield (AP) — Officials left.
+    doc = ng.run([
+        ("Brookfield", "PROPN", "NNP", "npadvmod", 6, None, "B-GPE"),
+        ("(", "PUNCT", "-LRB-", "punct", 0),
+        ("AP", "PROPN", "NNP", "appos", 0, None, "B-ORG"),
+        (")", "PUNCT", "-RRB-", "punct", 0),
+        ("—", "PUNCT", ":", "punct", 6),
+        ("Officials", "NOUN", "NNS", "nsubj", 6, "official"),
+        ("left", "VERB", "VBD", "ROOT", 6, "leave"),
+        _period(6),
+    ])
+    assert ng.entity_of(doc, "Brookfield").name == "Brookfield"
+    assert "Brookfield" not in ng.entity_of(doc, "AP").aliases
+    assert ng.entity_of(doc, "AP") is not ng.entity_of(doc, "Brookfield")
+
+
+def test_an_outlet_in_parentheses_is_no_alias_of_a_name(ng):
+    # Clara Voss (AFP) spoke.
+    doc = ng.run([
+        ("Clara", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Voss", "PROPN", "NNP", "nsubj", 5, None, "I-PERSON"),
+        ("(", "PUNCT", "-LRB-", "punct", 1),
+        ("AFP", "PROPN", "NNP", "appos", 1, None, "B-ORG"),
+        (")", "PUNCT", "-RRB-", "punct", 1),
+        ("spoke", "VERB", "VBD", "ROOT", 5, "speak"),
+        _period(5),
+    ])
+    assert ng.entity_of(doc, "Clara Voss").name == "Clara Voss"
+    assert ng.entity_of(doc, "AFP").type.value == "Outlet"
+
+
 def test_acronym_joins_the_name_by_initials(ng):
     # The Citizens Action Council met. CAC left.
     doc = ng.run([
