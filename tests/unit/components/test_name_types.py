@@ -91,3 +91,15 @@ def test_a_role_noun_in_apposition_votes_person_and_is_a_role(ng):
     mention = ng.mention(doc, "Quillfeather")
     assert mention.votes[P] > mention.votes[O]
     assert "reporter" in mention.roles
+
+
+def test_a_party_adjective_names_the_party_beside_the_person(ng):
+    # Republican Okafor spoke.
+    doc = ng.run([
+        ("Republican", "PROPN", "NNP", "compound", 1, None, "B-NORP"),
+        ("Okafor", "PROPN", "NNP", "nsubj", 2, None, "B-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        (".", "PUNCT", ".", "punct", 2),
+    ])
+    assert ng.entity_of(doc, "Republican").name == "Republican Party"
+    assert ng.entity_of(doc, "Okafor").type is P
