@@ -60,6 +60,8 @@ class NameTyper:
                 self._ner_votes(doc, mention, mention.origin.removeprefix("ner:"))
             elif mention.origin == "speaker":
                 mention.votes[EntityType.PERSON] = self.weights.speaker
+            elif mention.origin == "titled":  # "Mr Prentis"
+                mention.votes[EntityType.PERSON] = self.weights.person_cue
         self._votes_from_conjuncts(doc, names)
         return doc
 

@@ -7,7 +7,8 @@ and determiners stripped, possessives and parentheses split off
 ("the World Health Organization's (WHO" -> two mentions), curated names split
 out of NER spans they were glued to ("the Oval Office Lilian Tintori"); last,
 proper names NER missed that are the subject of a speech verb ("Jealous said").
-A name in a headline line (newsgraph_headlines) is kept only when the body names it.
+Also names NER missed after a gendered title ("Mr Prentis"). A name in a headline line
+(newsgraph_headlines) is kept only when the body names it.
 
 A name says what it can of itself: its curated type and canonical name, the country it
 points at, its gender (from a title or a given name) and the role nouns it came with.
@@ -49,6 +50,7 @@ _LEXICON_TYPES = {
 _LINE_SPEAKER_WORDS = 3
 _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 _INVERTED_SPEAKER_WORDS = 8
+_TITLED_NAME_WORDS = 2
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
@@ -110,6 +112,7 @@ class NameFinder:
             if ent.label_ in self.ner_labels:
                 candidates.extend(self._ner_candidates(doc, ent, lexicon_spans))
         candidates.extend(self._speaker_candidates(doc))
+        candidates.extend(self._titled_candidates(doc))
         accepted: list[_Candidate] = []
         taken: set[int] = set()
         for cand in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
@@ -248,6 +251,24 @@ class NameFinder:
             mention = new_mention(doc, start, end, MentionKind.NAME, clean_display(doc[start:end].text), origin="speaker")
             mention.gender = self.context.title_gender(doc, start)
             found.append(_Candidate(start, end, _PRIORITY_SPEAKER, mention))
+        return found
+
+    def _titled_candidates(self, doc: Doc) -> list[_Candidate]:
+        """A capitalized name NER missed after a gendered title: "Mr Prentis", "Mrs. Okafor"."""
+        found = []
+        for token in doc:
+            if token.ent_type_ or name_key(token.text) not in self.lexicon.title_gender:
+                continue
+            end = token.i + 1
+            while end < min(token.i + 1 + _TITLED_NAME_WORDS, len(doc)) and doc[end].is_title and doc[end].is_alpha \
+                    and len(doc[end]) > 1 and not doc[end].ent_type_ and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+                end += 1
+            if end == token.i + 1 or not self._acceptable_name(doc[token.i + 1 : end]):
+                continue
+            mention = new_mention(doc, token.i + 1, end, MentionKind.NAME, clean_display(doc[token.i + 1 : end].text),
+                                  origin="titled")
+            mention.gender = self.lexicon.title_gender[name_key(token.text)]
+            found.append(_Candidate(token.i + 1, end, _PRIORITY_SPEAKER, mention))
         return found
 
     def _ner_segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:

@@ -103,3 +103,32 @@ def test_a_party_adjective_names_the_party_beside_the_person(ng):
     ])
     assert ng.entity_of(doc, "Republican").name == "Republican Party"
     assert ng.entity_of(doc, "Okafor").type is P
+
+
+def test_a_name_ner_missed_after_a_gendered_title_is_a_person_and_joins_the_full_name(ng):
+    # Dave Ostrander spoke. Mr Ostrander left.
+    doc = ng.run([
+        ("Dave", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Ostrander", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        (".", "PUNCT", ".", "punct", 2),
+        ("Mr", "PROPN", "NNP", "compound", 5),
+        ("Ostrander", "PROPN", "NNP", "nsubj", 6),
+        ("left", "VERB", "VBD", "ROOT", 6, "leave"),
+        (".", "PUNCT", ".", "punct", 6),
+    ])
+    titled = ng.mention(doc, "Ostrander")  # the mention NER missed
+    assert titled.gender == "m" and titled.votes[P] > 0
+    assert ng.entity_names(doc) == ["Dave Ostrander"]
+    assert len(ng.entity(doc, "Dave Ostrander").mentions) == 2
+
+
+def test_a_title_after_a_title_is_no_name(ng):
+    # Mr Speaker rose.
+    doc = ng.run([
+        ("Mr", "PROPN", "NNP", "compound", 1),
+        ("Speaker", "PROPN", "NNP", "nsubj", 2),
+        ("rose", "VERB", "VBD", "ROOT", 2, "rise"),
+        (".", "PUNCT", ".", "punct", 2),
+    ])
+    assert ng.entity_names(doc) == []
