@@ -257,11 +257,12 @@ class NameFinder:
         """A capitalized name NER missed after a gendered title: "Mr Prentis", "Mrs. Okafor"."""
         found = []
         for token in doc:
-            if token.ent_type_ or name_key(token.text) not in self.lexicon.title_gender:
+            if token.ent_type_ in self.ner_labels or name_key(token.text) not in self.lexicon.title_gender:
                 continue
             end = token.i + 1
             while end < min(token.i + 1 + _TITLED_NAME_WORDS, len(doc)) and doc[end].is_title and doc[end].is_alpha \
-                    and len(doc[end]) > 1 and not doc[end].ent_type_ and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+                    and len(doc[end]) > 1 and doc[end].ent_type_ not in self.ner_labels \
+                    and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):  # "Prentis" tagged NORP too
                 end += 1
             if end == token.i + 1 or not self._acceptable_name(doc[token.i + 1 : end]):
                 continue

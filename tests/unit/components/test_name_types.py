@@ -132,3 +132,14 @@ def test_a_title_after_a_title_is_no_name(ng):
         (".", "PUNCT", ".", "punct", 2),
     ])
     assert ng.entity_names(doc) == []
+
+
+def test_a_titled_name_ner_tagged_as_a_group_is_still_a_person(ng):
+    # Mr Ostrander left.  (NER: NORP)
+    doc = ng.run([
+        ("Mr", "PROPN", "NNP", "compound", 1),
+        ("Ostrander", "PROPN", "NNP", "nsubj", 2, None, "B-NORP"),
+        ("left", "VERB", "VBD", "ROOT", 2, "leave"),
+        (".", "PUNCT", ".", "punct", 2),
+    ])
+    assert ng.entity(doc, "Ostrander").type is P
