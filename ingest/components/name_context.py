@@ -68,7 +68,8 @@ class NameContext:
     def has_person_modifier(self, head: Token) -> bool:
         """ "dictator Nicolás Maduro", "adviser H.R. McMaster": a role noun in front of a name."""
         for child in head.lefts:
-            if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN":
+            if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN" and child.tag_ != "NNS":
+                # singular: "analyst Jo Roe" is a person, "analysts Roe-Westwood" a firm
                 if child.lemma_.lower() in self.person_role_heads | self.person_nouns \
                         or name_key(child.text) in self.lexicon.titles:
                     return True
@@ -76,6 +77,17 @@ class NameContext:
             c.dep_ == "appos" and c.lemma_.lower() in self.person_relation_nouns | self.person_nouns | self.person_role_heads
             for c in head.rights
         )
+
+    def modifies_organization_noun(self, head: Token) -> bool:
+        """ "the Maserati brand", "the Ostra car company": the name modifies an organization noun."""
+        token = head
+        for _ in range(2):
+            if token.dep_ != "compound" or token.head.i <= token.i:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.organization_nouns:
+                return True
+        return False
 
     def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset()) -> bool:
         """ "X claimed that he …", "X said his …": the name is the subject of a verb whose own

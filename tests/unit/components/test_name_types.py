@@ -143,3 +143,27 @@ def test_a_titled_name_ner_tagged_as_a_group_is_still_a_person(ng):
         (".", "PUNCT", ".", "punct", 2),
     ])
     assert ng.entity(doc, "Ostrander").type is P
+
+
+def test_a_person_name_modifying_an_organization_noun_is_an_organization(ng):
+    # the Ostrava brand grew.
+    doc = ng.run([
+        ("the", "DET", "DT", "det", 2),
+        ("Ostrava", "PROPN", "NNP", "compound", 2, None, "B-PERSON"),
+        ("brand", "NOUN", "NN", "nsubj", 3),
+        ("grew", "VERB", "VBD", "ROOT", 3, "grow"),
+        (".", "PUNCT", ".", "punct", 3),
+    ])
+    assert ng.entity_of(doc, "Ostrava").type is O
+
+
+def test_a_plural_role_noun_in_front_is_no_person_cue(ng):
+    # analysts Kettle-Marsh said it.
+    doc = ng.run([
+        ("analysts", "NOUN", "NNS", "compound", 1, "analyst"),
+        ("Kettle-Marsh", "PROPN", "NNP", "nsubj", 2, None, "B-ORG"),
+        ("said", "VERB", "VBD", "ROOT", 2, "say"),
+        ("it", "PRON", "PRP", "dobj", 2, "it"),
+        (".", "PUNCT", ".", "punct", 2),
+    ])
+    assert P not in ng.mention(doc, "Kettle-Marsh").votes
