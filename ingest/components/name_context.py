@@ -18,6 +18,7 @@ class NameContext:
         self.organization_nouns = words("organization_nouns")
         self.speech_verbs = words("speech_verbs")
         self.person_relation_nouns = words("person_relation_nouns")
+        self.organization_possessions = words("organization_possessions")  # "X's shares", "a stake in X"
         self.person_nouns = words("person_nouns")  # gender and role nouns: "the billionaire", "a reporter"
         self.gendered_pronouns = frozenset(w for w, (gender, _) in lexicon.pronouns.items() if gender in ("m", "f"))
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
@@ -87,6 +88,15 @@ class NameContext:
             token = token.head
             if token.lemma_.lower() in self.organization_nouns:
                 return True
+        return False
+
+    def owns_organization_noun(self, head: Token) -> bool:
+        """What only a company has: "X's shares", "X's chief executive", "a stake in X", "X shares"."""
+        owner = head.head
+        if head.dep_ == "poss" or (head.dep_ == "compound" and owner.lemma_.lower() in ("share", "stock")):
+            return owner.i != head.i and owner.lemma_.lower() in self.organization_possessions
+        if head.dep_ == "pobj" and owner.lower_ in ("in", "of"):
+            return owner.head.lemma_.lower() in self.organization_possessions
         return False
 
     def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset()) -> bool:

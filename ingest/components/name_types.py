@@ -5,7 +5,8 @@ voters") or owns one; a title, a gendered title or a role noun in front votes Pe
 ("dictator Nicolás Maduro"), and so do a gender or role noun in apposition ("Smith, a
 reporter"), a he / she / his that the name's clause binds ("Smith claimed that he …") and
 a relative "who" ("Smith, who …"); an organization noun votes Organization ("oil firm
-Yukos"), and so does one that a name NER called a person modifies ("the Maserati brand");
+Yukos"), and so do what only a company has ("X's shares", "a stake in X") and an
+organization noun that a name NER called a person modifies ("the Maserati brand");
 an apposition naming a place votes Location ("Wilmington, the state's biggest city"); a
 place that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
 title-case name opening with a known given name. A name NER missed that speaks votes
@@ -78,7 +79,8 @@ class NameTyper:
             _add_vote(mention, EntityType.PERSON, w.bound_pronoun)
         if context.has_relative_who(head):
             _add_vote(mention, EntityType.PERSON, w.relative_who)
-        if context.has_organization_modifier(head) or (label == "PERSON" and context.modifies_organization_noun(head)):
+        if context.has_organization_modifier(head) or context.owns_organization_noun(head) \
+                or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):
             _add_vote(mention, EntityType.LOCATION, w.place_apposition)  # "Wilmington, the state's biggest city"

@@ -52,6 +52,7 @@ _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 _INVERTED_SPEAKER_WORDS = 8
 _TITLED_NAME_WORDS = 2
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
+_SPACED_DASHES = frozenset({"-", "--"})  # "Forum - the group"; not the hyphen of "Kilroy-Silk"
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
 
@@ -276,7 +277,7 @@ class NameFinder:
         """An NER span without determiners and titles, cut at punctuation and possessives."""
         segments, start = [], ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text in _SPLIT_TOKENS:
+            if i == ent.end or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i):
                 if start < i:
                     segments.append((start, i))
                 start = i + 1
@@ -363,6 +364,10 @@ def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             known.update((words[0], words[-1]))
     return [m for m in mentions if not in_headline(m) or m.key in known
             or (m.canonical is not None and name_key(m.canonical) in known)]
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    return doc[i].text in _SPACED_DASHES and i > 0 and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
 
 
 def _capitalized_words(doc: Doc) -> frozenset[str]:

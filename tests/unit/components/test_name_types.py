@@ -167,3 +167,56 @@ def test_a_plural_role_noun_in_front_is_no_person_cue(ng):
         (".", "PUNCT", ".", "punct", 2),
     ])
     assert P not in ng.mention(doc, "Kettle-Marsh").votes
+
+
+def test_what_only_a_company_has_votes_organization(ng):
+    # Ostrava's shares fell.
+    doc = ng.run([
+        ("Ostrava", "PROPN", "NNP", "poss", 2, None, "B-PERSON"),
+        ("'s", "PART", "POS", "case", 0),
+        ("shares", "NOUN", "NNS", "nsubj", 3, "share"),
+        ("fell", "VERB", "VBD", "ROOT", 3, "fall"),
+        (".", "PUNCT", ".", "punct", 3),
+    ])
+    assert ng.entity_of(doc, "Ostrava").type is O
+
+
+def test_a_stake_in_a_name_votes_organization(ng):
+    # They bought a stake in Ostrava.
+    doc = ng.run([
+        ("They", "PRON", "PRP", "nsubj", 1, "they"),
+        ("bought", "VERB", "VBD", "ROOT", 1, "buy"),
+        ("a", "DET", "DT", "det", 3),
+        ("stake", "NOUN", "NN", "dobj", 1),
+        ("in", "ADP", "IN", "prep", 3),
+        ("Ostrava", "PROPN", "NNP", "pobj", 4, None, "B-PERSON"),
+        (".", "PUNCT", ".", "punct", 1),
+    ])
+    assert ng.entity_of(doc, "Ostrava").type is O
+
+
+def test_a_spaced_hyphen_ends_a_name(ng):
+    # Ostrava Forum - the group met.
+    doc = ng.run([
+        ("Ostrava", "PROPN", "NNP", "compound", 1, None, "B-ORG"),
+        ("Forum", "PROPN", "NNP", "nsubj", 5, None, "I-ORG"),
+        ("-", "PUNCT", ":", "punct", 1, None, "I-ORG"),
+        ("the", "DET", "DT", "det", 4, None, "I-ORG"),
+        ("group", "NOUN", "NN", "appos", 1),
+        ("met", "VERB", "VBD", "ROOT", 5, "meet"),
+        (".", "PUNCT", ".", "punct", 5),
+    ])
+    assert ng.entity_names(doc) == ["Ostrava Forum"]
+
+
+def test_a_hyphen_inside_a_name_does_not_end_it(ng):
+    # Robert Kettle-Marsh spoke.
+    doc = ng.run([
+        ("Robert", "PROPN", "NNP", "compound", 3, None, "B-PERSON"),
+        ("Kettle", "PROPN", "NNP", "compound", 3, None, "I-PERSON"),
+        ("-", "PUNCT", "HYPH", "punct", 3, None, "I-PERSON"),
+        ("Marsh", "PROPN", "NNP", "nsubj", 4, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 4, "speak"),
+        (".", "PUNCT", ".", "punct", 4),
+    ], spaces=[True, False, False, True, False, False])
+    assert ng.entity_names(doc) == ["Robert Kettle-Marsh"]
