@@ -99,9 +99,12 @@ class NameContext:
             return owner.head.lemma_.lower() in self.organization_possessions
         return False
 
-    def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset()) -> bool:
+    def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset(), *,
+                      pronouns: frozenset[str] | None = None) -> bool:
         """ "X claimed that he …", "X said his …": the name is the subject of a verb whose own
-        complement clause has a he / she / his as its subject or its subject's owner."""
+        complement clause has one of `pronouns` (he / she / his by default) as its subject or
+        its subject's owner."""
+        pronouns = self.gendered_pronouns if pronouns is None else pronouns
         verb = head.head
         if head.dep_ != "nsubj" or verb.i == head.i:
             return False
@@ -109,16 +112,16 @@ class NameContext:
             if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.i < head.i:
                 continue
             for word in clause.subtree:
-                if word.lower_ in self.gendered_pronouns and word.i not in quoted and (
+                if word.lower_ in pronouns and word.i not in quoted and (
                         word.dep_ in ("nsubj", "nsubjpass") and word.head.i == clause.i
                         or word.dep_ == "poss" and word.head.dep_ in ("nsubj", "nsubjpass") and word.head.head.i == clause.i):
                     return True
         return False
 
-    def has_relative_who(self, head: Token) -> bool:
-        """ "X, who …": a relative clause on the name opened by who / whom / whose."""
+    def has_relative(self, head: Token, pronouns: tuple[str, ...]) -> bool:
+        """ "X, who …" (`pronouns` who / whom / whose), "X, which …": a relative clause on the name."""
         return any(
-            c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") and w.i > head.i for w in c.children)
+            c.dep_ == "relcl" and any(w.lower_ in pronouns and w.i > head.i for w in c.children)
             for c in head.rights
         )
 

@@ -4,7 +4,8 @@ A name NER found votes for NER's label, less when it only modifies a noun ("Trum
 voters") or owns one; a title, a gendered title or a role noun in front votes Person
 ("dictator Nicolás Maduro"), and so do a gender or role noun in apposition ("Smith, a
 reporter"), a he / she / his that the name's clause binds ("Smith claimed that he …") and
-a relative "who" ("Smith, who …"); an organization noun votes Organization ("oil firm
+a relative "who" ("Smith, who …"), while a bound "its" or a relative "which" votes
+Organization for a name NER called a person; an organization noun votes Organization ("oil firm
 Yukos"), and so do what only a company has ("X's shares", "a stake in X") and an
 organization noun that a name NER called a person modifies ("the Maserati brand");
 an apposition naming a place votes Location ("Wilmington, the state's biggest city"); a
@@ -26,6 +27,8 @@ from ...model.names import name_key
 from ..lexicon import Lexicon
 from .name_context import NameContext
 from .types import Mention, register_extensions
+
+_ITS = frozenset({"its"})
 
 
 @Language.factory(
@@ -75,10 +78,13 @@ class NameTyper:
         if context.title_gender(doc, mention.start) is not None or context.has_title(doc, mention.start) \
                 or context.has_person_modifier(head):
             _add_vote(mention, EntityType.PERSON, w.person_cue)
-        if context.binds_pronoun(head, doc._.ng_quoted_tokens or frozenset()):
+        quoted = doc._.ng_quoted_tokens or frozenset()
+        if context.binds_pronoun(head, quoted):
             _add_vote(mention, EntityType.PERSON, w.bound_pronoun)
-        if context.has_relative_who(head):
+        if context.has_relative(head, ("who", "whom", "whose")):
             _add_vote(mention, EntityType.PERSON, w.relative_who)
+        if label == "PERSON" and (context.binds_pronoun(head, quoted, pronouns=_ITS) or context.has_relative(head, ("which",))):
+            _add_vote(mention, EntityType.ORGANIZATION, w.bound_pronoun)  # "X said its profits …", "X, which …"
         if context.has_organization_modifier(head) or context.owns_organization_noun(head) \
                 or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)

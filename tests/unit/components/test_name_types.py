@@ -220,3 +220,31 @@ def test_a_hyphen_inside_a_name_does_not_end_it(ng):
         (".", "PUNCT", ".", "punct", 4),
     ], spaces=[True, False, False, True, False, False])
     assert ng.entity_names(doc) == ["Robert Kettle-Marsh"]
+
+
+def test_a_bound_its_votes_organization_for_a_name_ner_called_a_person(ng):
+    # Ostrava said its profits rose.
+    doc = ng.run([
+        ("Ostrava", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("said", "VERB", "VBD", "ROOT", 1, "say"),
+        ("its", "PRON", "PRP$", "poss", 3, "its"),
+        ("profits", "NOUN", "NNS", "nsubj", 4, "profit"),
+        ("rose", "VERB", "VBD", "ccomp", 1, "rise"),
+        (".", "PUNCT", ".", "punct", 1),
+    ])
+    assert ng.entity_of(doc, "Ostrava").type is O
+
+
+def test_relative_which_votes_organization_for_a_name_ner_called_a_person(ng):
+    # Ostrava, which makes pills, grew.
+    doc = ng.run([
+        ("Ostrava", "PROPN", "NNP", "nsubj", 6, None, "B-PERSON"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("which", "PRON", "WDT", "nsubj", 3, "which"),
+        ("makes", "VERB", "VBZ", "relcl", 0, "make"),
+        ("pills", "NOUN", "NNS", "dobj", 3, "pill"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("grew", "VERB", "VBD", "ROOT", 6, "grow"),
+        (".", "PUNCT", ".", "punct", 6),
+    ])
+    assert ng.entity_of(doc, "Ostrava").type is O
