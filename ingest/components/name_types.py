@@ -6,8 +6,9 @@ voters") or owns one; a title, a gendered title or a role noun in front votes Pe
 reporter"), a he / she / his that the name's clause binds ("Smith claimed that he …") and
 a relative "who" ("Smith, who …"), while a bound "its" or a relative "which" votes
 Organization for a name NER called a person; an organization noun votes Organization ("oil firm
-Yukos"), and so do what only a company has ("X's shares", "a stake in X") and an
-organization noun that a name NER called a person modifies ("the Maserati brand");
+Yukos"), and so do one closing the name ("the Allende Foundation"), what only a company
+has ("X's shares", "a stake in X") and an organization noun that a name NER called a
+person modifies ("the Maserati brand");
 an apposition naming a place votes Location ("Wilmington, the state's biggest city"); a
 place that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
 title-case name opening with a known given name. A name NER missed that speaks votes
@@ -85,7 +86,8 @@ class NameTyper:
             _add_vote(mention, EntityType.PERSON, w.relative_who)
         if label == "PERSON" and (context.binds_pronoun(head, quoted, pronouns=_ITS) or context.has_relative(head, ("which",))):
             _add_vote(mention, EntityType.ORGANIZATION, w.bound_pronoun)  # "X said its profits …", "X, which …"
-        if context.has_organization_modifier(head) or context.owns_organization_noun(head) \
+        named_organization = len(span) >= 2 and span[-1].is_title and span[-1].lower_ in context.organization_nouns
+        if context.has_organization_modifier(head) or context.owns_organization_noun(head) or named_organization \
                 or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):
@@ -95,7 +97,8 @@ class NameTyper:
             # mistyped (a curated capital, "Beijing said", never gets here): "Labott tweeted"
             _add_vote(mention, EntityType.PERSON, w.speaking_place)
         given = self.lexicon.given_names.get(name_key(span[0].text))
-        if given is not None and len(span) >= 2 and all(t.is_title or t.is_upper for t in span if t.is_alpha):
+        if given is not None and len(span) >= 2 and not named_organization \
+                and all(t.is_title or t.is_upper for t in span if t.is_alpha):
             _add_vote(mention, EntityType.PERSON, w.given_name)
 
     def _votes_from_conjuncts(self, doc: Doc, names: list[Mention]) -> None:

@@ -282,10 +282,14 @@ class NameFinder:
                     segments.append((start, i))
                 start = i + 1
         cleaned = []
+        lower_words = _lower_case_words(doc)
         for a, b in segments:
             a, b = strip_determiner(doc, a, b, self.determiners)
+            if a < b and _capitalized_for_the_sentence(doc, a, b, lower_words) \
+                    and not (b - a > 1 and name_key(doc[a].text) in self.lexicon.given_names):  # "Will Hutton"
+                a += 1  # "Observes Mr Hadi", "Dubbed", "Fraud doesn't …": capitalized because it opens the sentence
             a = self.context.strip_titles(doc, a, b)
-            while b > a and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("’s", "'s")):
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("’s", "'s") or _trailing_function_word(doc[b - 1])):
                 b -= 1
             if a < b:
                 cleaned.append((a, b))
@@ -364,6 +368,30 @@ def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             known.update((words[0], words[-1]))
     return [m for m in mentions if not in_headline(m) or m.key in known
             or (m.canonical is not None and name_key(m.canonical) in known)]
+
+
+_SENTENCE_WORD_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
+_FUNCTION_TAGS = frozenset({"CCONJ", "ADP", "DET", "SCONJ", "PART"})
+
+
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+
+
+def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: frozenset[str]) -> bool:
+    """A word opening a sentence (or a quote that opens one) that is no part of the name after
+    it: a verb or adjective ("Dubbed", "Observes Mr Hadi"), or, alone, a word the article also
+    writes in lower case ("Fraud")."""
+    first = doc[start]
+    opening = first.is_sent_start or (start > 0 and doc[start - 1].is_quote and doc[start - 1].is_sent_start)
+    if not opening or not first.is_title:
+        return False
+    return first.pos_ in _SENTENCE_WORD_TAGS or (end - start == 1 and first.lower_ in lower_words)
+
+
+def _trailing_function_word(token: Token) -> bool:
+    """ "Hard Rock and": a name does not end in a lower-case function word."""
+    return token.is_lower and token.pos_ in _FUNCTION_TAGS
 
 
 def _spaced_dash(doc: Doc, i: int) -> bool:

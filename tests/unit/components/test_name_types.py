@@ -248,3 +248,66 @@ def test_relative_which_votes_organization_for_a_name_ner_called_a_person(ng):
         (".", "PUNCT", ".", "punct", 6),
     ])
     assert ng.entity_of(doc, "Ostrava").type is O
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name(ng):
+    # Observes Mr Ostrander: …
+    doc = ng.run([
+        ("Observes", "VERB", "VBZ", "ROOT", 0, "observe", "B-PERSON"),
+        ("Mr", "PROPN", "NNP", "compound", 2, None, "I-PERSON"),
+        ("Ostrander", "PROPN", "NNP", "nsubj", 0, None, "I-PERSON"),
+        (":", "PUNCT", ":", "punct", 0),
+    ])
+    assert ng.entity_names(doc) == ["Ostrander"]
+
+
+def test_a_given_name_opening_the_sentence_stays_in_the_name(ng):
+    # Will Ostrander spoke.
+    doc = ng.run([
+        ("Will", "AUX", "MD", "compound", 1, "will", "B-PERSON"),
+        ("Ostrander", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        (".", "PUNCT", ".", "punct", 2),
+    ])
+    assert ng.entity_names(doc) == ["Will Ostrander"]
+
+
+def test_a_common_word_opening_the_sentence_is_no_name(ng):
+    # Fraud grew. They fought fraud.
+    doc = ng.run([
+        ("Fraud", "PROPN", "NNP", "nsubj", 1, None, "B-ORG"),
+        ("grew", "VERB", "VBD", "ROOT", 1, "grow"),
+        (".", "PUNCT", ".", "punct", 1),
+        ("They", "PRON", "PRP", "nsubj", 4, "they"),
+        ("fought", "VERB", "VBD", "ROOT", 4, "fight"),
+        ("fraud", "NOUN", "NN", "dobj", 4),
+        (".", "PUNCT", ".", "punct", 4),
+    ])
+    assert ng.entity_names(doc) == []
+
+
+def test_a_name_does_not_end_in_a_function_word(ng):
+    # They sold Hard Rock and films.
+    doc = ng.run([
+        ("They", "PRON", "PRP", "nsubj", 1, "they"),
+        ("sold", "VERB", "VBD", "ROOT", 1, "sell"),
+        ("Hard", "PROPN", "NNP", "compound", 3, None, "B-ORG"),
+        ("Rock", "PROPN", "NNP", "dobj", 1, None, "I-ORG"),
+        ("and", "CCONJ", "CC", "cc", 3, None, "I-ORG"),
+        ("films", "NOUN", "NNS", "conj", 3, "film"),
+        (".", "PUNCT", ".", "punct", 1),
+    ])
+    assert ng.entity_names(doc) == ["Hard Rock"]
+
+
+def test_a_name_ending_in_an_organization_noun_is_an_organization(ng):
+    # The Delia Ostrander Foundation gave.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 3),
+        ("Delia", "PROPN", "NNP", "compound", 3, None, "B-PERSON"),
+        ("Ostrander", "PROPN", "NNP", "compound", 3, None, "I-PERSON"),
+        ("Foundation", "PROPN", "NNP", "nsubj", 4, "foundation", "I-PERSON"),
+        ("gave", "VERB", "VBD", "ROOT", 4, "give"),
+        (".", "PUNCT", ".", "punct", 4),
+    ])
+    assert ng.entity_of(doc, "Delia Ostrander Foundation").type is O
