@@ -19,7 +19,8 @@ class NameContext:
         self.speech_verbs = words("speech_verbs")
         self.person_relation_nouns = words("person_relation_nouns")
         self.organization_possessions = words("organization_possessions")  # "X's shares", "a stake in X"
-        self.person_nouns = words("person_nouns")  # gender and role nouns: "the billionaire", "a reporter"
+        self.person_nouns = words("person_nouns")
+        self.product_nouns = words("product_nouns")  # "the drug X", "the X crossover": a product, no actor  # gender and role nouns: "the billionaire", "a reporter"
         self.gendered_pronouns = frozenset(w for w, (gender, _) in lexicon.pronouns.items() if gender in ("m", "f"))
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
 
@@ -98,6 +99,18 @@ class NameContext:
         if head.dep_ == "pobj" and owner.lower_ in ("in", "of"):
             return owner.head.lemma_.lower() in self.organization_possessions
         return False
+
+    def is_based_somewhere(self, head: Token) -> bool:
+        """ "Santa Monica-based Ostra": what is based somewhere is an organization."""
+        return any(c.dep_ == "amod" and c.lower_ == "based" and c.i < head.i for c in head.lefts)
+
+    def names_product(self, head: Token) -> bool:
+        """ "the cancer drug Ostra", "the Ostra crossover", "Ostra, a vaccine": a product's name."""
+        owner = head.head
+        if owner.lemma_.lower() in self.product_nouns and (
+                head.dep_ == "appos" or (head.dep_ == "compound" and owner.i > head.i)):
+            return True
+        return any(c.dep_ in ("compound", "appos", "nmod") and c.lemma_.lower() in self.product_nouns for c in head.children)
 
     def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset(), *,
                       pronouns: frozenset[str] | None = None) -> bool:

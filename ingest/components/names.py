@@ -10,6 +10,7 @@ proper names NER missed that are the subject of a speech verb ("Jealous said").
 Also names NER missed after a gendered title ("Mr Prentis"). A name in a headline line
 (newsgraph_headlines) is kept only when the body names it.
 
+A product's name ("the drug X", "the X crossover") is none of these.
 A name says what it can of itself: its curated type and canonical name, the country it
 points at, its gender (from a title or a given name) and the role nouns it came with.
 What type the context votes for is newsgraph_name_types' job.
@@ -302,6 +303,8 @@ class NameFinder:
         text = clean_display(span.text)
         mention = new_mention(doc, start, end, MentionKind.NAME, text, origin=f"ner:{label}")
         head = doc[mention.head]
+        if self.context.names_product(head):
+            return None  # "the drug Ostra": a product names no actor
         gender = self.context.title_gender(doc, start)
         titled = self.context.has_title(doc, start)
         given = self.lexicon.given_names.get(name_key(span[0].text))

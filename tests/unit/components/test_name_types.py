@@ -311,3 +311,33 @@ def test_a_name_ending_in_an_organization_noun_is_an_organization(ng):
         (".", "PUNCT", ".", "punct", 4),
     ])
     assert ng.entity_of(doc, "Delia Ostrander Foundation").type is O
+
+
+def test_a_products_name_is_no_entity(ng):
+    # The drug Ostravax failed. The Ostrava crossover sold.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("drug", "NOUN", "NN", "nsubj", 3),
+        ("Ostravax", "PROPN", "NNP", "appos", 1, None, "B-ORG"),
+        ("failed", "VERB", "VBD", "ROOT", 3, "fail"),
+        (".", "PUNCT", ".", "punct", 3),
+        ("The", "DET", "DT", "det", 7),
+        ("Ostrava", "PROPN", "NNP", "compound", 7, None, "B-PERSON"),
+        ("crossover", "NOUN", "NN", "nsubj", 8),
+        ("sold", "VERB", "VBD", "ROOT", 8, "sell"),
+        (".", "PUNCT", ".", "punct", 8),
+    ])
+    assert ng.entity_names(doc) == []
+
+
+def test_what_is_based_somewhere_is_an_organization(ng):
+    # Brookfield-based Ostrava grew.
+    doc = ng.run([
+        ("Brookfield", "PROPN", "NNP", "npadvmod", 2, None, "B-GPE"),
+        ("-", "PUNCT", "HYPH", "punct", 2),
+        ("based", "VERB", "VBN", "amod", 3, "base"),
+        ("Ostrava", "PROPN", "NNP", "nsubj", 4, None, "B-PERSON"),
+        ("grew", "VERB", "VBD", "ROOT", 4, "grow"),
+        (".", "PUNCT", ".", "punct", 4),
+    ], spaces=[False, False, True, True, False, False])
+    assert ng.entity_of(doc, "Ostrava").type is O
