@@ -354,8 +354,8 @@ class NameFinder:
 
 def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A name in a headline is kept only when the body names it too: the same name or
-    canonical name, or a one-word name that is the first or last word of a body name
-    ("Maduro" over a story about Nicolás Maduro). "X Warns", "Budget Gap" are not kept."""
+    canonical name, or a one-word name that is the given name or surname of a person the body
+    names ("Maduro" over a story about Nicolás Maduro). "X Warns", "Budget Gap" are not kept."""
     headlines = doc._.ng_headlines or []
     if not headlines:
         return mentions
@@ -367,12 +367,13 @@ def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     known = {m.key for m in body} | {name_key(m.canonical) for m in body if m.canonical}
     for m in body:
         words = m.key.split()
-        if len(words) >= 2:
+        if len(words) >= 2 and m.origin in _PERSON_ORIGINS:  # a person's given name or surname, not "Court" of "Court of Appeals"
             known.update((words[0], words[-1]))
     return [m for m in mentions if not in_headline(m) or m.key in known
             or (m.canonical is not None and name_key(m.canonical) in known)]
 
 
+_PERSON_ORIGINS = frozenset({"ner:PERSON", "speaker", "titled"})
 _SENTENCE_WORD_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
 _FUNCTION_TAGS = frozenset({"CCONJ", "ADP", "DET", "SCONJ", "PART"})
 

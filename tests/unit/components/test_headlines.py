@@ -64,6 +64,7 @@ def test_a_headline_surname_joins_the_full_name_of_the_body(ng):
     ]
     doc = _run(ng, rows, title_end=len("Ostrander Speaks Out"))
     assert ng.entity_names(doc) == ["Delia Ostrander"]
+    assert len(ng.entity(doc, "Delia Ostrander").mentions) == 2
 
 
 def test_a_headline_states_no_relation(ng):
@@ -89,3 +90,21 @@ def test_a_headline_states_no_relation(ng):
     extraction = extract_article(article, headline, [], extractor="test")
     assert extraction.relations == ()
     assert {e.name for e in extraction.entities} == {"Rubio", "Maduro"}
+
+
+def test_a_headline_word_of_an_organizations_name_makes_no_entity(ng):
+    # "Tribunal Rejects Claim\nThe Tribunal of Appeals ruled."
+    rows = [
+        ("Tribunal", "PROPN", "NNP", "nsubj", 1, None, "B-ORG"),
+        ("Rejects", "VERB", "VBZ", "ROOT", 1, "reject"),
+        ("Claim", "NOUN", "NN", "dobj", 1),
+        ("\n", "SPACE", "_SP", "dep", 2),
+        ("The", "DET", "DT", "det", 5),
+        ("Tribunal", "PROPN", "NNP", "nsubj", 8, None, "B-ORG"),
+        ("of", "ADP", "IN", "prep", 5, None, "I-ORG"),
+        ("Appeals", "PROPN", "NNP", "pobj", 6, None, "I-ORG"),
+        ("ruled", "VERB", "VBD", "ROOT", 8, "rule"),
+        (".", "PUNCT", ".", "punct", 8),
+    ]
+    doc = _run(ng, rows, title_end=len("Tribunal Rejects Claim"))
+    assert ng.entity_names(doc) == ["Tribunal of Appeals"]
