@@ -1,5 +1,6 @@
 """One person's name in its forms (`data/person_names.json`): "Donald J. Trump", "Donald Trump";
-"Joseph R. Biden Jr.", "Joe Biden"; and the role classes that tell two people apart.
+"Joseph R. Biden Jr.", "Joe Biden"; the role classes that tell two people apart; and the
+suffixes a company's short name drops (`data/organization_names.json`).
 
 A person form is the canonical given name and the surname of a full name, with generational
 suffixes dropped and middle names and initials set aside: two full names with the same form are
@@ -57,6 +58,13 @@ class PersonNames:
 def middles_agree(a: str, b: str) -> bool:
     """Middle initials agree when one has none or one is the start of the other."""
     return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+@lru_cache(maxsize=1)
+def organization_suffixes() -> frozenset[str]:
+    """Words closing a company's full name that its short name leaves out ("International")."""
+    data = json.loads(resources.files("newsgraph.graph").joinpath("data/organization_names.json").read_text(encoding="utf-8"))
+    return frozenset(name_key(w) for w in data["suffixes"])
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,8 @@ Blocking by normalized name keys, never all pairs:
    defined for them ("FARC", "World Health Organization");
 3. full names of one person form join: middle initials and names optional,
    suffixes dropped, given-name variants read as one ("Joseph R. Biden Jr." and
-   "Joe Biden"; `person_names.py`);
+   "Joe Biden"; `person_names.py`); a company's name joins its short form
+   without "International", "Group", "Inc." ("Mondelez International", "Mondelez");
 4. a surname-only person ("Trump" in an article that never gives the full
    name) joins the full-name person with that surname when one of them
    dominates; "Clinton" beside both Bill and Hillary Clinton stays apart;
@@ -46,7 +47,7 @@ from ..model.names import is_acronym, name_key
 from ..model.votes import leading_type, votes_for_person
 from .article_rows import EntityRow, key_name
 from .curation import Group, regroup
-from .person_names import PersonNames, load_person_names, middles_agree
+from .person_names import PersonNames, load_person_names, middles_agree, organization_suffixes
 
 SURNAME_DOMINANCE = 0.75  # share of mentions the leading full name needs to claim a bare surname
 
@@ -233,6 +234,7 @@ class EntityLinker:
         clusters = _Clusters(keys)
         _join_fixed_names(keys, clusters)
         _join_person_forms(keys, clusters)
+        _join_organization_forms(keys, clusters)
         _join_aliases(keys, clusters)
         _join_surnames(keys, clusters)
         members = sorted(sorted(group) for group in clusters.to_sets())  # the same order whatever the input's
@@ -321,6 +323,22 @@ def _join_person_forms(keys: dict[str, _Aggregate], clusters: _Clusters) -> None
     for group in by_form.values():
         for other in group[1:]:
             clusters.union(group[0], other)
+
+
+def _join_organization_forms(keys: dict[str, _Aggregate], clusters: _Clusters) -> None:
+    """ "Mondelez International" joins "Mondelez": a name that is not a person's, closed by a
+    company suffix, joins the name without it."""
+    suffixes = organization_suffixes()
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        by_name[key_name(key)].append(key)
+    for key in sorted(keys):
+        words = key_name(key).split()
+        if len(words) < 2 or words[-1] not in suffixes or keys[key].personlike():
+            continue
+        for other in by_name.get(" ".join(words[:-1]), ()):
+            if not keys[other].personlike():
+                clusters.union(key, other)
 
 
 def _join_aliases(keys: dict[str, _Aggregate], clusters: _Clusters) -> None:

@@ -134,3 +134,17 @@ def test_family_plural_is_no_person(mk):
     resolution = resolve(rows)
     types = {e.name: e.type for e in resolution.entities.values()}
     assert types["Edgar Fairhaven"] is P and types["Fairhavens"] is not P
+
+
+def test_a_company_name_joins_its_short_form_without_the_suffix(mk):
+    full = mk.entity("Ostravex International", O, mentions=3)
+    short = mk.entity("Ostravex", O, mentions=2)
+    found = clusters(mk.extraction("a1", [full]), mk.extraction("a2", [short]))
+    assert found[("a2", "Ostravex")] == "Ostravex International"
+
+
+def test_a_company_suffix_does_not_join_a_place(mk):
+    firm = mk.entity("Fairhaven Group", O, mentions=3)
+    town = mk.entity("Fairhaven", L, mentions=2, fixed=True)
+    found = clusters(mk.extraction("a1", [firm]), mk.extraction("a2", [town]))
+    assert found[("a2", "Fairhaven")] == "Fairhaven"
