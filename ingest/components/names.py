@@ -135,6 +135,8 @@ class NameFinder:
             text = doc[start:end].text
             if label == "SHORT" and (start == 0 or doc[start - 1].lower_ != "the"):
                 continue  # "the Times" is an outlet's short name; "Mr Hill", "Dr Fox" are people
+            if label == "ORGANIZATION" and end - start == 1 and _one_member(doc[start]):
+                continue  # "a senior Ohio Republican" is a person, not the party
             if label == "SHORT":
                 mention = new_mention(doc, start, end, MentionKind.NAME, text, origin="lexicon:SHORT")
                 mention.short_form = True
@@ -396,6 +398,15 @@ def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: f
 def _trailing_function_word(token: Token) -> bool:
     """ "Hard Rock and": a name does not end in a lower-case function word."""
     return token.is_lower and token.pos_ in _FUNCTION_TAGS
+
+
+def _one_member(token: Token) -> bool:
+    """A singular noun that a party's or group's name heads, with an article or an adjective of
+    its own: one member described ("a Democrat", "a senior Ohio Republican")."""
+    if token.tag_ in ("NNS", "NNPS") or token.dep_ in ("amod", "compound", "nmod"):
+        return False  # "Republicans", "Republican senators": the party
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "every", "each")) or c.dep_ == "amod"
+               for c in token.children)
 
 
 def _spaced_dash(doc: Doc, i: int) -> bool:

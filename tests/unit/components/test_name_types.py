@@ -341,3 +341,15 @@ def test_what_is_based_somewhere_is_an_organization(ng):
         (".", "PUNCT", ".", "punct", 4),
     ], spaces=[False, False, True, True, False, False])
     assert ng.entity_of(doc, "Ostrava").type is O
+
+
+def test_one_member_of_a_party_is_no_party_mention(ng):
+    # A senior Republican spoke.
+    doc = ng.run([
+        ("A", "DET", "DT", "det", 2),
+        ("senior", "ADJ", "JJ", "amod", 2),
+        ("Republican", "PROPN", "NNP", "nsubj", 3, None, "B-NORP"),
+        ("spoke", "VERB", "VBD", "ROOT", 3, "speak"),
+        (".", "PUNCT", ".", "punct", 3),
+    ])
+    assert "Republican Party" not in ng.entity_names(doc)
