@@ -104,6 +104,15 @@ class NameContext:
         """ "Santa Monica-based Ostra": what is based somewhere is an organization."""
         return any(c.dep_ == "amod" and c.lower_ == "based" and c.i < head.i for c in head.lefts)
 
+    def employs_someone(self, head: Token) -> bool:
+        """ "an economist at Ostra", "Jo Roe at Ostra": where a person works is an organization."""
+        preposition = head.head
+        if head.dep_ != "pobj" or preposition.lower_ != "at":
+            return False
+        person = preposition.head
+        return person.ent_type_ == "PERSON" or (
+            person.pos_ == "NOUN" and person.lemma_.lower() in self.person_role_heads | self.person_nouns)
+
     def names_product(self, head: Token) -> bool:
         """ "the cancer drug Ostra", "the Ostra crossover", "Ostra, a vaccine": a product's name."""
         owner = head.head

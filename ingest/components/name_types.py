@@ -7,8 +7,8 @@ reporter"), a he / she / his that the name's clause binds ("Smith claimed that h
 a relative "who" ("Smith, who …"), while a bound "its" or a relative "which" votes
 Organization for a name NER called a person; an organization noun votes Organization ("oil firm
 Yukos"), and so do one closing the name ("the Allende Foundation"), what only a company
-has ("X's shares", "a stake in X"), "Paris-based", and an organization noun that a name NER
-called a person modifies ("the Maserati brand");
+has ("X's shares", "a stake in X"), "Paris-based", where a person works ("an economist at X")
+and an organization noun that a name NER called a person modifies ("the Maserati brand");
 an apposition naming a place votes Location ("Wilmington, the state's biggest city"); a
 place that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
 title-case name opening with a known given name. A name NER missed that speaks votes
@@ -88,7 +88,7 @@ class NameTyper:
             _add_vote(mention, EntityType.ORGANIZATION, w.bound_pronoun)  # "X said its profits …", "X, which …"
         named_organization = len(span) >= 2 and span[-1].is_title and span[-1].lower_ in context.organization_nouns
         if context.has_organization_modifier(head) or context.owns_organization_noun(head) or named_organization \
-                or context.is_based_somewhere(head) \
+                or context.is_based_somewhere(head) or context.employs_someone(head) \
                 or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):

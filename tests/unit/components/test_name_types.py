@@ -353,3 +353,18 @@ def test_one_member_of_a_party_is_no_party_mention(ng):
         (".", "PUNCT", ".", "punct", 3),
     ])
     assert "Republican Party" not in ng.entity_names(doc)
+
+
+def test_where_a_person_works_is_an_organization(ng):
+    # An economist at Merrow Kettle spoke.
+    doc = ng.run([
+        ("An", "DET", "DT", "det", 1),
+        ("economist", "NOUN", "NN", "nsubj", 5),
+        ("at", "ADP", "IN", "prep", 1),
+        ("Merrow", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+        ("Kettle", "PROPN", "NNP", "pobj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 5, "speak"),
+        (".", "PUNCT", ".", "punct", 5),
+    ])
+    mention = ng.mention(doc, "Merrow Kettle")
+    assert mention.votes[O] >= 3.0
