@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS extractions (
 CREATE TABLE IF NOT EXISTS entity_rows (
     article_id TEXT NOT NULL, extractor TEXT NOT NULL, block_key TEXT NOT NULL, name TEXT NOT NULL,
     type TEXT NOT NULL, kind TEXT NOT NULL, fixed INTEGER NOT NULL, votes TEXT NOT NULL, aliases TEXT NOT NULL,
-    surname TEXT, mentions INTEGER NOT NULL, role TEXT
+    surname TEXT, mentions INTEGER NOT NULL, role TEXT, given_name TEXT, gender TEXT, roles TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entity_rows_by_article ON entity_rows (extractor, article_id);
 CREATE TABLE IF NOT EXISTS evidence_rows (
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS statement_rows (
 CREATE INDEX IF NOT EXISTS statement_rows_by_article ON statement_rows (extractor, article_id);
 """
 _ROW_TABLES = ("extractions", "entity_rows", "evidence_rows", "statement_rows")
-SCHEMA_VERSION = 4  # older caches keep their articles; what is derived from them is extracted again
+SCHEMA_VERSION = 5  # older caches keep their articles; what is derived from them is extracted again
 
 
 class ExtractionCache:
@@ -146,9 +146,10 @@ class ExtractionCache:
         )
         rows = article_rows(x)
         self._db.executemany(
-            "INSERT INTO entity_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO entity_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article, extractor, r.block_key, r.name, r.type.value, r.kind, int(r.fixed), encode_votes(r.votes),
-              json.dumps(list(r.aliases)), r.surname, r.mentions, r.role) for r in rows.entities],
+              json.dumps(list(r.aliases)), r.surname, r.mentions, r.role, r.given_name, r.gender,
+              json.dumps(list(r.roles))) for r in rows.entities],
         )
         self._db.executemany(
             "INSERT INTO evidence_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -268,15 +269,15 @@ class CachedRows:
 
     def entity_rows(self) -> Iterator[EntityRow]:
         rows = self._db.execute(
-            "SELECT article_id, block_key, name, type, kind, fixed, votes, aliases, surname, mentions, role "
-            "FROM entity_rows WHERE extractor = ? ORDER BY article_id",
+            "SELECT article_id, block_key, name, type, kind, fixed, votes, aliases, surname, mentions, role, "
+            "given_name, gender, roles FROM entity_rows WHERE extractor = ? ORDER BY article_id",
             (self._extractor,),
         )
-        for article, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role in rows:
+        for article, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role, given, gender, roles in rows:
             yield EntityRow(
                 article_id=article, block_key=key, name=name, type=EntityType(type_), kind=kind, fixed=bool(fixed),
                 votes=decode_votes(votes), aliases=tuple(json.loads(aliases)), surname=surname, mentions=mentions,
-                role=role,
+                role=role, given_name=given, gender=gender, roles=tuple(json.loads(roles)),
             )
 
     def evidence_rows(self) -> Iterator[EvidenceRow]:

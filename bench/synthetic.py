@@ -218,16 +218,18 @@ def fill_cache(base: Path, target: Path, articles: int, *, rename: float = 0.5) 
         batch["articles"].append((new_id, article["path"], json.dumps(article, ensure_ascii=False)))
         batch["extractions"].append((new_id, extractor, record, json.dumps(node_data, ensure_ascii=False)))
         for row in entity_rows[base_id]:
-            (_, _, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role) = row
+            (_, _, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role, given, gender, roles) = row
             new_key = renamer.key(key)
             if new_key != key:
                 name = renamer.name(name)
                 if surname:
                     surname = renamer.name(surname)
+                if given:
+                    given = renamer.name(given)
                 aliases = json.dumps([renamer.name(a) if name_key(a) == key.rsplit("|", 1)[1] else a
                                       for a in json.loads(aliases)])
             batch["entities"].append((new_id, extractor, new_key, name, type_, kind, fixed, votes, aliases,
-                                      surname, mentions, role))
+                                      surname, mentions, role, given, gender, roles))
         for row in evidence_rows[base_id]:
             batch["evidence"].append((new_id, extractor, row[2], renamer.key(row[3]), renamer.key(row[4]), *row[5:]))
         for row in statement_rows[base_id]:  # speaker_key and receiver_key renamed as the entities are

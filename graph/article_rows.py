@@ -33,6 +33,9 @@ class EntityRow:
     surname: str | None
     mentions: int
     role: str | None = None  # OUTLET_ROLE / AUTHOR_ROLE for metadata rows
+    given_name: str | None = None
+    gender: str | None = None  # m / f
+    roles: tuple[str, ...] = ()  # role nouns and titles its names came with ("justice", "reporter")
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def _entity_row(article: str, record: EntityRecord) -> EntityRow:
         article_id=article, block_key=block_key(record.name, record.type, record.kind, record.fixed_type),
         name=record.name, type=record.type, kind=record.kind, fixed=record.fixed_type,
         votes=dict(record.type_votes), aliases=record.aliases, surname=record.surname, mentions=len(record.mentions),
+        given_name=record.given_name, gender=record.gender, roles=record.roles,
     )
 
 
@@ -162,6 +166,8 @@ def _metadata_row(article: str, name: str, entity_type: EntityType, role: str) -
         article_id=article, block_key=block_key(name, entity_type, "name", fixed), name=name, type=entity_type,
         kind="name", fixed=fixed, votes={entity_type: 1.0}, aliases=(),
         surname=words[-1] if entity_type is EntityType.PERSON and len(words) >= 2 else None, mentions=0, role=role,
+        given_name=words[0] if entity_type is EntityType.PERSON and len(words) >= 2 else None,
+        roles=("reporter",) if role == AUTHOR_ROLE else (),
     )
 
 

@@ -14,11 +14,22 @@ Blocking by normalized name keys, never all pairs:
    that exact name;
 2. full names join through the acronyms and multi-word aliases articles
    defined for them ("FARC", "World Health Organization");
-3. a surname-only person ("Trump" in an article that never gives the full
+3. full names of one person form join: middle initials and names optional,
+   suffixes dropped, given-name variants read as one ("Joseph R. Biden Jr." and
+   "Joe Biden"; `person_names.py`); a company's name joins its short form
+   without "International", "Group", "Inc." ("Mondelez International", "Mondelez");
+4. a surname-only person ("Trump" in an article that never gives the full
    name) joins the full-name person with that surname when one of them
    dominates; "Clinton" beside both Bill and Hillary Clinton stays apart;
-4. type by the summed weighted votes of all mentions (a curated list fixes it),
-   name by the fullest form (most words), then the most used.
+5. type by the summed weighted votes of all mentions (a curated list fixes it),
+   name by the fullest form (most words), then the most used; a family plural
+   ("the Clintons") is no person.
+
+No join merges clusters that cannot be one entity (`_Profile`): different given
+names or middle initials, he against she (or Mr. against Mrs.), role classes that
+exclude each other (a justice is not a reporter), a person's full name against a
+place or an organization named after that person ("Trump Organization"), a
+place against an outlet, an organization or a party.
 """
 
 from __future__ import annotations
@@ -36,6 +47,7 @@ from ..model.names import is_acronym, name_key
 from ..model.votes import leading_type, votes_for_person
 from .article_rows import EntityRow, key_name
 from .curation import Group, regroup
+from .person_names import PersonNames, load_person_names, middles_agree, organization_suffixes
 
 SURNAME_DOMINANCE = 0.75  # share of mentions the leading full name needs to claim a bare surname
 
@@ -53,9 +65,15 @@ class _Aggregate:
     aliases: set[str] | None = None
     surnames: set[str] | None = None
     starts_with_the: bool = False
+    traits: set[tuple[str, str]] | None = None  # ("given", "william"), ("gender", "m"), ("role", "justice")
 
     def add(self, row: EntityRow) -> None:
         self.names[row.name] += 1
+        if row.given_name or row.gender or row.roles:
+            self.traits = self.traits or set()
+            self.traits.update((("given", row.given_name),) if row.given_name else ())
+            self.traits.update((("gender", row.gender),) if row.gender in ("m", "f") else ())
+            self.traits.update(("role", role) for role in row.roles)
         if row.fixed:
             self.fixed = self.fixed or Counter()
             self.fixed_names = self.fixed_names or Counter()
@@ -82,12 +100,101 @@ class _Aggregate:
             self.aliases = (self.aliases or set()) | other.aliases
         if other.surnames:
             self.surnames = (self.surnames or set()) | other.surnames
+        if other.traits:
+            self.traits = (self.traits or set()) | other.traits
         self.starts_with_the |= other.starts_with_the
 
     def personlike(self) -> bool:
         if self.fixed:
             return EntityType.PERSON in self.fixed
         return votes_for_person(self.votes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What tells a cluster's entity from others: joins never merge two clusters whose profiles
+    conflict. Sets are compared where both sides have something: disjoint sets conflict."""
+
+    given: frozenset[str] = frozenset()  # canonical given names
+    genders: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()  # role classes
+    middles: frozenset[str] = frozenset()  # middle initials of its full names
+    person: bool = False  # holds a person's full name
+    place: bool = False
+    institution: bool = False  # an outlet, an organization or a party
+
+    def conflicts(self, other: _Profile) -> bool:
+        if _disjoint(self.given, other.given) or _disjoint(self.genders, other.genders) \
+                or _disjoint(self.roles, other.roles):
+            return True
+        if any(not middles_agree(a, b) for a in self.middles for b in other.middles):
+            return True
+        named = (self.person and (other.place or other.institution)) or (other.person and (self.place or self.institution))
+        return named or (self.place and other.institution) or (other.place and self.institution)
+
+    def merge(self, other: _Profile) -> _Profile:
+        return _Profile(self.given | other.given, self.genders | other.genders, self.roles | other.roles,
+                        self.middles | other.middles, self.person or other.person, self.place or other.place,
+                        self.institution or other.institution)
+
+
+_NO_PROFILE = _Profile()
+_INSTITUTIONS = (EntityType.OUTLET, EntityType.ORGANIZATION)
+
+
+def _disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and not a & b
+
+
+def _profile(key: str, aggregate: _Aggregate, forms: PersonNames) -> _Profile:
+    traits = aggregate.traits or set()
+    given = {forms.canonical_given(v) for k, v in traits if k == "given"}
+    genders = frozenset(v for k, v in traits if k == "gender")
+    roles = forms.classes(tuple(v for k, v in traits if k == "role"))
+    words = key_name(key).split()
+    fixed = aggregate.fixed or {}
+    leading = None if fixed or not aggregate.votes else leading_type(aggregate.votes)
+    person = _kind(key) == "name" and aggregate.personlike() or EntityType.PERSON in fixed
+    form = forms.form(_fullest(aggregate.names)) if person else None
+    if form is not None:
+        given.add(form.given)
+    place = EntityType.LOCATION in fixed or (len(words) >= 2 and leading is EntityType.LOCATION)
+    institution = any(t in fixed for t in _INSTITUTIONS) or (
+        _kind(key) == "name" and len(words) >= 2 and leading in _INSTITUTIONS)
+    profile = _Profile(frozenset(given), genders, roles, frozenset({form.middle} - {""}) if form else frozenset(),
+                       person and len(words) >= 2, place, institution)
+    return _NO_PROFILE if profile == _NO_PROFILE else profile
+
+
+def _fullest(names: Counter[str]) -> str:
+    return max(names, key=lambda n: (len(n.split()), names[n], n))
+
+
+class _Clusters:
+    """Union-find over block keys that refuses to join clusters whose profiles conflict."""
+
+    def __init__(self, keys: dict[str, _Aggregate]) -> None:
+        forms = load_person_names()
+        self._sets = UnionFind(keys)
+        self._profiles = {key: _profile(key, aggregate, forms) for key, aggregate in keys.items()}
+
+    def __getitem__(self, key: str) -> str:
+        return self._sets[key]
+
+    def union(self, a: str, b: str) -> bool:
+        """Join the clusters of `a` and `b` unless they conflict; whether they are one now."""
+        ra, rb = self._sets[a], self._sets[b]
+        if ra == rb:
+            return True
+        pa, pb = self._profiles[ra], self._profiles[rb]
+        if pa.conflicts(pb):
+            return False
+        self._sets.union(ra, rb)
+        self._profiles[self._sets[ra]] = pa.merge(pb) if pa is not pb else pa
+        return True
+
+    def to_sets(self) -> Iterator[set[str]]:
+        return self._sets.to_sets()
 
 
 def _merged(aggregates: list[_Aggregate]) -> _Aggregate:
@@ -124,14 +231,19 @@ class EntityLinker:
 
     def resolve(self, curation: Curation | None = None) -> Resolution:
         keys = self._keys
-        clusters = UnionFind(keys)
+        clusters = _Clusters(keys)
         _join_fixed_names(keys, clusters)
+        _join_person_forms(keys, clusters)
+        _join_organization_forms(keys, clusters)
         _join_aliases(keys, clusters)
         _join_surnames(keys, clusters)
         members = sorted(sorted(group) for group in clusters.to_sets())  # the same order whatever the input's
 
+        families = _family_keys(keys)
+
         def entity_of(group: Group) -> EntityNode:
-            return _global_entity(_merged([keys[key] for key in group.keys]), group)
+            family = all(key in families for key in group.keys)
+            return _global_entity(_merged([keys[key] for key in group.keys]), group, family=family)
 
         regrouped = regroup(members, curation or Curation(), names_of=lambda key: _names(keys[key]),
                             entity_of=entity_of)
@@ -178,17 +290,17 @@ def _kind(key: str) -> str:
     return key.split("|", 1)[0]
 
 
-def _join_fixed_names(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
+def _join_fixed_names(keys: dict[str, _Aggregate], clusters: _Clusters) -> None:
     """A name NER found joins the one curated entity or metadata outlet of that name.
 
     A one-word name joins only a name that is exactly that word: "Axios" is
     Axios, but "Hill" is not The Hill (the key drops the article, the name does not).
     """
     fixed: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
+    for key in sorted(keys):
         if _kind(key) == "fixed":
             fixed[key_name(key)].append(key)
-    for key in keys:
+    for key in sorted(keys):
         candidates = fixed.get(key_name(key), ()) if _kind(key) == "name" else ()
         if len(candidates) != 1:
             continue
@@ -197,13 +309,45 @@ def _join_fixed_names(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
             clusters.union(target, key)
 
 
-def _join_aliases(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
+def _join_person_forms(keys: dict[str, _Aggregate], clusters: _Clusters) -> None:
+    """ "Donald J. Trump" joins "Donald Trump", "Joe Biden" joins "Joseph R. Biden Jr.": person
+    full names with the same given name (its variants read as one) and surname."""
+    forms = load_person_names()
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        aggregate = keys[key]
+        person = (_kind(key) == "name" and aggregate.personlike()) or EntityType.PERSON in (aggregate.fixed or {})
+        form = forms.form(_fullest(aggregate.names)) if person and aggregate.names else None
+        if form is not None:
+            by_form[form.key].append(key)
+    for group in by_form.values():
+        for other in group[1:]:
+            clusters.union(group[0], other)
+
+
+def _join_organization_forms(keys: dict[str, _Aggregate], clusters: _Clusters) -> None:
+    """ "Mondelez International" joins "Mondelez": a name that is not a person's, closed by a
+    company suffix, joins the name without it."""
+    suffixes = organization_suffixes()
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        by_name[key_name(key)].append(key)
+    for key in sorted(keys):
+        words = key_name(key).split()
+        if len(words) < 2 or words[-1] not in suffixes or keys[key].personlike():
+            continue
+        for other in by_name.get(" ".join(words[:-1]), ()):
+            if not keys[other].personlike():
+                clusters.union(key, other)
+
+
+def _join_aliases(keys: dict[str, _Aggregate], clusters: _Clusters) -> None:
     """Full names and acronyms an article gave as aliases join the keys named by them."""
     by_name: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
+    for key in sorted(keys):
         by_name[key_name(key)].append(key)
-    for key, aggregate in keys.items():
-        for alias in aggregate.aliases or ():
+    for key in sorted(keys):
+        for alias in sorted(keys[key].aliases or ()):
             if len(alias.split()) < 2 and not is_acronym(alias):
                 continue  # a bare surname is not enough: step 3 decides those
             for other in by_name.get(name_key(alias), ()):
@@ -216,14 +360,14 @@ def _compatible(a: str, b: str) -> bool:
     return not (_kind(a) == "fixed" and _kind(b) == "fixed" and a.split("|")[1] != b.split("|")[1])
 
 
-def _join_surnames(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
+def _join_surnames(keys: dict[str, _Aggregate], clusters: _Clusters) -> None:
     full_names: dict[str, list[str]] = defaultdict(list)
-    for key, aggregate in keys.items():
-        words = key_name(key).split()
+    for key in sorted(keys):
+        aggregate, words = keys[key], key_name(key).split()
         if _kind(key) == "name" and len(words) >= 2 and aggregate.mentions and aggregate.personlike():
             for surname in aggregate.surnames or {words[-1]}:
                 full_names[surname].append(key)
-    for key in keys:
+    for key in sorted(keys):
         words = key_name(key).split()
         if _kind(key) != "name" or len(words) != 1:
             continue
@@ -238,14 +382,27 @@ def _join_surnames(keys: dict[str, _Aggregate], clusters: UnionFind) -> None:
             clusters.union(best, key)
 
 
-def _global_entity(aggregate: _Aggregate, corrected: Group | None = None) -> EntityNode:
+def _family_keys(keys: dict[str, _Aggregate]) -> set[str]:
+    """One-word names that are the plural of a person's surname: "the Clintons" is a family."""
+    surnames = {key_name(key).split()[-1] for key, aggregate in keys.items()
+                if _kind(key) == "name" and len(key_name(key).split()) >= 2 and aggregate.personlike()}
+
+    def plural_of_surname(word: str) -> bool:
+        return any(word.endswith(end) and word[: -len(end)] in surnames for end in ("s", "es"))
+
+    return {key for key in keys if _kind(key) == "name" and " " not in key_name(key) and plural_of_surname(key_name(key))}
+
+
+def _global_entity(aggregate: _Aggregate, corrected: Group | None = None, *, family: bool = False) -> EntityNode:
     """The entity of a cluster: a curated type or name first, then the automatic choice; what a
-    correction fixed (`corrected`) over both."""
+    correction fixed (`corrected`) over both. A family (`family`) is a group, never a Person."""
     if aggregate.fixed:
         entity_type = aggregate.fixed.most_common(1)[0][0]
         names = Counter({name: n for (t, name), n in aggregate.fixed_names.items() if t is entity_type})
     else:
         entity_type = leading_type(aggregate.votes)
+        if family and entity_type is EntityType.PERSON:
+            entity_type = EntityType.ORGANIZATION
         names = aggregate.names
     name = max(names, key=lambda n: (len(n.split()), names[n], n))
     extra: set[str] = set()

@@ -25,6 +25,7 @@ from ..model.records import (
     Span,
 )
 from .boilerplate import BoilerplateSpan
+from .components.headlines import in_headline
 from .components.types import (
     FoundQuote,
     FoundRelation,
@@ -39,7 +40,8 @@ def extract_article(
 ) -> ArticleExtraction:
     mentions: list[Mention] = doc._.ng_mentions or []
     entities: list[LocalEntity] = doc._.ng_entities or []
-    relations: list[FoundRelation] = doc._.ng_relations or []
+    headlines = doc._.ng_headlines or []  # a headline states no relation of its own
+    relations: list[FoundRelation] = [r for r in doc._.ng_relations or [] if not in_headline(headlines, *r.sentence)]
     quotes: list[FoundQuote] = doc._.ng_quotes or []
     text = article.text
 
@@ -121,7 +123,8 @@ def _entity_records(
                 id=entity_id_, name=first.name, type=first.type, aliases=tuple(aliases),
                 mentions=tuple(Span(start=a, end=b, text=text[a:b]) for a, b in spans),
                 kind=first.kind.value, type_votes=dict(votes), fixed_type=any(e.fixed_type for e in group),
-                given_name=first.given_name, surname=first.surname,
+                given_name=first.given_name, surname=first.surname, gender=first.gender,
+                roles=tuple(sorted({role for e in group for i in e.mentions for role in mentions[i].roles})),
             )
         )
     return sorted(records, key=lambda r: r.mentions[0].start if r.mentions else len(text) + 1)

@@ -56,6 +56,8 @@ class TypeVoteWeights:
     speaker: float  # a capitalized name NER missed that speaks
     conjunct_of_curated: float  # coordinated with a curated name
     gendered_pronoun: float  # an entity's he/she pronouns
+    bound_pronoun: float  # "X claimed that he …": he / she / his bound by the name's clause
+    relative_who: float  # "X, who …"
 
     def ner_weight(self, dep: str) -> float:
         return self.ner_label_weight.get(dep, self.ner_label_weight["other"])

@@ -48,7 +48,7 @@ def _split_glued_quotes(nlp: Language) -> None:
 
 # newsgraph's components in pipeline order, after the curated-name ruler (see ingest/components)
 COMPONENTS = (
-    "newsgraph_quote_spans", "newsgraph_names", "newsgraph_name_types", "newsgraph_described", "newsgraph_pronouns",
+    "newsgraph_headlines", "newsgraph_quote_spans", "newsgraph_names", "newsgraph_name_types", "newsgraph_described", "newsgraph_pronouns",
     "newsgraph_coref", "newsgraph_direct_quotes", "newsgraph_indirect_quotes", "newsgraph_speakers",
     "newsgraph_relations", "newsgraph_quote_links", "newsgraph_state_actors",
 )
@@ -89,7 +89,9 @@ def parse_text(text: str, masked: str) -> str:
     return masked.translate(_EXOTIC_SPACES)
 
 
-def make_doc(nlp: Language, text: str, *, outlet: str | None) -> Doc:
+def make_doc(nlp: Language, text: str, *, outlet: str | None, title_end: int = 0) -> Doc:
+    """The Doc of `text`, knowing the article's outlet and where its title line ends."""
     doc = nlp.make_doc(text)
     doc._.ng_outlet = outlet
+    doc._.ng_title_end = title_end
     return doc

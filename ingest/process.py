@@ -41,7 +41,7 @@ def process_articles(
     nlp: Language, articles: list[Article], *, batch_size: int, extractor: str
 ) -> list[ArticleExtraction]:
     prepared = [prepare(a) for a in articles]
-    docs = (make_doc(nlp, text, outlet=article.outlet) for article, _, text in prepared)
+    docs = (make_doc(nlp, text, outlet=article.outlet, title_end=article.title_end) for article, _, text in prepared)
     return [
         extract_article(article, doc, boilerplate, extractor=extractor)
         for (article, boilerplate, _), doc in zip(prepared, nlp.pipe(docs, batch_size=batch_size))

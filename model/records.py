@@ -73,6 +73,8 @@ class EntityRecord(_Record):
     )
     given_name: str | None = None
     surname: str | None = None
+    gender: str | None = Field(default=None, description="m / f for a person: its titles, given name or he/she")
+    roles: tuple[str, ...] = Field(default=(), description="role nouns and titles its names came with")
 
 
 class EvidenceRecord(_Record):

@@ -12,20 +12,31 @@ of the entity we resolved it to, overlaps the gold Source span (so "he" ->
 the right person counts, as does the name when gold marks the pronoun). A
 gold Source that is a relative pronoun ("Obama, who said …") stands for its
 antecedent: the mention ending closest before it in the same sentence.
+
+That measure credits a speaker mention whatever entity it resolved to. A second one
+checks the entity, where the gold Source is a name ("Sen. Ted Cruz", "Trump", "Chad Roe,
+an expert at the Tax Institute"): the entity named there is the last of our named
+entities (places aside) named in the Source's head (before a comma, a parenthesis, "of",
+"at", "from"), and the quote's speaker must be that entity (a Source whose head we found
+no name in counts as wrong).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from ...model.graph import EntityType
 from ...model.records import ArticleExtraction, QuoteRecord
 from .measures import PRF, Accuracy
 from .polnear import GoldArticle, GoldAttribution
 from .spans import chars, match, overlap
 
 QUOTE_MARKS = frozenset('“”"«»„')
+UNNAMING_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "his", "her", "their", "its"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _ANTECEDENT_CHARS = 150
+_HEAD_END = re.compile(r",|\(| of | at | from ")
 
 
 def is_direct(text: str, attribution: GoldAttribution) -> bool:
@@ -59,6 +70,33 @@ def _speaker_right(
     return bool(source & ours)
 
 
+def named_source(text: str, gold: GoldAttribution, lower_words: frozenset[str]) -> bool:
+    """A Source holding a name: a capitalized word that is no pronoun or article and, when it
+    opens the Source, is not a word the article also writes in lower case ("Police said")."""
+    words = [w.strip(".,'’\"“”()") for a, b in gold.source for w in text[a:b].split()]
+    return any(
+        w[:1].isupper() and w.isalpha() and w.lower() not in UNNAMING_WORDS and (i > 0 or w.lower() not in lower_words)
+        for i, w in enumerate(words)
+    )
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words `text` writes in lower case."""
+    return frozenset(re.findall(r"\b[a-z]+\b", text))
+
+
+def named_entity_at(text: str, gold: GoldAttribution, entity_spans: dict[str, set[int]], named: set[str]) -> str | None:
+    """The id of our named entity (not a place) that the Source is: the last one named in the
+    Source's head, before its first comma, parenthesis or "of" / "at" / "from" ("Tax Institute
+    analyst Chad Roe, a former aide" and "Chad Roe of the Tax Institute" are Chad Roe); None
+    when the head names none."""
+    start = min(a for a, _ in gold.source)
+    end = start + len(_HEAD_END.split(text[start : max(b for _, b in gold.source)], maxsplit=1)[0])
+    head = chars(gold.source) & set(range(start, end))
+    last = {entity: max(head & spans) for entity, spans in entity_spans.items() if entity in named and head & spans}
+    return max(last, key=lambda entity: (last[entity], entity)) if last else None
+
+
 def _match_quotes(
     gold: list[GoldAttribution], predicted: list[QuoteRecord], *, threshold: float
 ) -> list[tuple[GoldAttribution, QuoteRecord]]:
@@ -80,14 +118,18 @@ def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, thre
     direct, everything = PRF("direct quotes: content"), PRF("all attributions: content")
     direct_speaker = Accuracy("direct quotes: speaker (matched, gold source given)")
     all_speaker = Accuracy("all attributions: speaker (matched, gold source given)")
+    direct_entity = Accuracy("direct quotes: speaker entity (matched, named gold source)")
+    all_entity = Accuracy("all attributions: speaker entity (matched, named gold source)")
     for gold, extraction in pairs:
         text = gold.article.text
         entity_spans = {e.id: {i for m in e.mentions for i in range(m.start, m.end)} for e in extraction.entities}
+        named = {e.id for e in extraction.entities if e.kind == "name" and e.type is not EntityType.LOCATION}
         mentions = [(m.start, m.end) for e in extraction.entities for m in e.mentions]
+        lower_words = lower_case_words(text)
         gold_direct = [g for g in gold.attributions if is_direct(text, g)]
-        for prf, accuracy, gold_items, predicted in (
-            (direct, direct_speaker, gold_direct, [q for q in extraction.quotes if q.direct]),
-            (everything, all_speaker, list(gold.attributions), list(extraction.quotes)),
+        for prf, accuracy, by_entity, gold_items, predicted in (
+            (direct, direct_speaker, direct_entity, gold_direct, [q for q in extraction.quotes if q.direct]),
+            (everything, all_speaker, all_entity, list(gold.attributions), list(extraction.quotes)),
         ):
             pairs_matched = _match_quotes(gold_items, predicted, threshold=threshold)
             prf.add(
@@ -97,4 +139,7 @@ def score_quotes(pairs: Iterable[tuple[GoldArticle, ArticleExtraction]], *, thre
             for g, q in pairs_matched:
                 if g.source:
                     accuracy.add(_speaker_right(g, q, entity_spans, _antecedent(text, g, mentions)))
-    return [direct.row(), direct_speaker.row(), everything.row(), all_speaker.row()]
+                if g.source and named_source(text, g, lower_words):
+                    entity = named_entity_at(text, g, entity_spans, named)
+                    by_entity.add(entity is not None and q.speaker == entity)
+    return [direct.row(), direct_speaker.row(), direct_entity.row(), everything.row(), all_speaker.row(), all_entity.row()]

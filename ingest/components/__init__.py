@@ -1,7 +1,7 @@
 """Our spaCy components, one job each. Importing this package registers their factories.
 
 In pipeline order (`ingest.nlp.add_components` adds them after the model's NER):
-newsgraph_quote_spans, newsgraph_names, newsgraph_name_types, newsgraph_described,
+newsgraph_headlines, newsgraph_quote_spans, newsgraph_names, newsgraph_name_types, newsgraph_described,
 newsgraph_pronouns, newsgraph_coref, newsgraph_direct_quotes, newsgraph_indirect_quotes,
 newsgraph_speakers, newsgraph_relations, newsgraph_quote_links, newsgraph_state_actors;
 newsgraph_line_breaks runs before the parser.
@@ -11,6 +11,7 @@ from . import (  # noqa: F401  (registers the factories)
     coref,
     described,
     direct_quotes,
+    headlines,
     indirect_quotes,
     line_breaks,
     name_types,

@@ -5,7 +5,8 @@ No coreference model installs offline, so this is rules on the parse:
 2. a single-word name joins the full name it is the surname or given name of
    (the nearest one when several people share it: "Clinton");
 3. acronyms join the name they abbreviate, by initials or by definition
-   ("Revolutionary Armed Forces of Colombia, or FARC");
+   ("Revolutionary Armed Forces of Colombia, or FARC"), but a dateline's agency
+   never joins its place ("DALLAS (AP) —"), nor an outlet a name that is none;
 4. short outlet names ("the Times") join the outlet named in full in the
    article, or the article's own outlet;
 5. a less specific group joins a more specific one ("Venezuelan officers" ->
@@ -111,6 +112,7 @@ class Coref:
             if not self._is_free_name(m) or len(m.text.split()) != 1:
                 continue
             candidates = full_names.get(m.key) or full_names.get("given:" + m.key) or []
+            candidates = [c for c in candidates if _same_gender(m.gender, mentions[c].gender)]  # "Mr. X" is not "Jane X"
             roots = {clusters.find(c) for c in candidates}
             if not roots:
                 continue
@@ -125,7 +127,7 @@ class Coref:
         names = [(i, m) for i, m in enumerate(mentions) if m.kind is MentionKind.NAME and not m.short_form]
         for (i, a), (j, b) in zip(names, names[1:]):
             bridge = tuple(t.text for t in doc[a.end : b.start])
-            if bridge in _ACRONYM_BRIDGES and is_acronym(doc[b.start : b.end].text):
+            if bridge in _ACRONYM_BRIDGES and is_acronym(doc[b.start : b.end].text) and not _apart(doc, a, b):
                 if b.canonical and not a.canonical:
                     clusters.union(j, i, keep=j)
                 else:
@@ -367,8 +369,7 @@ class Coref:
             words = [w for w in name.split() if name_key(w) not in self.name_suffixes]
             if len(words) >= 2:
                 entity.given_name, entity.surname = words[0], words[-1]
-            genders = [m.gender for m in named if m.gender in ("m", "f")]
-            entity.gender = Counter(genders).most_common(1)[0][0] if genders else None
+            entity.gender = _gender(named, [mentions[i] for i in indices if mentions[i].kind is MentionKind.PRONOUN])
         return entity
 
     def _is_free_name(self, m: Mention) -> bool:
@@ -383,6 +384,18 @@ def _all_mentions(doc: Doc) -> tuple[list[Mention], dict[int, int]]:
     index = {id(m): i for i, m in enumerate(found)}
     proxies = {token: index[id(m)] for token, m in (doc._.ng_proxy_of or {}).items()}
     return [replace(m) for m in found], proxies
+
+
+def _gender(named: list[Mention], pronouns: list[Mention]) -> str | None:
+    """m / f from the names' titles and given names; failing those, from he / she when at least
+    two thirds of the gendered pronouns agree."""
+    genders = Counter(m.gender for m in named if m.gender in ("m", "f"))
+    if genders:
+        return genders.most_common(1)[0][0]
+    said = Counter(p.gender for p in pronouns if p.gender in ("m", "f"))
+    if said and 3 * said.most_common(1)[0][1] >= 2 * sum(said.values()):
+        return said.most_common(1)[0][0]
+    return None
 
 
 def _mention_type(mention: Mention) -> EntityType | None:
@@ -401,6 +414,21 @@ def _salience(doc: Doc, mention: Mention) -> tuple[int, int]:
     if head.dep_ in ("nsubj", "nsubjpass"):
         return (1, mention.start)
     return (2, -mention.start)
+
+
+def _apart(doc: Doc, name: Mention, acronym: Mention) -> bool:
+    """ "DALLAS (AP) —", "Paris (AFP)": a dateline's place and its agency, never one entity; nor is
+    any outlet the same as a name that is no outlet, nor a curated place anything else."""
+    kinds = {name.fixed_type, acronym.fixed_type}
+    if kinds & {EntityType.OUTLET, EntityType.LOCATION} and len(kinds) > 1:
+        return True
+    after = doc[acronym.end + 1] if acronym.end + 1 < len(doc) else None
+    starts_line = name.start == 0 or "\n" in doc[name.start - 1].text_with_ws
+    return starts_line and after is not None and doc[acronym.end].text == ")" and after.text in ("—", "–", "-", "--")
+
+
+def _same_gender(a: str | None, b: str | None) -> bool:
+    return a not in ("m", "f") or b not in ("m", "f") or a == b
 
 
 def _is_expletive(token: Token) -> bool:

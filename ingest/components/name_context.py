@@ -18,6 +18,10 @@ class NameContext:
         self.organization_nouns = words("organization_nouns")
         self.speech_verbs = words("speech_verbs")
         self.person_relation_nouns = words("person_relation_nouns")
+        self.organization_possessions = words("organization_possessions")  # "X's shares", "a stake in X"
+        self.person_nouns = words("person_nouns")
+        self.product_nouns = words("product_nouns")  # "the drug X", "the X crossover": a product, no actor  # gender and role nouns: "the billionaire", "a reporter"
+        self.gendered_pronouns = frozenset(w for w, (gender, _) in lexicon.pronouns.items() if gender in ("m", "f"))
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
 
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -66,11 +70,80 @@ class NameContext:
     def has_person_modifier(self, head: Token) -> bool:
         """ "dictator Nicolás Maduro", "adviser H.R. McMaster": a role noun in front of a name."""
         for child in head.lefts:
-            if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN":
-                if child.lemma_.lower() in self.person_role_heads or name_key(child.text) in self.lexicon.titles:
+            if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN" and child.tag_ != "NNS":
+                # singular: "analyst Jo Roe" is a person, "analysts Roe-Westwood" a firm
+                if child.lemma_.lower() in self.person_role_heads | self.person_nouns \
+                        or name_key(child.text) in self.lexicon.titles:
                     return True
         return any(
-            c.dep_ == "appos" and c.lemma_.lower() in self.person_relation_nouns
+            c.dep_ == "appos" and c.lemma_.lower() in self.person_relation_nouns | self.person_nouns | self.person_role_heads
+            for c in head.rights
+        )
+
+    def modifies_organization_noun(self, head: Token) -> bool:
+        """ "the Maserati brand", "the Ostra car company": the name modifies an organization noun."""
+        token = head
+        for _ in range(2):
+            if token.dep_ != "compound" or token.head.i <= token.i:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.organization_nouns:
+                return True
+        return False
+
+    def owns_organization_noun(self, head: Token) -> bool:
+        """What only a company has: "X's shares", "X's chief executive", "a stake in X", "X shares"."""
+        owner = head.head
+        if head.dep_ == "poss" or (head.dep_ == "compound" and owner.lemma_.lower() in ("share", "stock")):
+            return owner.i != head.i and owner.lemma_.lower() in self.organization_possessions
+        if head.dep_ == "pobj" and owner.lower_ in ("in", "of"):
+            return owner.head.lemma_.lower() in self.organization_possessions
+        return False
+
+    def is_based_somewhere(self, head: Token) -> bool:
+        """ "Santa Monica-based Ostra": what is based somewhere is an organization."""
+        return any(c.dep_ == "amod" and c.lower_ == "based" and c.i < head.i for c in head.lefts)
+
+    def employs_someone(self, head: Token) -> bool:
+        """ "an economist at Ostra", "Jo Roe at Ostra": where a person works is an organization."""
+        preposition = head.head
+        if head.dep_ != "pobj" or preposition.lower_ != "at":
+            return False
+        person = preposition.head
+        return person.ent_type_ == "PERSON" or (
+            person.pos_ == "NOUN" and person.lemma_.lower() in self.person_role_heads | self.person_nouns)
+
+    def names_product(self, head: Token) -> bool:
+        """ "the cancer drug Ostra", "the Ostra crossover", "Ostra, a vaccine": a product's name."""
+        owner = head.head
+        if owner.lemma_.lower() in self.product_nouns and (
+                head.dep_ == "appos" or (head.dep_ == "compound" and owner.i > head.i)):
+            return True
+        return any(c.dep_ in ("compound", "appos", "nmod") and c.lemma_.lower() in self.product_nouns for c in head.children)
+
+    def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset(), *,
+                      pronouns: frozenset[str] | None = None) -> bool:
+        """ "X claimed that he …", "X said his …": the name is the subject of a verb whose own
+        complement clause has one of `pronouns` (he / she / his by default) as its subject or
+        its subject's owner."""
+        pronouns = self.gendered_pronouns if pronouns is None else pronouns
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.i == head.i:
+            return False
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.i < head.i:
+                continue
+            for word in clause.subtree:
+                if word.lower_ in pronouns and word.i not in quoted and (
+                        word.dep_ in ("nsubj", "nsubjpass") and word.head.i == clause.i
+                        or word.dep_ == "poss" and word.head.dep_ in ("nsubj", "nsubjpass") and word.head.head.i == clause.i):
+                    return True
+        return False
+
+    def has_relative(self, head: Token, pronouns: tuple[str, ...]) -> bool:
+        """ "X, who …" (`pronouns` who / whom / whose), "X, which …": a relative clause on the name."""
+        return any(
+            c.dep_ == "relcl" and any(w.lower_ in pronouns and w.i > head.i for w in c.children)
             for c in head.rights
         )
 
@@ -82,7 +155,8 @@ class NameContext:
         """Role nouns a name is introduced with: "chairman Guy Mansfield", "Guy Mansfield, the chairman"."""
         return frozenset(
             c.lemma_.lower() for c in head.children
-            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN" and c.lemma_.lower() in self.person_role_heads
+            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN"
+            and c.lemma_.lower() in self.person_role_heads | self.person_nouns
         )
 
     def has_organization_modifier(self, head: Token) -> bool:

@@ -2,9 +2,15 @@
 
 A name NER found votes for NER's label, less when it only modifies a noun ("Trump
 voters") or owns one; a title, a gendered title or a role noun in front votes Person
-("dictator Nicolás Maduro"), an organization noun Organization ("oil firm Yukos"), an
-apposition naming a place Location ("Wilmington, the state's biggest city"); a place
-that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
+("dictator Nicolás Maduro"), and so do a gender or role noun in apposition ("Smith, a
+reporter"), a he / she / his that the name's clause binds ("Smith claimed that he …") and
+a relative "who" ("Smith, who …"), while a bound "its" or a relative "which" votes
+Organization for a name NER called a person; an organization noun votes Organization ("oil firm
+Yukos"), and so do one closing the name ("the Allende Foundation"), what only a company
+has ("X's shares", "a stake in X"), "Paris-based", where a person works ("an economist at X")
+and an organization noun that a name NER called a person modifies ("the Maserati brand");
+an apposition naming a place votes Location ("Wilmington, the state's biggest city"); a
+place that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
 title-case name opening with a known given name. A name NER missed that speaks votes
 Person. Coordinated names tend to share a type: a name coordinated with a curated one
 gets a vote for that type. The weights are data (`data/type_votes.json`); an entity's
@@ -23,10 +29,12 @@ from ..lexicon import Lexicon
 from .name_context import NameContext
 from .types import Mention, register_extensions
 
+_ITS = frozenset({"its"})
+
 
 @Language.factory(
     "newsgraph_name_types",
-    requires=["doc._.ng_names"],
+    requires=["doc._.ng_names", "doc._.ng_quoted_tokens"],
     assigns=["doc._.ng_names"],  # the votes of its mentions
     default_config={},
 )
@@ -58,6 +66,8 @@ class NameTyper:
                 self._ner_votes(doc, mention, mention.origin.removeprefix("ner:"))
             elif mention.origin == "speaker":
                 mention.votes[EntityType.PERSON] = self.weights.speaker
+            elif mention.origin == "titled":  # "Mr Prentis"
+                mention.votes[EntityType.PERSON] = self.weights.person_cue
         self._votes_from_conjuncts(doc, names)
         return doc
 
@@ -69,7 +79,17 @@ class NameTyper:
         if context.title_gender(doc, mention.start) is not None or context.has_title(doc, mention.start) \
                 or context.has_person_modifier(head):
             _add_vote(mention, EntityType.PERSON, w.person_cue)
-        if context.has_organization_modifier(head):
+        quoted = doc._.ng_quoted_tokens or frozenset()
+        if context.binds_pronoun(head, quoted):
+            _add_vote(mention, EntityType.PERSON, w.bound_pronoun)
+        if context.has_relative(head, ("who", "whom", "whose")):
+            _add_vote(mention, EntityType.PERSON, w.relative_who)
+        if label == "PERSON" and (context.binds_pronoun(head, quoted, pronouns=_ITS) or context.has_relative(head, ("which",))):
+            _add_vote(mention, EntityType.ORGANIZATION, w.bound_pronoun)  # "X said its profits …", "X, which …"
+        named_organization = len(span) >= 2 and span[-1].is_title and span[-1].lower_ in context.organization_nouns
+        if context.has_organization_modifier(head) or context.owns_organization_noun(head) or named_organization \
+                or context.is_based_somewhere(head) or context.employs_someone(head) \
+                or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):
             _add_vote(mention, EntityType.LOCATION, w.place_apposition)  # "Wilmington, the state's biggest city"
@@ -78,7 +98,8 @@ class NameTyper:
             # mistyped (a curated capital, "Beijing said", never gets here): "Labott tweeted"
             _add_vote(mention, EntityType.PERSON, w.speaking_place)
         given = self.lexicon.given_names.get(name_key(span[0].text))
-        if given is not None and len(span) >= 2 and all(t.is_title or t.is_upper for t in span if t.is_alpha):
+        if given is not None and len(span) >= 2 and not named_organization \
+                and all(t.is_title or t.is_upper for t in span if t.is_alpha):
             _add_vote(mention, EntityType.PERSON, w.given_name)
 
     def _votes_from_conjuncts(self, doc: Doc, names: list[Mention]) -> None:

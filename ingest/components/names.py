@@ -7,7 +7,10 @@ and determiners stripped, possessives and parentheses split off
 ("the World Health Organization's (WHO" -> two mentions), curated names split
 out of NER spans they were glued to ("the Oval Office Lilian Tintori"); last,
 proper names NER missed that are the subject of a speech verb ("Jealous said").
+Also names NER missed after a gendered title ("Mr Prentis"). A name in a headline line
+(newsgraph_headlines) is kept only when the body names it.
 
+A product's name ("the drug X", "the X crossover") is none of these.
 A name says what it can of itself: its curated type and canonical name, the country it
 points at, its gender (from a title or a given name) and the role nouns it came with.
 What type the context votes for is newsgraph_name_types' job.
@@ -31,6 +34,7 @@ from .mention_search import (
     tokens_with,
     word_hashes,
 )
+from .headlines import in_headline as is_in_headline
 from .name_context import NameContext
 from .types import Mention, MentionKind, register_extensions
 
@@ -47,7 +51,9 @@ _LEXICON_TYPES = {
 _LINE_SPEAKER_WORDS = 3
 _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 _INVERTED_SPEAKER_WORDS = 8
+_TITLED_NAME_WORDS = 2
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
+_SPACED_DASHES = frozenset({"-", "--"})  # "Forum - the group"; not the hyphen of "Kilroy-Silk"
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
 
@@ -62,7 +68,7 @@ class _Candidate:
 
 @Language.factory(
     "newsgraph_names",
-    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.spans", "doc._.ng_headlines"],
     assigns=["doc._.ng_names"],
     default_config={"max_name_tokens": 8},
 )
@@ -94,7 +100,7 @@ class NameFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
             raise RuntimeError("newsgraph_names needs initialize(lexicon=...) first")
-        doc._.ng_names = self._name_mentions(doc, _capitalized_words(doc))
+        doc._.ng_names = _named_in_body(doc, self._name_mentions(doc, _capitalized_words(doc)))
         return doc
 
     def _name_mentions(self, doc: Doc, capitalized: frozenset[str]) -> list[Mention]:
@@ -108,6 +114,7 @@ class NameFinder:
             if ent.label_ in self.ner_labels:
                 candidates.extend(self._ner_candidates(doc, ent, lexicon_spans))
         candidates.extend(self._speaker_candidates(doc))
+        candidates.extend(self._titled_candidates(doc))
         accepted: list[_Candidate] = []
         taken: set[int] = set()
         for cand in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
@@ -128,6 +135,8 @@ class NameFinder:
             text = doc[start:end].text
             if label == "SHORT" and (start == 0 or doc[start - 1].lower_ != "the"):
                 continue  # "the Times" is an outlet's short name; "Mr Hill", "Dr Fox" are people
+            if label == "ORGANIZATION" and end - start == 1 and _one_member(doc[start]):
+                continue  # "a senior Ohio Republican" is a person, not the party
             if label == "SHORT":
                 mention = new_mention(doc, start, end, MentionKind.NAME, text, origin="lexicon:SHORT")
                 mention.short_form = True
@@ -248,19 +257,42 @@ class NameFinder:
             found.append(_Candidate(start, end, _PRIORITY_SPEAKER, mention))
         return found
 
+    def _titled_candidates(self, doc: Doc) -> list[_Candidate]:
+        """A capitalized name NER missed after a gendered title: "Mr Prentis", "Mrs. Okafor"."""
+        found = []
+        for token in doc:
+            if token.ent_type_ in self.ner_labels or name_key(token.text) not in self.lexicon.title_gender:
+                continue
+            end = token.i + 1
+            while end < min(token.i + 1 + _TITLED_NAME_WORDS, len(doc)) and doc[end].is_title and doc[end].is_alpha \
+                    and len(doc[end]) > 1 and doc[end].ent_type_ not in self.ner_labels \
+                    and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):  # "Prentis" tagged NORP too
+                end += 1
+            if end == token.i + 1 or not self._acceptable_name(doc[token.i + 1 : end]):
+                continue
+            mention = new_mention(doc, token.i + 1, end, MentionKind.NAME, clean_display(doc[token.i + 1 : end].text),
+                                  origin="titled")
+            mention.gender = self.lexicon.title_gender[name_key(token.text)]
+            found.append(_Candidate(token.i + 1, end, _PRIORITY_SPEAKER, mention))
+        return found
+
     def _ner_segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
         """An NER span without determiners and titles, cut at punctuation and possessives."""
         segments, start = [], ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text in _SPLIT_TOKENS:
+            if i == ent.end or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i):
                 if start < i:
                     segments.append((start, i))
                 start = i + 1
         cleaned = []
+        lower_words = _lower_case_words(doc)
         for a, b in segments:
             a, b = strip_determiner(doc, a, b, self.determiners)
+            if a < b and _capitalized_for_the_sentence(doc, a, b, lower_words) \
+                    and not (b - a > 1 and name_key(doc[a].text) in self.lexicon.given_names):  # "Will Hutton"
+                a += 1  # "Observes Mr Hadi", "Dubbed", "Fraud doesn't …": capitalized because it opens the sentence
             a = self.context.strip_titles(doc, a, b)
-            while b > a and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("’s", "'s")):
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("’s", "'s") or _trailing_function_word(doc[b - 1])):
                 b -= 1
             if a < b:
                 cleaned.append((a, b))
@@ -273,6 +305,8 @@ class NameFinder:
         text = clean_display(span.text)
         mention = new_mention(doc, start, end, MentionKind.NAME, text, origin=f"ner:{label}")
         head = doc[mention.head]
+        if self.context.names_product(head):
+            return None  # "the drug Ostra": a product names no actor
         gender = self.context.title_gender(doc, start)
         titled = self.context.has_title(doc, start)
         given = self.lexicon.given_names.get(name_key(span[0].text))
@@ -318,6 +352,65 @@ class NameFinder:
                 if country is not None and name_key(span[i : i + length].text) not in self.lexicon.capitals:
                     return country
         return None
+
+
+def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name in a headline is kept only when the body names it too: the same name or
+    canonical name, or a one-word name that is the given name or surname of a person the body
+    names ("Maduro" over a story about Nicolás Maduro). "X Warns", "Budget Gap" are not kept."""
+    headlines = doc._.ng_headlines or []
+    if not headlines:
+        return mentions
+
+    def in_headline(m: Mention) -> bool:
+        return is_in_headline(headlines, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+
+    body = [m for m in mentions if not in_headline(m)]
+    known = {m.key for m in body} | {name_key(m.canonical) for m in body if m.canonical}
+    for m in body:
+        words = m.key.split()
+        if len(words) >= 2 and m.origin in _PERSON_ORIGINS:  # a person's given name or surname, not "Court" of "Court of Appeals"
+            known.update((words[0], words[-1]))
+    return [m for m in mentions if not in_headline(m) or m.key in known
+            or (m.canonical is not None and name_key(m.canonical) in known)]
+
+
+_PERSON_ORIGINS = frozenset({"ner:PERSON", "speaker", "titled"})
+_SENTENCE_WORD_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
+_FUNCTION_TAGS = frozenset({"CCONJ", "ADP", "DET", "SCONJ", "PART"})
+
+
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+
+
+def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: frozenset[str]) -> bool:
+    """A word opening a sentence (or a quote that opens one) that is no part of the name after
+    it: a verb or adjective ("Dubbed", "Observes Mr Hadi"), or, alone, a word the article also
+    writes in lower case ("Fraud")."""
+    first = doc[start]
+    opening = first.is_sent_start or (start > 0 and doc[start - 1].is_quote and doc[start - 1].is_sent_start)
+    if not opening or not first.is_title:
+        return False
+    return first.pos_ in _SENTENCE_WORD_TAGS or (end - start == 1 and first.lower_ in lower_words)
+
+
+def _trailing_function_word(token: Token) -> bool:
+    """ "Hard Rock and": a name does not end in a lower-case function word."""
+    return token.is_lower and token.pos_ in _FUNCTION_TAGS
+
+
+def _one_member(token: Token) -> bool:
+    """A singular noun that a party's or group's name heads, with an article or an adjective of
+    its own: one member described ("a Democrat", "a senior Ohio Republican")."""
+    if token.tag_ in ("NNS", "NNPS") or token.dep_ in ("amod", "compound", "nmod"):
+        return False  # "Republicans", "Republican senators": the party
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "every", "each")) or c.dep_ == "amod"
+               for c in token.children)
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    return doc[i].text in _SPACED_DASHES and i > 0 and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
 
 
 def _capitalized_words(doc: Doc) -> frozenset[str]:

@@ -19,6 +19,8 @@ Registered Doc extensions, by the component that sets them (in pipeline order):
 - then newsgraph_state_actors makes a place that acts its country's government
   (entities, mentions, quotes and relations)
 - `doc._.ng_outlet: str | None`: the article's outlet, set before the pipeline runs
+- `doc._.ng_title_end: int | None`: where the title line ends (char offset), set with the outlet;
+  `doc._.ng_headlines: list[tuple[int, int]]`: char spans of the headline lines (newsgraph_headlines)
 """
 
 from __future__ import annotations
@@ -156,7 +158,7 @@ class FoundRelation:
 EXTENSIONS = (
     "ng_quote_spans", "ng_quoted_tokens", "ng_names", "ng_described", "ng_proxy_of", "ng_pronouns",
     "ng_mentions", "ng_proxies", "ng_entities", "ng_mention_entity", "ng_direct_quotes", "ng_indirect_quotes",
-    "ng_quotes", "ng_relations", "ng_outlet",
+    "ng_quotes", "ng_relations", "ng_outlet", "ng_title_end", "ng_headlines",
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.app.evaluation.polnear import GoldArticle, GoldAttribution
-from newsgraph.app.evaluation.quote_scoring import is_direct, score_quotes
+from newsgraph.app.evaluation.quote_scoring import is_direct, lower_case_words, named_source, score_quotes
 from newsgraph.model.graph import ArticleNode, EntityType
 from newsgraph.model.records import (
     Article,
@@ -91,3 +91,30 @@ def test_a_quote_in_two_parts_matches_gold_split_in_two():
     # the words between the parts are not the quote's
     between = _score([GoldAttribution(source=(), cue=(), content=_ranges(_span("Reporters left.")))], [quote])
     assert between["all attributions: content"]["counts"] == "0/1 pred, 0/1 gold"
+
+
+ENTITY_KEY = "direct quotes: speaker entity (matched, named gold source)"
+
+
+def test_speaker_by_entity_needs_the_entity_named_at_the_source():
+    # our speaker mention is Reid's name, but the entity we resolved it to is Obama's
+    misresolved = QuoteRecord(speaker="obama", speaker_mention=_span("Reid"), content=_span("Taxes rise,"),
+                              direct=True, rule="test")
+    rows = _score([_gold("Mr Reid", "Taxes rise,")], [misresolved])
+    assert rows["direct quotes: speaker (matched, gold source given)"]["counts"] == "1/1"  # the mention overlaps
+    assert rows[ENTITY_KEY]["counts"] == "0/1"  # the entity does not
+    right = _score([_gold("Mr Reid", "Taxes rise,")], [_quote("Taxes rise,", "reid", "Reid")])
+    assert right[ENTITY_KEY]["counts"] == "1/1"
+
+
+def test_speaker_by_entity_counts_named_sources_only():
+    rows = _score([_gold("who", "We will win.")], [_quote("We will win.", "obama", "Obama")])
+    assert rows[ENTITY_KEY]["counts"] == "0/0"
+
+
+def test_a_capitalized_common_noun_opening_the_source_is_no_name():
+    text = "Reporters said: \"Rain fell.\" The reporters left."
+    lower = lower_case_words(text)
+    assert not named_source(text, GoldAttribution(source=((0, 9),), cue=(), content=()), lower)
+    named = "Okafor said: \"Rain fell.\""
+    assert named_source(named, GoldAttribution(source=((0, 6),), cue=(), content=()), lower_case_words(named))

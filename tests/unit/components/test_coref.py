@@ -53,6 +53,36 @@ def test_shared_surname_goes_to_the_nearest_preceding_full_name(ng):
     assert ng.entity(doc, "Bill Clinton").mentions == [0]
 
 
+def test_a_titled_surname_skips_a_full_name_of_the_other_gender(ng):
+    # Hillary Clinton spoke. Mr. Clinton smiled.
+    doc = ng.run([
+        ("Hillary", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Clinton", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        _period(2),
+        ("Mr.", "PROPN", "NNP", "compound", 5),
+        ("Clinton", "PROPN", "NNP", "nsubj", 6, None, "B-PERSON"),
+        ("smiled", "VERB", "VBD", "ROOT", 6, "smile"),
+        _period(6),
+    ])
+    assert ng.entity_names(doc) == ["Hillary Clinton", "Clinton"]
+    assert ng.entity(doc, "Clinton").gender == "m"
+    assert ng.entity(doc, "Hillary Clinton").gender == "f"
+
+
+def test_gender_from_he_when_the_name_gives_none(ng):
+    # Okonkwo spoke. He left.
+    doc = ng.run([
+        ("Okonkwo", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 1, "speak"),
+        _period(1),
+        ("He", "PRON", "PRP", "nsubj", 4, "he"),
+        ("left", "VERB", "VBD", "ROOT", 4, "leave"),
+        _period(4),
+    ])
+    assert ng.entity(doc, "Okonkwo").gender == "m"
+
+
 # ---- acronyms --------------------------------------------------------------------------
 
 
@@ -75,6 +105,38 @@ def test_acronym_joins_the_name_it_follows_with_or(ng):
     council = ng.entity(doc, "Citizens Action Council")
     assert council.aliases == {"ZAP"}
     assert council.type is EntityType.ORGANIZATION
+
+
+def test_a_dateline_agency_is_no_alias_of_its_place(ng):
+    # Brookfield (AP) — Officials left.
+    doc = ng.run([
+        ("Brookfield", "PROPN", "NNP", "npadvmod", 6, None, "B-GPE"),
+        ("(", "PUNCT", "-LRB-", "punct", 0),
+        ("AP", "PROPN", "NNP", "appos", 0, None, "B-ORG"),
+        (")", "PUNCT", "-RRB-", "punct", 0),
+        ("—", "PUNCT", ":", "punct", 6),
+        ("Officials", "NOUN", "NNS", "nsubj", 6, "official"),
+        ("left", "VERB", "VBD", "ROOT", 6, "leave"),
+        _period(6),
+    ])
+    assert ng.entity_of(doc, "Brookfield").name == "Brookfield"
+    assert "Brookfield" not in ng.entity_of(doc, "AP").aliases
+    assert ng.entity_of(doc, "AP") is not ng.entity_of(doc, "Brookfield")
+
+
+def test_an_outlet_in_parentheses_is_no_alias_of_a_name(ng):
+    # Clara Voss (AFP) spoke.
+    doc = ng.run([
+        ("Clara", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Voss", "PROPN", "NNP", "nsubj", 5, None, "I-PERSON"),
+        ("(", "PUNCT", "-LRB-", "punct", 1),
+        ("AFP", "PROPN", "NNP", "appos", 1, None, "B-ORG"),
+        (")", "PUNCT", "-RRB-", "punct", 1),
+        ("spoke", "VERB", "VBD", "ROOT", 5, "speak"),
+        _period(5),
+    ])
+    assert ng.entity_of(doc, "Clara Voss").name == "Clara Voss"
+    assert ng.entity_of(doc, "AFP").type.value == "Outlet"
 
 
 def test_acronym_joins_the_name_by_initials(ng):

@@ -57,6 +57,8 @@ def entity(
     given_name: str | None = None,
     surname: str | None = None,
     offset: int = 0,
+    gender: str | None = None,
+    roles: tuple[str, ...] = (),
 ) -> EntityRecord:
     """An article-level entity with `mentions` spans of its name (votes default to its type)."""
     entity_type = EntityType(entity_type)
@@ -72,7 +74,7 @@ def entity(
     return EntityRecord(
         id=id or local_id(name, entity_type), name=name, type=entity_type, aliases=tuple(aliases),
         mentions=spans, kind=kind, type_votes={EntityType(t): v for t, v in votes.items()}, fixed_type=fixed,
-        given_name=given_name, surname=surname,
+        given_name=given_name, surname=surname, gender=gender, roles=roles,
     )
 
 
