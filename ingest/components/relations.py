@@ -11,8 +11,10 @@ accused").
 
 (Quotes become relations in newsgraph_quote_links.)
 
-A relation is dropped when its trigger is negated or only wanted ("sought a
-meeting"), when source and target are the same, or when the schema does not
+Event relations (MET_WITH, ACCUSED, SANCTIONED) keep their trigger token:
+newsgraph_modality, next, says whether each is asserted, planned, negated...
+("did not meet", "sought a meeting", "will meet" are kept, marked). A relation
+is dropped when source and target are the same, or when the schema does not
 allow the pair of types.
 """
 
@@ -30,7 +32,6 @@ from spacy.tokens import Doc, Token
 from ...model.graph import (
     EVENT_RELATIONS,
     EntityType,
-    Modality,
     NodeLabel,
     RelationType,
     SanctionStatus,
@@ -38,7 +39,7 @@ from ...model.graph import (
 )
 from ..lexicon import Lexicon
 from .arguments import Arguments
-from .syntax import children, governing_verb, is_negated, subject, with_conjuncts
+from .syntax import children, governing_verb, subject, with_conjuncts
 from .types import Actor, FoundRelation, register_extensions
 
 
@@ -121,11 +122,6 @@ class RelationFinder:
         trigger = nodes["trigger"]
         if any(_second_object(t) for t in nodes.values()):
             return []
-        if rule.relation is RelationType.SANCTIONED:
-            if is_negated(trigger):
-                return []  # wanted, planned or lifted sanctions keep a status instead
-        elif not self._asserted(trigger) or self._only_intended(trigger):
-            return []  # "did not meet", "sought a meeting", "will meet": not a meeting
         sources = self._argument(args, rule.source, nodes)
         targets = self._argument(args, rule.target, nodes)
         status = self._sanction_status(trigger) if rule.relation is RelationType.SANCTIONED else None
@@ -138,7 +134,7 @@ class RelationFinder:
                 relations.append(FoundRelation(
                     type=rule.relation, source_actor=source, target_actor=target, span=span,
                     sentence=sentence_span(args, span), rule=rule.id, status=status,
-                    modality=Modality.ASSERTED if rule.relation in EVENT_RELATIONS else None,
+                    trigger=trigger.i if rule.relation in EVENT_RELATIONS else None,
                 ))
         return relations
 
@@ -168,6 +164,8 @@ class RelationFinder:
         if "subject_of" in spec:
             verb = nodes[spec["subject_of"]]
             found = subject(verb)
+            if found is None and verb.dep_ == "xcomp" and children(verb.head, "nsubjpass"):
+                found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
             if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
             return found
@@ -189,27 +187,8 @@ class RelationFinder:
                     return [(actor, speaker)]
         return []
 
-    def _asserted(self, trigger: Token) -> bool:
-        """False for "did not meet", "sought a meeting", "plans to meet"."""
-        if is_negated(trigger):
-            return False
-        current = trigger
-        for _ in range(3):
-            head = current.head
-            if head.i == current.i:
-                return True
-            if head.pos_ in ("VERB", "AUX"):
-                if is_negated(head) and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
-                    return False
-                if head.lemma_.lower() in self.unasserting and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
-                    return False
-                if current.dep_ not in ("xcomp", "dobj", "prep", "pobj"):
-                    return True
-            current = head
-        return True
-
     def _only_intended(self, trigger: Token) -> bool:
-        """A future or possible act: "will meet", "could accuse", "is to visit", "plans to meet"."""
+        """A future or possible act ("plans to lift", "could lift"): a sanction's lifting that did not happen."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
         if verb is None:
             return False

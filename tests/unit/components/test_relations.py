@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from newsgraph.model.graph import Modality
+
 PUNCT = ("PUNCT", ".", "punct")
 OPEN = ("“", "PUNCT", "``", "punct")
 CLOSE = ("”", "PUNCT", "''", "punct")
@@ -187,7 +189,7 @@ def test_welcome_to_a_place_is_no_meeting(ng):
     assert ng.relations(doc) == [("MET_WITH", "Trump", "Rubio", None, "met_with.host")]
 
 
-def test_did_not_meet_gives_nothing(ng):
+def test_did_not_meet_is_a_negated_meeting(ng):
     # Rubio did not meet Maduro.
     doc = ng.run([
         rubio("nsubj", 3),
@@ -197,10 +199,11 @@ def test_did_not_meet_gives_nothing(ng):
         maduro("dobj", 3),
         period(3),
     ])
-    assert ng.relations(doc) == []
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_object")]
+    assert doc._.ng_relations[0].modality is Modality.NEGATED
 
 
-def test_sought_a_meeting_gives_nothing(ng):
+def test_sought_a_meeting_is_a_proposed_meeting(ng):
     # Rubio sought a meeting with Maduro.
     doc = ng.run([
         rubio("nsubj", 1),
@@ -211,10 +214,11 @@ def test_sought_a_meeting_gives_nothing(ng):
         maduro("pobj", 4),
         period(1),
     ])
-    assert ng.relations(doc) == []
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_with")]
+    assert doc._.ng_relations[0].modality is Modality.PROPOSED
 
 
-def test_plans_to_meet_gives_nothing(ng):
+def test_plans_to_meet_is_a_planned_meeting(ng):
     # Rubio plans to meet Maduro.
     doc = ng.run([
         rubio("nsubj", 1),
@@ -224,7 +228,8 @@ def test_plans_to_meet_gives_nothing(ng):
         maduro("dobj", 3),
         period(1),
     ])
-    assert ng.relations(doc) == []
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_object")]
+    assert doc._.ng_relations[0].modality is Modality.PLANNED
 
 
 # ---- SANCTIONED -----------------------------------------------------------------------------

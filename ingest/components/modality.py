@@ -1,0 +1,173 @@
+"""`newsgraph_modality`: whether each event relation is asserted, and if not, what the text makes of it.
+
+newsgraph_relations finds MET_WITH, ACCUSED and SANCTIONED with the token that triggered
+each; this component reads the words around that trigger and sets the relation's
+`modality` (cues as data, `data/modality.json`):
+- on the trigger itself: a negation ("did not meet", "no charges"), an auxiliary ("will
+  meet": planned; "could accuse": hypothetical), a conditional ("if they meet"), a modifier
+  of a trigger noun ("a possible meeting", "the planned talks"), a future time ("meet tomorrow");
+- then up through the words the trigger depends on (its verb's object or complement, a
+  preposition's object, an adjective's complement), the same cues on each, and the word's own
+  meaning: "plans to meet", "is expected to meet", "asked for a meeting", "a request for
+  talks", "is due to visit", "refused to meet", "denied meeting", "is to meet".
+A reported clause keeps its own modality ("X said Y met Z" is asserted), except under a
+verb of denial ("X denied that he met Z"). Denying or rejecting an accusation named as a
+noun ("Y denied the allegations") leaves it asserted. A sanction threatened by its imposer
+("threatened to impose sanctions") is an asserted threat: its status says so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...model.graph import EVENT_RELATIONS, Modality, RelationType, SanctionStatus
+from ..lexicon import Lexicon
+from .types import register_extensions
+
+# how a word hangs from the one above it when both speak of the same event
+_CHAIN_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MAX_STEPS = 6
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    negators: frozenset[str]
+    auxiliaries: dict[str, Modality]
+    conditional_marks: frozenset[str]
+    governing_verbs: dict[str, Modality]
+    disputing_verbs: frozenset[str]
+    governing_nouns: dict[str, Modality]
+    governing_adjectives: dict[str, Modality]
+    noun_modifiers: dict[str, Modality]
+    future_time_words: frozenset[str]
+    be_to: Modality
+
+    @classmethod
+    def from_json(cls, row: dict) -> ModalityCues:
+        def table(name: str) -> dict[str, Modality]:
+            return {k: Modality(v) for k, v in row[name].items()}
+
+        return cls(
+            negators=frozenset(row["negators"]), auxiliaries=table("auxiliaries"),
+            conditional_marks=frozenset(row["conditional_marks"]), governing_verbs=table("governing_verbs"),
+            disputing_verbs=frozenset(row["disputing_verbs"]), governing_nouns=table("governing_nouns"),
+            governing_adjectives=table("governing_adjectives"), noun_modifiers=table("noun_modifiers"),
+            future_time_words=frozenset(row["future_time_words"]), be_to=Modality(row["be_to"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> ModalityCues:
+    text = resources.files("newsgraph.ingest").joinpath("data/modality.json").read_text("utf-8")
+    return ModalityCues.from_json(json.loads(text))
+
+
+@Language.factory(
+    "newsgraph_modality",
+    requires=["doc._.ng_relations"],
+    assigns=["doc._.ng_relations"],
+    default_config={},
+)
+def make_modality_reader(nlp: Language, name: str) -> ModalityReader:
+    return ModalityReader()
+
+
+class ModalityReader:
+    """Call `initialize(lexicon=...)` before use (`add_components` does); `cues=` replaces the data file's."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        self.cues: ModalityCues | None = None
+
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
+        cues: ModalityCues | None = None,
+    ) -> None:
+        from ..lexicon import load_lexicon
+
+        self.cues = cues if cues is not None else load_cues()
+        self.threat_words = (lexicon if lexicon is not None else load_lexicon()).word_list("threat_words")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.cues is None:
+            raise RuntimeError("newsgraph_modality needs initialize() first")
+        relations = doc._.ng_relations or []
+        updated = []
+        for rel in relations:
+            if rel.type in EVENT_RELATIONS and rel.trigger is not None:
+                modality, cue = self.modality_of(doc[rel.trigger])
+                if (rel.type is RelationType.SANCTIONED and rel.status is SanctionStatus.THREATENED
+                        and cue is not None and cue.lemma_.lower() in self.threat_words):
+                    modality = Modality.ASSERTED  # "threatened to impose sanctions": a threat that was made
+                rel = replace(rel, modality=modality)
+            updated.append(rel)
+        doc._.ng_relations = updated
+        return doc
+
+    def modality_of(self, trigger: Token) -> tuple[Modality, Token | None]:
+        """The modality the words around `trigger` give, and the word that gave it (None: asserted)."""
+        cues = self.cues
+        found = self._own(trigger, noun=trigger.pos_ in ("NOUN", "PROPN"))
+        if found is not None:
+            return found, trigger
+        current = trigger
+        for _ in range(_MAX_STEPS):
+            head, dep = current.head, current.dep_
+            if head.i == current.i:
+                break
+            lemma = head.lemma_.lower()
+            if dep == "ccomp":  # a reported clause: only a denial above it counts
+                denial = cues.governing_verbs.get(lemma) is Modality.DENIED and head.pos_ in ("VERB", "AUX")
+                return (Modality.DENIED, head) if denial else (Modality.ASSERTED, None)
+            if dep in _SUBJECT_DEPS:  # "the meeting did not take place", "talks will begin"
+                found = self._own(head, noun=False)
+                if found is None and dep == "nsubjpass" and head.pos_ == "VERB":
+                    found = cues.governing_verbs.get(lemma)  # "the meeting was cancelled"
+                return (found, head) if found is not None else (Modality.ASSERTED, None)
+            if dep not in _CHAIN_DEPS:
+                break
+            if head.pos_ in ("VERB", "AUX"):
+                if lemma in cues.disputing_verbs and dep == "dobj" and trigger.pos_ == "NOUN" and current is trigger:
+                    return Modality.ASSERTED, None  # "Y denied the allegations": they were made
+                found = self._own(head, noun=False) or cues.governing_verbs.get(lemma)
+                if found is None and lemma == "be" and dep == "xcomp":
+                    found = cues.be_to
+            elif head.pos_ == "NOUN":
+                found = self._own(head, noun=True) or cues.governing_nouns.get(lemma)
+            elif head.pos_ == "ADJ":
+                found = cues.governing_adjectives.get(lemma)
+            if found is not None:
+                return found, head
+            current = head
+        return Modality.ASSERTED, None
+
+    def _own(self, token: Token, *, noun: bool) -> Modality | None:
+        """The cues a word carries in its own children: negation, auxiliary, condition, a noun's modifier."""
+        cues = self.cues
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (noun and child.dep_ == "det" and word in cues.negators):
+                return Modality.NEGATED
+            if child.dep_ == "advmod" and word == "never":
+                return Modality.NEGATED
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ in ("aux", "auxpass") and word in cues.auxiliaries:
+                return cues.auxiliaries[word]
+            if child.dep_ == "mark" and word in cues.conditional_marks:
+                return Modality.HYPOTHETICAL
+            if noun and child.dep_ in ("amod", "compound", "acl") and word in cues.noun_modifiers:
+                return cues.noun_modifiers[word]
+            if child.dep_ in ("npadvmod", "advmod", "amod") and word in cues.future_time_words:
+                return Modality.PLANNED
+            if child.dep_ == "npadvmod" and any(g.dep_ == "amod" and g.lower_ in cues.future_time_words
+                                                for g in child.children):
+                return Modality.PLANNED  # "the meeting next week"
+        return None
