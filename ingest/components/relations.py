@@ -163,7 +163,7 @@ class RelationFinder:
             return nodes[spec["node"]]
         if "subject_of" in spec:
             verb = nodes[spec["subject_of"]]
-            found = subject(verb)
+            found = _for_subject(verb) or subject(verb)
             if found is None and verb.dep_ == "xcomp" and children(verb.head, "nsubjpass"):
                 found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
             if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
@@ -174,6 +174,8 @@ class RelationFinder:
         if "possessor_of" in spec:
             owners = children(nodes[spec["possessor_of"]], "poss")
             return owners[0] if owners else None
+        if "owner_of" in spec:
+            return _owner(nodes[spec["owner_of"]])
         raise ValueError(f"unknown argument spec {spec}")
 
     def _reporting_outlets(self, args: Arguments, trigger: Token) -> list[tuple[Actor, Token]]:
@@ -237,15 +239,45 @@ def _second_object(token: Token) -> bool:
 
 
 def _nominal_agent(noun: Token) -> Token | None:
-    """Who does what a noun names: "Washington's sanctions", "U.S. sanctions", "X held meetings"."""
+    """Who does what a noun names: "Washington's sanctions", "U.S. sanctions", "accusations by X",
+    "X held meetings"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
         if child.dep_ == "compound" and child.i < noun.i and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and children(child, "pobj"):
+            return children(child, "pobj")[0]
     verb = governing_verb(noun)
     return subject(verb) if verb is not None else None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose thing a noun names: "X's assets", "the X accounts", "the assets of X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i < noun.i and (child.ent_type_ or child.pos_ == "PROPN"):
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and children(child, "pobj"):
+            return children(child, "pobj")[0]
+    return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """ "arranged for X to meet Y": the object of "for" right before an infinitive is its subject."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and verb.head.i < prep.i < verb.i:
+            objects = [o for o in children(prep, "pobj") if o.i < verb.i]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _char_span(doc: Doc, args: Arguments, tokens: list[Token]) -> tuple[int, int]:
