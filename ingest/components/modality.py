@@ -11,7 +11,8 @@ each; this component reads the words around that trigger and sets the relation's
   meaning: "plans to meet", "is expected to meet", "asked for a meeting", "a request for
   talks", "is due to visit", "refused to meet", "denied meeting", "is to meet".
 A reported clause keeps its own modality ("X said Y met Z" is asserted), except under a
-verb of denial ("X denied that he met Z"). Denying or rejecting an accusation named as a
+verb of denial or a negated one ("X denied that he met Z", "I don't believe we met"). A clause
+opened by "until", "when" with a verb not in the past is planned ("until I meet him"). Denying or rejecting an accusation named as a
 noun ("Y denied the allegations") leaves it asserted. A sanction threatened by its imposer
 ("threatened to impose sanctions") is an asserted threat: its status says so.
 """
@@ -41,6 +42,7 @@ class ModalityCues:
     negators: frozenset[str]
     auxiliaries: dict[str, Modality]
     conditional_marks: frozenset[str]
+    future_marks: frozenset[str]
     governing_verbs: dict[str, Modality]
     disputing_verbs: frozenset[str]
     governing_nouns: dict[str, Modality]
@@ -56,7 +58,8 @@ class ModalityCues:
 
         return cls(
             negators=frozenset(row["negators"]), auxiliaries=table("auxiliaries"),
-            conditional_marks=frozenset(row["conditional_marks"]), governing_verbs=table("governing_verbs"),
+            conditional_marks=frozenset(row["conditional_marks"]), future_marks=frozenset(row["future_marks"]),
+            governing_verbs=table("governing_verbs"),
             disputing_verbs=frozenset(row["disputing_verbs"]), governing_nouns=table("governing_nouns"),
             governing_adjectives=table("governing_adjectives"), noun_modifiers=table("noun_modifiers"),
             future_time_words=frozenset(row["future_time_words"]), be_to=Modality(row["be_to"]),
@@ -123,8 +126,9 @@ class ModalityReader:
             if head.i == current.i:
                 break
             lemma = head.lemma_.lower()
-            if dep == "ccomp":  # a reported clause: only a denial above it counts
-                denial = cues.governing_verbs.get(lemma) is Modality.DENIED and head.pos_ in ("VERB", "AUX")
+            if dep == "ccomp":  # a reported clause: only a denial above it counts ("I don't think we met")
+                denial = head.pos_ in ("VERB", "AUX") and (
+                    cues.governing_verbs.get(lemma) is Modality.DENIED or any(c.dep_ == "neg" for c in head.children))
                 return (Modality.DENIED, head) if denial else (Modality.ASSERTED, None)
             if dep in _SUBJECT_DEPS:  # "the meeting did not take place", "talks will begin"
                 found = self._own(head, noun=False)
@@ -163,6 +167,8 @@ class ModalityReader:
                 return cues.auxiliaries[word]
             if child.dep_ == "mark" and word in cues.conditional_marks:
                 return Modality.HYPOTHETICAL
+            if child.dep_ == "mark" and word in cues.future_marks and token.tag_ not in ("VBD", "VBN"):
+                return Modality.PLANNED  # "until I meet him"
             if noun and child.dep_ in ("amod", "compound", "acl") and word in cues.noun_modifiers:
                 return cues.noun_modifiers[word]
             if child.dep_ in ("npadvmod", "advmod", "amod") and word in cues.future_time_words:

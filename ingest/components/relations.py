@@ -65,7 +65,7 @@ def load_rules() -> tuple[RelationRule, ...]:
 
 @Language.factory(
     "newsgraph_relations",
-    requires=["doc._.ng_mentions", "doc._.ng_entities"],
+    requires=["doc._.ng_mentions", "doc._.ng_entities", "doc._.ng_quotes"],
     assigns=["doc._.ng_relations"],
     default_config={},
 )
@@ -103,6 +103,7 @@ class RelationFinder:
         if self.lexicon is None:
             raise RuntimeError("newsgraph_relations needs initialize(lexicon=...) first")
         args = Arguments(doc, self.lexicon)
+        speakers = _quote_speakers(doc)
         found: list[FoundRelation] = []
         matches = []
         for sentence in args.sentences.spans:  # the matcher indexes every token: only sentences with a trigger
@@ -112,18 +113,20 @@ class RelationFinder:
         for match_id, token_ids in matches:
             rule = self.rules[doc.vocab.strings[match_id]]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
-            found.extend(self._from_match(doc, args, rule, nodes))
+            found.extend(self._from_match(doc, args, rule, nodes, speakers))
         doc._.ng_relations = deduplicate(args, found)
         return doc
 
     # ---- pattern matches -----------------------------------------------------------
 
-    def _from_match(self, doc: Doc, args: Arguments, rule: RelationRule, nodes: dict[str, Token]) -> list[FoundRelation]:
+    def _from_match(
+        self, doc: Doc, args: Arguments, rule: RelationRule, nodes: dict[str, Token], speakers: list[tuple[int, int, Actor]],
+    ) -> list[FoundRelation]:
         trigger = nodes["trigger"]
         if any(_second_object(t) for t in nodes.values()):
             return []
-        sources = self._argument(args, rule.source, nodes)
-        targets = self._argument(args, rule.target, nodes)
+        sources = self._argument(args, rule.source, nodes, speakers)
+        targets = self._argument(args, rule.target, nodes, speakers)
         status = self._sanction_status(trigger) if rule.relation is RelationType.SANCTIONED else None
         relations = []
         for source, source_token in sources:
@@ -138,14 +141,16 @@ class RelationFinder:
                 ))
         return relations
 
-    def _argument(self, args: Arguments, spec: dict, nodes: dict[str, Token]) -> list[tuple[Actor, Token]]:
+    def _argument(
+        self, args: Arguments, spec: dict, nodes: dict[str, Token], speakers: list[tuple[int, int, Actor]],
+    ) -> list[tuple[Actor, Token]]:
         """(actor, token naming it) for each argument a rule's spec points at."""
         token = self._argument_token(spec, nodes)
         if token is None:
             fallback = spec.get("fallback") == "reporting_outlet"
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
         tokens = [token] if spec.get("no_conjuncts") else list(with_conjuncts(token))
-        found = [(args.actor_at(t), t) for t in tokens]
+        found = [(args.actor_at(t) or _quoting_speaker(t, speakers), t) for t in tokens]
         found = [(e, t) for e, t in found if e is not None]
         allowed = spec.get("types")
         if allowed:
@@ -252,6 +257,19 @@ def _nominal_agent(noun: Token) -> Token | None:
             return children(child, "pobj")[0]
     verb = governing_verb(noun)
     return subject(verb) if verb is not None else None
+
+
+def _quote_speakers(doc: Doc) -> list[tuple[int, int, Actor]]:
+    """(start, end, speaker) of each part of a direct quote whose speaker is known."""
+    return [(start, end, q.speaker) for q in doc._.ng_quotes or [] if q.direct and q.speaker is not None
+            for start, end in q.parts]
+
+
+def _quoting_speaker(token: Token, speakers: list[tuple[int, int, Actor]]) -> Actor | None:
+    """ `"I met him twice," X said`: "I" and "me" in a direct quote are its speaker."""
+    if token.lower_ not in ("i", "me"):
+        return None
+    return next((actor for start, end, actor in speakers if start <= token.idx < end), None)
 
 
 def _owner(noun: Token) -> Token | None:
