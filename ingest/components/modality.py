@@ -12,7 +12,9 @@ each; this component reads the words around that trigger and sets the relation's
   talks", "is due to visit", "refused to meet", "denied meeting", "is to meet".
 A reported clause keeps its own modality ("X said Y met Z" is asserted), except under a
 verb of denial or a negated one ("X denied that he met Z", "I don't believe we met"). A clause
-opened by "until", "when" with a verb not in the past is planned ("until I meet him"). Denying or rejecting an accusation named as a
+opened by "until", "when" with a verb not in the past is planned ("until I meet him"); a
+purpose is what its going is ("will fly to Paris to meet X": planned), and planned while
+the going is in progress ("was flying to Paris to meet X"). Denying or rejecting an accusation named as a
 noun ("Y denied the allegations") leaves it asserted. A sanction threatened by its imposer
 ("threatened to impose sanctions") is an asserted threat: its status says so.
 """
@@ -134,6 +136,12 @@ class ModalityReader:
                 found = self._own(head, noun=False)
                 if found is None and dep == "nsubjpass" and head.pos_ == "VERB":
                     found = cues.governing_verbs.get(lemma)  # "the meeting was cancelled"
+                return (found, head) if found is not None else (Modality.ASSERTED, None)
+            if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                # a purpose: "flew to Paris to meet X" as the going is; "was flying to Paris to meet X": not yet
+                found = self._own(head, noun=False)
+                if found is None and head.tag_ == "VBG" and any(c.dep_ == "aux" for c in head.children):
+                    found = Modality.PLANNED
                 return (found, head) if found is not None else (Modality.ASSERTED, None)
             if dep not in _CHAIN_DEPS:
                 break

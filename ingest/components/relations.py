@@ -150,6 +150,7 @@ class RelationFinder:
             fallback = spec.get("fallback") == "reporting_outlet"
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
         tokens = [token] if spec.get("no_conjuncts") else list(with_conjuncts(token))
+        tokens = [_named_beside(args, t) for t in tokens]
         found = [(args.actor_at(t) or _quoting_speaker(t, speakers), t) for t in tokens]
         found = [(e, t) for e, t in found if e is not None]
         allowed = spec.get("types")
@@ -173,7 +174,7 @@ class RelationFinder:
                 found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
             if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
-            return found
+            return found or _subject_through_phrase(verb)
         if "nominal_agent" in spec:
             return _nominal_agent(nodes[spec["nominal_agent"]])
         if "possessor_of" in spec:
@@ -257,6 +258,33 @@ def _nominal_agent(noun: Token) -> Token | None:
             return children(child, "pobj")[0]
     verb = governing_verb(noun)
     return subject(verb) if verb is not None else None
+
+
+def _named_beside(args: Arguments, token: Token) -> Token:
+    """A description that names no one stands for the name in apposition with it: "X, a banker
+    who held talks with Y" (the banker -> X), "the director of Z, X, accused Y" (-> X)."""
+    if args.actor_at(token) is not None:
+        return token
+    if token.dep_ == "appos" and args.actor_at(token.head) is not None:
+        return token.head
+    beside = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"
+              and args.actor_at(c) is not None]
+    return beside[0] if beside else token
+
+
+def _subject_through_phrase(verb: Token) -> Token | None:
+    """ "In remarks after meeting X, Obama said": a gerund in a prepositional phrase hanging
+    from a noun shares the subject of the verb that phrase belongs to."""
+    if verb.dep_ != "pcomp":
+        return None
+    current = verb.head
+    for _ in range(4):
+        if current.dep_ not in ("prep", "pobj") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return subject(current)
+    return None
 
 
 def _quote_speakers(doc: Doc) -> list[tuple[int, int, Actor]]:
