@@ -172,6 +172,8 @@ class RelationFinder:
             found = _for_subject(verb) or subject(verb)
             if found is None and verb.dep_ == "xcomp" and children(verb.head, "nsubjpass"):
                 found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
+            if found is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+                found = subject(verb.head.head)  # "X is due to meet Y"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
             return found or _subject_through_phrase(verb)
@@ -261,10 +263,13 @@ def _nominal_agent(noun: Token) -> Token | None:
 
 
 def _named_beside(args: Arguments, token: Token) -> Token:
-    """A description that names no one stands for the name in apposition with it: "X, a banker
-    who held talks with Y" (the banker -> X), "the director of Z, X, accused Y" (-> X)."""
+    """A relative pronoun stands for the noun its clause describes ("X, who accused Y"), and a
+    description that names no one for the name in apposition with it: "X, a banker who held
+    talks with Y" (the banker -> X), "the director of Z, X, accused Y" (-> X)."""
     if args.actor_at(token) is not None:
         return token
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return _named_beside(args, token.head.head)  # "X, who has accused Y": X
     if token.dep_ == "appos" and args.actor_at(token.head) is not None:
         return token.head
     beside = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"

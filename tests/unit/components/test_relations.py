@@ -316,6 +316,21 @@ def test_will_hold_talks_is_planned_and_a_possible_meeting_proposed(ng):
     assert modalities == [Modality.PLANNED, Modality.PROPOSED]
 
 
+def test_due_to_meet_is_a_planned_meeting_of_the_subject(ng):
+    # Rubio is due to meet Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("is", "AUX", "VBZ", "ROOT", 1, "be"),
+        ("due", "ADJ", "JJ", "acomp", 1),
+        ("to", "PART", "TO", "aux", 4),
+        ("meet", "VERB", "VB", "xcomp", 2),
+        maduro("dobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_object")]
+    assert doc._.ng_relations[0].modality is Modality.PLANNED
+
+
 # ---- SANCTIONED -----------------------------------------------------------------------------
 
 def treasury(start: int, dep: str, head: int) -> list[tuple]:
@@ -361,6 +376,36 @@ def test_sanctioned_freeze_owners_assets_passive(ng):
         period(4),
     ])
     assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "imposed", "sanctioned.freeze_assets")]
+
+
+def test_sanctioned_place_on_list(ng):
+    # The Treasury Department placed Maduro on its sanctions list.
+    doc = ng.run([
+        *treasury(0, "nsubj", 3),
+        ("placed", "VERB", "VBD", "ROOT", 3, "place"),
+        maduro("dobj", 3),
+        ("on", "ADP", "IN", "prep", 3),
+        ("its", "PRON", "PRP$", "poss", 8, "its"),
+        ("sanctions", "NOUN", "NNS", "compound", 8, "sanction"),
+        ("list", "NOUN", "NN", "pobj", 5),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "imposed", "sanctioned.place_on_list")]
+
+
+def test_placed_on_a_list_of_another_kind_is_no_sanction(ng):
+    # The Treasury Department placed Maduro on its guest list.
+    doc = ng.run([
+        *treasury(0, "nsubj", 3),
+        ("placed", "VERB", "VBD", "ROOT", 3, "place"),
+        maduro("dobj", 3),
+        ("on", "ADP", "IN", "prep", 3),
+        ("its", "PRON", "PRP$", "poss", 8, "its"),
+        ("guest", "NOUN", "NN", "compound", 8),
+        ("list", "NOUN", "NN", "pobj", 5),
+        period(3),
+    ])
+    assert ng.relations(doc) == []
 
 
 def test_sanctioned_verb_passive(ng):
@@ -676,6 +721,37 @@ def test_never_accused_is_negated_and_denied_accusations_stay_asserted(ng):
     ])
     found = [(r.rule, r.modality) for r in doc._.ng_relations if r.type.value == "ACCUSED"]
     assert found == [("accused.verb", Modality.NEGATED), ("accused.noun_against", Modality.ASSERTED)]
+
+
+def test_accused_disputed(ng):
+    # Maduro denied the allegations by Rubio.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("denied", "VERB", "VBD", "ROOT", 1, "deny"),
+        ("the", "DET", "DT", "det", 3),
+        ("allegations", "NOUN", "NNS", "dobj", 1, "allegation"),
+        ("by", "ADP", "IN", "prep", 3),
+        rubio("pobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.disputed")]
+    assert doc._.ng_relations[0].modality is Modality.ASSERTED
+
+
+def test_accused_in_a_relative_clause_is_the_noun_it_describes(ng):
+    # Rubio, who has accused Maduro, spoke.
+    doc = ng.run([
+        rubio("nsubj", 7),
+        (*COMMA, 0),
+        ("who", "PRON", "WP", "nsubj", 4),
+        ("has", "AUX", "VBZ", "aux", 4, "have"),
+        ("accused", "VERB", "VBN", "relcl", 0, "accuse"),
+        maduro("dobj", 4),
+        (*COMMA, 0),
+        ("spoke", "VERB", "VBD", "ROOT", 7, "speak"),
+        period(7),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
 
 
 def test_accused_noun_against(ng):
