@@ -10,6 +10,7 @@
 // column source: string                Its source (an article's title for CITES).
 // column target: string                Its target (a statement's words).
 // column status: string                SANCTIONED only: imposed, threatened or lifted.
+// column modality: string              MET_WITH, SANCTIONED, ACCUSED: asserted, planned, proposed, denied, negated or hypothetical.
 // column outlet_a_sentences: list      Evidence sentences (a statement: wordings) of outlet_a's articles.
 // column outlet_b_sentences: list      The same of outlet_b's articles.
 MATCH (s)-[r:MET_WITH|SANCTIONED|ACCUSED|QUOTED_BY|CITES|SAID]->(t)
@@ -24,5 +25,5 @@ WITH s, r, t,
      collect(DISTINCT CASE WHEN o.id IN $outlet_a THEN sentence END) AS outlet_a_sentences,
      collect(DISTINCT CASE WHEN o.id IN $outlet_b THEN sentence END) AS outlet_b_sentences
 RETURN type(r) AS relation, coalesce(s.name, s.title) AS source, coalesce(t.name, t.text) AS target, r.status AS status,
-       outlet_a_sentences, outlet_b_sentences
+       r.modality AS modality, outlet_a_sentences, outlet_b_sentences
 ORDER BY relation, source, target

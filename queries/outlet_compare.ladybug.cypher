@@ -11,5 +11,5 @@ WITH s, r, t,
      collect(DISTINCT CASE WHEN o.id IN $outlet_a THEN sentence END) AS outlet_a_sentences,
      collect(DISTINCT CASE WHEN o.id IN $outlet_b THEN sentence END) AS outlet_b_sentences
 RETURN label(r) AS relation, coalesce(s.name, s.title) AS source, coalesce(t.name, t.text) AS target, r.status AS status,
-       outlet_a_sentences, outlet_b_sentences
+       r.modality AS modality, outlet_a_sentences, outlet_b_sentences
 ORDER BY relation, source, target
