@@ -253,7 +253,7 @@ def _nominal_agent(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "compound" and child.i < noun.i and (child.ent_type_ or child.pos_ == "PROPN"):
+        if child.dep_ == "compound" and child.i < noun.i and _names_someone(child):
             return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by" and children(child, "pobj"):
@@ -305,13 +305,23 @@ def _quoting_speaker(token: Token, speakers: list[tuple[int, int, Actor]]) -> Ac
     return next((actor for start, end, actor in speakers if start <= token.idx < end), None)
 
 
+_NOT_NAMING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _names_someone(token: Token) -> bool:
+    """A name in front of a noun that can be its agent or owner: "U.S. sanctions", not "45-minute meeting"."""
+    if token.ent_type_:
+        return token.ent_type_ not in _NOT_NAMING
+    return token.pos_ == "PROPN"
+
+
 def _owner(noun: Token) -> Token | None:
     """Whose thing a noun names: "X's assets", "the X accounts", "the assets of X"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "compound" and child.i < noun.i and (child.ent_type_ or child.pos_ == "PROPN"):
+        if child.dep_ == "compound" and child.i < noun.i and _names_someone(child):
             return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of" and children(child, "pobj"):

@@ -331,6 +331,24 @@ def test_due_to_meet_is_a_planned_meeting_of_the_subject(ng):
     assert doc._.ng_relations[0].modality is Modality.PLANNED
 
 
+def test_a_time_in_front_of_a_meeting_is_not_its_agent(ng):
+    # After an hour-long meeting with Maduro, Rubio left.
+    doc = ng.run([
+        ("After", "ADP", "IN", "prep", 9),
+        ("an", "DET", "DT", "det", 4),
+        ("hour", "NOUN", "NN", "npadvmod", 3, None, "B-TIME"),
+        ("long", "ADJ", "JJ", "compound", 4, None, "I-TIME"),
+        ("meeting", "NOUN", "NN", "pobj", 0),
+        ("with", "ADP", "IN", "prep", 4),
+        maduro("pobj", 5),
+        (*COMMA, 9),
+        rubio("nsubj", 9),
+        ("left", "VERB", "VBD", "ROOT", 9, "leave"),
+        period(9),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_with")]
+
+
 # ---- SANCTIONED -----------------------------------------------------------------------------
 
 def treasury(start: int, dep: str, head: int) -> list[tuple]:
