@@ -89,6 +89,8 @@ CASES = [
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren could accuse Tom Baxley of fraud.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'hypothetical', None)]),
+    ('Acme Holdings agreed to pay $5m to settle a lawsuit filed by Alice Warren.',
+     [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
     ('Alice Warren sued Acme Holdings over the contract.',
      [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
     ('The European Union imposed sanctions on Belarus.',

@@ -772,6 +772,21 @@ def test_accused_in_a_relative_clause_is_the_noun_it_describes(ng):
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
 
 
+def test_accused_suit_brought_by(ng):
+    # Maduro settled a lawsuit filed by Rubio.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("settled", "VERB", "VBD", "ROOT", 1, "settle"),
+        ("a", "DET", "DT", "det", 3),
+        ("lawsuit", "NOUN", "NN", "dobj", 1),
+        ("filed", "VERB", "VBN", "acl", 3, "file"),
+        ("by", "ADP", "IN", "agent", 4),
+        rubio("pobj", 5),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.suit_brought_by")]
+
+
 def test_accused_noun_against(ng):
     # Washington's accusations against Maduro angered him.
     doc = ng.run([
