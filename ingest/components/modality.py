@@ -4,12 +4,14 @@ newsgraph_relations finds MET_WITH, ACCUSED and SANCTIONED with the token that t
 each; this component reads the words around that trigger and sets the relation's
 `modality` (cues as data, `data/modality.json`):
 - on the trigger itself: a negation ("did not meet", "no charges"), an auxiliary ("will
-  meet": planned; "could accuse": hypothetical), a conditional ("if they meet"), a modifier
+  meet": planned; "could accuse": hypothetical), a conditional ("if they meet"), a question
+  ("did they meet?"), a modifier
   of a trigger noun ("a possible meeting", "the planned talks"), a future time ("meet tomorrow");
 - then up through the words the trigger depends on (its verb's object or complement, a
   preposition's object, an adjective's complement), the same cues on each, and the word's own
   meaning: "plans to meet", "is expected to meet", "asked for a meeting", "a request for
-  talks", "is due to visit", "refused to meet", "denied meeting", "is to meet".
+  talks", "is due to visit", "refused to meet", "denied meeting", "is to meet", "left without
+  meeting".
 A reported clause keeps its own modality ("X said Y met Z" is asserted), except under a
 verb of denial or a negated one ("X denied that he met Z", "I don't believe we met"). A clause
 opened by "until", "when" with a verb not in the past is planned ("until I meet him"); a
@@ -42,6 +44,7 @@ _MAX_STEPS = 6
 @dataclass(frozen=True)
 class ModalityCues:
     negators: frozenset[str]
+    negating_prepositions: frozenset[str]
     auxiliaries: dict[str, Modality]
     conditional_marks: frozenset[str]
     future_marks: frozenset[str]
@@ -59,7 +62,8 @@ class ModalityCues:
             return {k: Modality(v) for k, v in row[name].items()}
 
         return cls(
-            negators=frozenset(row["negators"]), auxiliaries=table("auxiliaries"),
+            negators=frozenset(row["negators"]), negating_prepositions=frozenset(row["negating_prepositions"]),
+            auxiliaries=table("auxiliaries"),
             conditional_marks=frozenset(row["conditional_marks"]), future_marks=frozenset(row["future_marks"]),
             governing_verbs=table("governing_verbs"),
             disputing_verbs=frozenset(row["disputing_verbs"]), governing_nouns=table("governing_nouns"),
@@ -145,7 +149,10 @@ class ModalityReader:
                 return (found, head) if found is not None else (Modality.ASSERTED, None)
             if dep not in _CHAIN_DEPS:
                 break
-            if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                if lemma in cues.negating_prepositions:
+                    return Modality.NEGATED, head  # "left without meeting X"
+            elif head.pos_ in ("VERB", "AUX"):
                 if lemma in cues.disputing_verbs and dep == "dobj" and trigger.pos_ == "NOUN" and current is trigger:
                     return Modality.ASSERTED, None  # "Y denied the allegations": they were made
                 found = self._own(head, noun=False) or cues.governing_verbs.get(lemma)
@@ -169,6 +176,8 @@ class ModalityReader:
                 return Modality.NEGATED
             if child.dep_ == "advmod" and word == "never":
                 return Modality.NEGATED
+            if child.dep_ == "punct" and word == "?":
+                return Modality.HYPOTHETICAL  # "Did they meet?"
         for child in token.children:
             word = child.lower_
             if child.dep_ in ("aux", "auxpass") and word in cues.auxiliaries:
