@@ -787,6 +787,37 @@ def test_accused_suit_brought_by(ng):
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.suit_brought_by")]
 
 
+def test_accused_accuser_poss(ng):
+    # Maduro's accuser, Rubio, spoke.
+    doc = ng.run([
+        maduro("poss", 2),
+        ("'s", "PART", "POS", "case", 0),
+        ("accuser", "NOUN", "NN", "nsubj", 6),
+        (*COMMA, 2),
+        rubio("appos", 2),
+        (*COMMA, 2),
+        ("spoke", "VERB", "VBD", "ROOT", 6, "speak"),
+        period(6),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.accuser_poss")]
+
+
+def test_accused_accuser_of(ng):
+    # Rubio, an accuser of Maduro, spoke.
+    doc = ng.run([
+        rubio("nsubj", 7),
+        (*COMMA, 0),
+        ("an", "DET", "DT", "det", 3),
+        ("accuser", "NOUN", "NN", "appos", 0),
+        ("of", "ADP", "IN", "prep", 3),
+        maduro("pobj", 4),
+        (*COMMA, 0),
+        ("spoke", "VERB", "VBD", "ROOT", 7, "speak"),
+        period(7),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.accuser_of")]
+
+
 def test_accused_noun_against(ng):
     # Washington's accusations against Maduro angered him.
     doc = ng.run([
