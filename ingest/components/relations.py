@@ -151,6 +151,8 @@ class RelationFinder:
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
         tokens = [token] if spec.get("no_conjuncts") else list(with_conjuncts(token))
         tokens = [_named_beside(args, t) for t in tokens]
+        if spec.get("no_place_lists") and any(_is_place(args, t) for t in tokens):
+            return []  # "visited Manchester, Leeds and Torbay": a list with a place in it is a list of places
         found = [(args.actor_at(t) or _quoting_speaker(t, speakers), t) for t in tokens]
         found = [(e, t) for e, t in found if e is not None]
         allowed = spec.get("types")
@@ -260,6 +262,12 @@ def _nominal_agent(noun: Token) -> Token | None:
             return children(child, "pobj")[0]
     verb = governing_verb(noun)
     return subject(verb) if verb is not None else None
+
+
+def _is_place(args: Arguments, token: Token) -> bool:
+    mention = args.mention_at(token)
+    entity = args.mention_entity[mention] if mention is not None else None
+    return entity is not None and args.entities[entity].type is EntityType.LOCATION
 
 
 def _named_beside(args: Arguments, token: Token) -> Token:

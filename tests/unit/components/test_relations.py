@@ -985,6 +985,19 @@ def test_visiting_a_place_without_a_government_is_no_meeting(ng):
     assert ng.relations(doc) == []
 
 
+def test_a_name_in_a_list_of_places_visited_is_a_place_too(ng):
+    # Rubio visited Tintori and Miami.  (the model may take a town for a person: a list with a place is places)
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("visited", "VERB", "VBD", "ROOT", 1, "visit"),
+        ("Tintori", "PROPN", "NNP", "dobj", 1, None, "B-PERSON"),
+        ("and", "CCONJ", "CC", "cc", 2),
+        ("Miami", "PROPN", "NNP", "conj", 2, None, "B-GPE"),
+        period(1),
+    ])
+    assert ng.relations(doc) == []
+
+
 def test_visiting_a_capital_is_no_meeting_with_its_government(ng):
     # Rubio visited Caracas.   (a place as argument stands for its government, but visit wants a Person)
     doc = ng.run([rubio("nsubj", 1), ("visited", "VERB", "VBD", "ROOT", 1, "visit"),
