@@ -49,6 +49,7 @@ class ModalityCues:
     conditional_marks: frozenset[str]
     future_marks: frozenset[str]
     governing_verbs: dict[str, Modality]
+    verb_prepositions: dict[str, str]
     disputing_verbs: frozenset[str]
     governing_nouns: dict[str, Modality]
     governing_adjectives: dict[str, Modality]
@@ -65,7 +66,7 @@ class ModalityCues:
             negators=frozenset(row["negators"]), negating_prepositions=frozenset(row["negating_prepositions"]),
             auxiliaries=table("auxiliaries"),
             conditional_marks=frozenset(row["conditional_marks"]), future_marks=frozenset(row["future_marks"]),
-            governing_verbs=table("governing_verbs"),
+            governing_verbs=table("governing_verbs"), verb_prepositions=dict(row["verb_prepositions"]),
             disputing_verbs=frozenset(row["disputing_verbs"]), governing_nouns=table("governing_nouns"),
             governing_adjectives=table("governing_adjectives"), noun_modifiers=table("noun_modifiers"),
             future_time_words=frozenset(row["future_time_words"]), be_to=Modality(row["be_to"]),
@@ -155,7 +156,7 @@ class ModalityReader:
             elif head.pos_ in ("VERB", "AUX"):
                 if lemma in cues.disputing_verbs and dep == "dobj" and trigger.pos_ == "NOUN" and current is trigger:
                     return Modality.ASSERTED, None  # "Y denied the allegations": they were made
-                found = self._own(head, noun=False) or cues.governing_verbs.get(lemma)
+                found = self._own(head, noun=False) or self._governing_verb(head, current)
                 if found is None and lemma == "be" and dep == "xcomp":
                     found = cues.be_to
             elif head.pos_ == "NOUN":
@@ -166,6 +167,15 @@ class ModalityReader:
                 return found, head
             current = head
         return Modality.ASSERTED, None
+
+    def _governing_verb(self, verb: Token, below: Token) -> Modality | None:
+        """What a verb above the trigger makes of it ("plans to meet"); some only through their
+        preposition or an infinitive ("called for talks", not "called the talks a success")."""
+        lemma = verb.lemma_.lower()
+        wanted = self.cues.verb_prepositions.get(lemma)
+        if wanted is not None and below.dep_ != "xcomp" and not (below.dep_ == "prep" and below.lower_ == wanted):
+            return None
+        return self.cues.governing_verbs.get(lemma)
 
     def _own(self, token: Token, *, noun: bool) -> Modality | None:
         """The cues a word carries in its own children: negation, auxiliary, condition, a noun's modifier."""
