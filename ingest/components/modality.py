@@ -12,6 +12,8 @@ each; this component reads the words around that trigger and sets the relation's
   meaning: "plans to meet", "is expected to meet", "asked for a meeting", "a request for
   talks", "is due to visit", "refused to meet", "denied meeting", "is to meet", "left without
   meeting".
+Through a preposition of time or place only the future or a condition above counts ("did
+not speak at the meeting": the meeting was; "will speak at the meeting": planned).
 A reported clause keeps its own modality ("X said Y met Z" is asserted), except under a
 verb of denial or a negated one ("X denied that he met Z", "I don't believe we met"). A clause
 opened by "until", "when" with a verb not in the past is planned ("until I meet him"); a
@@ -45,6 +47,7 @@ _MAX_STEPS = 6
 class ModalityCues:
     negators: frozenset[str]
     negating_prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
     auxiliaries: dict[str, Modality]
     conditional_marks: frozenset[str]
     future_marks: frozenset[str]
@@ -64,6 +67,7 @@ class ModalityCues:
 
         return cls(
             negators=frozenset(row["negators"]), negating_prepositions=frozenset(row["negating_prepositions"]),
+            complement_prepositions=frozenset(row["complement_prepositions"]),
             auxiliaries=table("auxiliaries"),
             conditional_marks=frozenset(row["conditional_marks"]), future_marks=frozenset(row["future_marks"]),
             governing_verbs=table("governing_verbs"), verb_prepositions=dict(row["verb_prepositions"]),
@@ -150,6 +154,10 @@ class ModalityReader:
                 return (found, head) if found is not None else (Modality.ASSERTED, None)
             if dep not in _CHAIN_DEPS:
                 break
+            if dep == "prep" and current.lower_ not in cues.complement_prepositions:
+                # "spoke at the meeting": the verb says when the meeting was, not whether; "will speak at it": planned
+                found = self._timing(head)
+                return (found, head) if found is not None else (Modality.ASSERTED, None)
             if head.dep_ == "prep" or head.pos_ == "ADP":
                 if lemma in cues.negating_prepositions:
                     return Modality.NEGATED, head  # "left without meeting X"
@@ -176,6 +184,15 @@ class ModalityReader:
         if wanted is not None and below.dep_ != "xcomp" and not (below.dep_ == "prep" and below.lower_ == wanted):
             return None
         return self.cues.governing_verbs.get(lemma)
+
+    def _timing(self, token: Token) -> Modality | None:
+        """A word's future, modal or conditional, without its negation or meaning."""
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in self.cues.auxiliaries:
+                return self.cues.auxiliaries[child.lower_]
+            if child.dep_ == "mark" and child.lower_ in self.cues.conditional_marks:
+                return Modality.HYPOTHETICAL
+        return None
 
     def _own(self, token: Token, *, noun: bool) -> Modality | None:
         """The cues a word carries in its own children: negation, auxiliary, condition, a noun's modifier."""
