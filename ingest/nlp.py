@@ -50,7 +50,7 @@ def _split_glued_quotes(nlp: Language) -> None:
 COMPONENTS = (
     "newsgraph_headlines", "newsgraph_quote_spans", "newsgraph_names", "newsgraph_name_types", "newsgraph_described", "newsgraph_pronouns",
     "newsgraph_coref", "newsgraph_direct_quotes", "newsgraph_indirect_quotes", "newsgraph_speakers",
-    "newsgraph_relations", "newsgraph_quote_links", "newsgraph_state_actors",
+    "newsgraph_relations", "newsgraph_modality", "newsgraph_quote_links", "newsgraph_state_actors",
 )
 
 

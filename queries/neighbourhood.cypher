@@ -10,6 +10,7 @@
 // column neighbour: string      The other end (an article's title for links and CITES, a statement's words).
 // column neighbour_type: string Its label.
 // column status: string         SANCTIONED only: imposed, threatened or lifted.
+// column modality: string       MET_WITH, SANCTIONED, ACCUSED: asserted, planned, proposed, denied, negated or hypothetical.
 // column corroboration: int     Distinct outlets reporting it.
 // column outlets: list          Those outlets.
 // column sentences: list        The evidence sentences.
@@ -28,7 +29,7 @@ WITH e, r, x, collect(CASE WHEN i < size(ids) THEN {article_id: ids[i], title: a
                       sentence: sentences[i], quote: quotes[i]} END) AS evidence
 RETURN type(r) AS relation,
        CASE WHEN type(r) = 'MET_WITH' THEN 'both' WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction,
-       coalesce(x.name, x.title, x.text) AS neighbour, labels(x)[0] AS neighbour_type, r.status AS status,
+       coalesce(x.name, x.title, x.text) AS neighbour, labels(x)[0] AS neighbour_type, r.status AS status, r.modality AS modality,
        coalesce(r.corroboration, x.corroboration) AS corroboration, coalesce(r.outlets, x.outlets) AS outlets,
        coalesce(r.sentences, x.sentences) AS sentences, coalesce(r.quotes, x.quotes) AS quotes,
        coalesce(r.verified, x.verified) AS verified, evidence

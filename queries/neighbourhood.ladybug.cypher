@@ -13,7 +13,7 @@ WITH e, r, x, collect(CASE WHEN i <= size(ids) THEN {article_id: padded[i], titl
                       sentence: sentences[i], quote: quotes[i]} END) AS evidence
 RETURN label(r) AS relation,
        CASE WHEN label(r) = 'MET_WITH' THEN 'both' WHEN struct_extract(r, '_SRC') = id(e) THEN 'out' ELSE 'in' END AS direction,
-       coalesce(x.name, x.title, x.text) AS neighbour, label(x) AS neighbour_type, r.status AS status,
+       coalesce(x.name, x.title, x.text) AS neighbour, label(x) AS neighbour_type, r.status AS status, r.modality AS modality,
        coalesce(r.corroboration, x.corroboration) AS corroboration, coalesce(r.outlets, x.outlets) AS outlets,
        coalesce(r.sentences, x.sentences) AS sentences, coalesce(r.quotes, x.quotes) AS quotes,
        coalesce(r.verified, x.verified) AS verified, evidence

@@ -10,6 +10,7 @@
 // column source: string                Its source (an article's title for CITES).
 // column target: string                Its target (a statement's words).
 // column status: string                SANCTIONED only: imposed, threatened or lifted.
+// column modality: string              MET_WITH, SANCTIONED, ACCUSED: asserted, planned, proposed, denied, negated or hypothetical.
 // column outlet_a_sentences: list      Evidence sentences (a statement: wordings) of outlet_a's articles.
 // column outlet_b_sentences: list      The same of outlet_b's articles.
 // column evidence: list                Per evidence item of either outlet: article_id, title, outlet, published, url, sentence, quote.
@@ -28,5 +29,5 @@ WITH s, r, t,
      collect({article_id: art.id, title: art.title, outlet: art.outlet, published: art.published, url: art.url,
               sentence: context, quote: quote}) AS evidence
 RETURN type(r) AS relation, coalesce(s.name, s.title) AS source, coalesce(t.name, t.text) AS target, r.status AS status,
-       outlet_a_sentences, outlet_b_sentences, evidence
+       r.modality AS modality, outlet_a_sentences, outlet_b_sentences, evidence
 ORDER BY relation, source, target

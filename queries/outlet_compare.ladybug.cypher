@@ -14,5 +14,5 @@ WITH s, r, t,
      collect({article_id: art.id, title: art.title, outlet: art.outlet, published: art.published, url: art.url,
               sentence: context, quote: quote}) AS evidence
 RETURN label(r) AS relation, coalesce(s.name, s.title) AS source, coalesce(t.name, t.text) AS target, r.status AS status,
-       outlet_a_sentences, outlet_b_sentences, evidence
+       r.modality AS modality, outlet_a_sentences, outlet_b_sentences, evidence
 ORDER BY relation, source, target

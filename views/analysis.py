@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
-from ..model.graph import SYMMETRIC_RELATIONS, EntityType, KnowledgeGraph
+from ..model.graph import SYMMETRIC_RELATIONS, EntityType, KnowledgeGraph, Modality
 from .networkx_io import to_networkx
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ def type_counts(graph: KnowledgeGraph) -> TypeCounts:
 
 def entity_graph(graph: KnowledgeGraph) -> nx.DiGraph:
     """Entities joined by their relations: one edge per direction, ``weight`` = evidence sentences,
-    ``types`` = the relation types; symmetric relations go both ways. Nodes keep `to_networkx`'s
+    ``types`` = the relation types; symmetric relations go both ways; a meeting, sanction or
+    accusation that did not happen (planned, negated...) joins no one. Nodes keep `to_networkx`'s
     attributes (``type`` is the entity type, ``name``)."""
     multi = to_networkx(graph, articles=False, mentions=False)
     entities = {e.id for e in graph.entities}
@@ -70,6 +71,8 @@ def entity_graph(graph: KnowledgeGraph) -> nx.DiGraph:
     for source, target, data in multi.edges(data=True):
         if source not in entities or target not in entities:
             continue  # what a speaker SAID: the statements are `quotations`
+        if data.get("modality") not in (None, Modality.ASSERTED.value):
+            continue
         ends = [(source, target), (target, source)] if data.get("symmetric") else [(source, target)]
         for u, v in ends:
             if simple.has_edge(u, v):

@@ -8,7 +8,8 @@ entities overlaps it; its type is right when one of those has its type (the
 annotators made a country that acts one Government node; we keep the place
 and the state acting as two nodes, "France" and "French government"); its
 names are clustered right when exactly one of our entities covers them all. Relations compare (type, source, target[, status]) after
-mapping our entities to gold ones (MET_WITH unordered). Quotes: the gold set
+mapping our entities to gold ones (MET_WITH unordered); the gold set holds facts, so only our
+asserted relations are scored (a planned or negated meeting is no meeting). Quotes: the gold set
 marks only the words inside quotation marks and each quoted span apart, while
 we (like PolNeAR) mark the reported clause and join the pieces of one
 attribution; so each of our quote's parts is matched on its own, by overlap
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...ingest.readers import read_inputs
-from ...model.graph import RelationType
+from ...model.graph import Modality, RelationType
 from ...model.records import Article, ArticleExtraction
 from .measures import PRF, Accuracy
 from .spans import match
@@ -146,7 +147,7 @@ def _score_relations(gold: GoldFile, extraction: ArticleExtraction, align: _Alig
         gold_keys[r["type"]].add(_key(r["type"], r["source"], r["target"], r.get("status")))
     ours: dict[str, set[tuple]] = defaultdict(set)
     for r in extraction.relations:
-        if r.type in RELATION_TYPES:
+        if r.type in RELATION_TYPES and r.modality in (None, Modality.ASSERTED):
             source, target = align.to_gold.get(r.source, "?" + r.source), align.to_gold.get(r.target, "?" + r.target)
             ours[r.type.value].add(_key(r.type.value, source, target, r.status.value if r.status else None))
     for rel_type, prf in measures.items():

@@ -3,7 +3,8 @@
 In pipeline order (`ingest.nlp.add_components` adds them after the model's NER):
 newsgraph_headlines, newsgraph_quote_spans, newsgraph_names, newsgraph_name_types, newsgraph_described,
 newsgraph_pronouns, newsgraph_coref, newsgraph_direct_quotes, newsgraph_indirect_quotes,
-newsgraph_speakers, newsgraph_relations, newsgraph_quote_links, newsgraph_state_actors;
+newsgraph_speakers, newsgraph_relations, newsgraph_modality, newsgraph_quote_links,
+newsgraph_state_actors;
 newsgraph_line_breaks runs before the parser.
 """
 
@@ -14,6 +15,7 @@ from . import (  # noqa: F401  (registers the factories)
     headlines,
     indirect_quotes,
     line_breaks,
+    modality,
     name_types,
     names,
     pronouns,

@@ -16,7 +16,8 @@ No coreference model installs offline, so this is rules on the parse:
 6. pronouns take the nearest compatible antecedent, preferring the subject of
    the reporting verb ("X said he ...") and then salient subjects of earlier
    sentences; a pronoun outside quotation marks never takes a name inside a
-   quote of its own sentence (`"… Kashmiris," he said`).
+   quote of its own sentence (`"… Kashmiris," he said`), and an object pronoun never
+   takes its own verb's subject ("Clinton accused him": not Clinton).
 The entity's type is the weighted majority over its mentions, unless a
 curated list fixes it.
 """
@@ -34,7 +35,7 @@ from ...model.names import initials, is_acronym, name_key
 from ...model.votes import leading_type, votes_for_person
 from ..lexicon import Lexicon
 from .clusters import Clusters
-from .syntax import Sentences
+from .syntax import Sentences, subject
 from .types import LocalEntity, Mention, MentionKind, register_extensions
 
 _ACRONYM_BRIDGES = ((",", "or"), ("(",), ("’s", "("), ("'s", "("), (",", "("), ("(", "or"))
@@ -276,8 +277,12 @@ class Coref:
         sentence = sentences.of(token.i)
         outside = pronoun.head not in quoted
 
+        excluded = self._own_subject(token, mentions, clusters)
+
         def fits(j: int) -> bool:
             root = clusters.find(j)
+            if excluded is not None and root == excluded:
+                return False  # "Clinton accused him": not Clinton
             if outside and mentions[j].head in quoted and mentions[j].start >= sentence.start:
                 return False  # `"… the lives of Kashmiris," he said`: not them
             return root is not None and root in facts and _compatible(pronoun, mentions[j], *facts[root])
@@ -313,6 +318,18 @@ class Coref:
                 return min(candidates, key=lambda j: (second_choice(j), _salience(doc, mentions[j])))
             previous = sent.start - 1
         return None
+
+    @staticmethod
+    def _own_subject(token: Token, mentions: list[Mention], clusters: Clusters) -> int | None:
+        """The cluster of the subject of the verb an object pronoun hangs from: "X accused him", "X met
+        her" do not mean X ("himself" would)."""
+        if token.dep_ not in ("dobj", "dative") or token.lower_.endswith(("self", "selves")):
+            return None
+        found = subject(token.head)
+        if found is None:
+            return None
+        at = next((k for k, m in enumerate(mentions) if m.start <= found.i < m.end), None)
+        return clusters.find(at) if at is not None else None
 
     # ---- entities -------------------------------------------------------------------
 

@@ -11,8 +11,10 @@ accused").
 
 (Quotes become relations in newsgraph_quote_links.)
 
-A relation is dropped when its trigger is negated or only wanted ("sought a
-meeting"), when source and target are the same, or when the schema does not
+Event relations (MET_WITH, ACCUSED, SANCTIONED) keep their trigger token:
+newsgraph_modality, next, says whether each is asserted, planned, negated...
+("did not meet", "sought a meeting", "will meet" are kept, marked). A relation
+is dropped when source and target are the same, or when the schema does not
 allow the pair of types.
 """
 
@@ -30,7 +32,6 @@ from spacy.tokens import Doc, Token
 from ...model.graph import (
     EVENT_RELATIONS,
     EntityType,
-    Modality,
     NodeLabel,
     RelationType,
     SanctionStatus,
@@ -38,7 +39,7 @@ from ...model.graph import (
 )
 from ..lexicon import Lexicon
 from .arguments import Arguments
-from .syntax import children, governing_verb, is_negated, subject, with_conjuncts
+from .syntax import children, governing_verb, subject, with_conjuncts
 from .types import Actor, FoundRelation, register_extensions
 
 
@@ -64,7 +65,7 @@ def load_rules() -> tuple[RelationRule, ...]:
 
 @Language.factory(
     "newsgraph_relations",
-    requires=["doc._.ng_mentions", "doc._.ng_entities"],
+    requires=["doc._.ng_mentions", "doc._.ng_entities", "doc._.ng_quotes"],
     assigns=["doc._.ng_relations"],
     default_config={},
 )
@@ -102,6 +103,7 @@ class RelationFinder:
         if self.lexicon is None:
             raise RuntimeError("newsgraph_relations needs initialize(lexicon=...) first")
         args = Arguments(doc, self.lexicon)
+        speakers = _quote_speakers(doc)
         found: list[FoundRelation] = []
         matches = []
         for sentence in args.sentences.spans:  # the matcher indexes every token: only sentences with a trigger
@@ -111,23 +113,20 @@ class RelationFinder:
         for match_id, token_ids in matches:
             rule = self.rules[doc.vocab.strings[match_id]]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
-            found.extend(self._from_match(doc, args, rule, nodes))
+            found.extend(self._from_match(doc, args, rule, nodes, speakers))
         doc._.ng_relations = deduplicate(args, found)
         return doc
 
     # ---- pattern matches -----------------------------------------------------------
 
-    def _from_match(self, doc: Doc, args: Arguments, rule: RelationRule, nodes: dict[str, Token]) -> list[FoundRelation]:
+    def _from_match(
+        self, doc: Doc, args: Arguments, rule: RelationRule, nodes: dict[str, Token], speakers: list[tuple[int, int, Actor]],
+    ) -> list[FoundRelation]:
         trigger = nodes["trigger"]
         if any(_second_object(t) for t in nodes.values()):
             return []
-        if rule.relation is RelationType.SANCTIONED:
-            if is_negated(trigger):
-                return []  # wanted, planned or lifted sanctions keep a status instead
-        elif not self._asserted(trigger) or self._only_intended(trigger):
-            return []  # "did not meet", "sought a meeting", "will meet": not a meeting
-        sources = self._argument(args, rule.source, nodes)
-        targets = self._argument(args, rule.target, nodes)
+        sources = self._argument(args, rule.source, nodes, speakers)
+        targets = self._argument(args, rule.target, nodes, speakers)
         status = self._sanction_status(trigger) if rule.relation is RelationType.SANCTIONED else None
         relations = []
         for source, source_token in sources:
@@ -138,18 +137,23 @@ class RelationFinder:
                 relations.append(FoundRelation(
                     type=rule.relation, source_actor=source, target_actor=target, span=span,
                     sentence=sentence_span(args, span), rule=rule.id, status=status,
-                    modality=Modality.ASSERTED if rule.relation in EVENT_RELATIONS else None,
+                    trigger=trigger.i if rule.relation in EVENT_RELATIONS else None,
                 ))
         return relations
 
-    def _argument(self, args: Arguments, spec: dict, nodes: dict[str, Token]) -> list[tuple[Actor, Token]]:
+    def _argument(
+        self, args: Arguments, spec: dict, nodes: dict[str, Token], speakers: list[tuple[int, int, Actor]],
+    ) -> list[tuple[Actor, Token]]:
         """(actor, token naming it) for each argument a rule's spec points at."""
         token = self._argument_token(spec, nodes)
         if token is None:
             fallback = spec.get("fallback") == "reporting_outlet"
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
         tokens = [token] if spec.get("no_conjuncts") else list(with_conjuncts(token))
-        found = [(args.actor_at(t), t) for t in tokens]
+        tokens = [_named_beside(args, t) for t in tokens]
+        if spec.get("no_place_lists") and any(_is_place(args, t) for t in tokens):
+            return []  # "visited Manchester, Leeds and Torbay": a list with a place in it is a list of places
+        found = [(args.actor_at(t) or _quoting_speaker(t, speakers), t) for t in tokens]
         found = [(e, t) for e, t in found if e is not None]
         allowed = spec.get("types")
         if allowed:
@@ -167,15 +171,21 @@ class RelationFinder:
             return nodes[spec["node"]]
         if "subject_of" in spec:
             verb = nodes[spec["subject_of"]]
-            found = subject(verb)
+            found = _for_subject(verb) or subject(verb)
+            if found is None and verb.dep_ == "xcomp" and children(verb.head, "nsubjpass"):
+                found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
+            if found is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+                found = subject(verb.head.head)  # "X is due to meet Y"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
-            return found
+            return found or _subject_through_phrase(verb)
         if "nominal_agent" in spec:
             return _nominal_agent(nodes[spec["nominal_agent"]])
         if "possessor_of" in spec:
             owners = children(nodes[spec["possessor_of"]], "poss")
             return owners[0] if owners else None
+        if "owner_of" in spec:
+            return _owner(nodes[spec["owner_of"]])
         raise ValueError(f"unknown argument spec {spec}")
 
     def _reporting_outlets(self, args: Arguments, trigger: Token) -> list[tuple[Actor, Token]]:
@@ -189,27 +199,8 @@ class RelationFinder:
                     return [(actor, speaker)]
         return []
 
-    def _asserted(self, trigger: Token) -> bool:
-        """False for "did not meet", "sought a meeting", "plans to meet"."""
-        if is_negated(trigger):
-            return False
-        current = trigger
-        for _ in range(3):
-            head = current.head
-            if head.i == current.i:
-                return True
-            if head.pos_ in ("VERB", "AUX"):
-                if is_negated(head) and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
-                    return False
-                if head.lemma_.lower() in self.unasserting and current.dep_ in ("dobj", "xcomp", "pobj", "prep"):
-                    return False
-                if current.dep_ not in ("xcomp", "dobj", "prep", "pobj"):
-                    return True
-            current = head
-        return True
-
     def _only_intended(self, trigger: Token) -> bool:
-        """A future or possible act: "will meet", "could accuse", "is to visit", "plans to meet"."""
+        """A future or possible act ("plans to lift", "could lift"): a sanction's lifting that did not happen."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
         if verb is None:
             return False
@@ -258,15 +249,104 @@ def _second_object(token: Token) -> bool:
 
 
 def _nominal_agent(noun: Token) -> Token | None:
-    """Who does what a noun names: "Washington's sanctions", "U.S. sanctions", "X held meetings"."""
+    """Who does what a noun names: "Washington's sanctions", "U.S. sanctions", "accusations by X",
+    "X held meetings"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "compound" and child.i < noun.i and (child.ent_type_ or child.pos_ == "PROPN"):
+        if child.dep_ == "compound" and child.i < noun.i and _names_someone(child):
             return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and children(child, "pobj"):
+            return children(child, "pobj")[0]
     verb = governing_verb(noun)
     return subject(verb) if verb is not None else None
+
+
+def _is_place(args: Arguments, token: Token) -> bool:
+    mention = args.mention_at(token)
+    entity = args.mention_entity[mention] if mention is not None else None
+    return entity is not None and args.entities[entity].type is EntityType.LOCATION
+
+
+def _named_beside(args: Arguments, token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes ("X, who accused Y"), and a
+    description that names no one for the name in apposition with it: "X, a banker who held
+    talks with Y" (the banker -> X), "the director of Z, X, accused Y" (-> X)."""
+    if args.actor_at(token) is not None:
+        return token
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return _named_beside(args, token.head.head)  # "X, who has accused Y": X
+    if token.dep_ == "appos" and args.actor_at(token.head) is not None:
+        return token.head
+    beside = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"
+              and args.actor_at(c) is not None]
+    return beside[0] if beside else token
+
+
+def _subject_through_phrase(verb: Token) -> Token | None:
+    """ "In remarks after meeting X, Obama said": a gerund in a prepositional phrase hanging
+    from a noun shares the subject of the verb that phrase belongs to."""
+    if verb.dep_ != "pcomp":
+        return None
+    current = verb.head
+    for _ in range(4):
+        if current.dep_ not in ("prep", "pobj") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return subject(current)
+    return None
+
+
+def _quote_speakers(doc: Doc) -> list[tuple[int, int, Actor]]:
+    """(start, end, speaker) of each part of a direct quote whose speaker is known."""
+    return [(start, end, q.speaker) for q in doc._.ng_quotes or [] if q.direct and q.speaker is not None
+            for start, end in q.parts]
+
+
+def _quoting_speaker(token: Token, speakers: list[tuple[int, int, Actor]]) -> Actor | None:
+    """ `"I met him twice," X said`: "I" and "me" in a direct quote are its speaker."""
+    if token.lower_ not in ("i", "me"):
+        return None
+    return next((actor for start, end, actor in speakers if start <= token.idx < end), None)
+
+
+_NOT_NAMING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _names_someone(token: Token) -> bool:
+    """A name in front of a noun that can be its agent or owner: "U.S. sanctions", not "45-minute meeting"."""
+    if token.ent_type_:
+        return token.ent_type_ not in _NOT_NAMING
+    return token.pos_ == "PROPN"
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose thing a noun names: "X's assets", "the X accounts", "the assets of X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i < noun.i and _names_someone(child):
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and children(child, "pobj"):
+            return children(child, "pobj")[0]
+    return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """ "arranged for X to meet Y": the object of "for" right before an infinitive is its subject."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and verb.head.i < prep.i < verb.i:
+            objects = [o for o in children(prep, "pobj") if o.i < verb.i]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _char_span(doc: Doc, args: Arguments, tokens: list[Token]) -> tuple[int, int]:

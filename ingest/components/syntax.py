@@ -85,10 +85,6 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
     return found
 
 
-def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
-
-
 class Sentences:
     """A Doc's sentences, found once: `token.sent` walks the Doc again on every call."""
 

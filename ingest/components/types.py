@@ -15,7 +15,8 @@ Registered Doc extensions, by the component that sets them (in pipeline order):
 - `doc._.ng_direct_quotes: list[FoundQuote]` (newsgraph_direct_quotes),
   `doc._.ng_indirect_quotes: list[FoundQuote]` (newsgraph_indirect_quotes)
 - `doc._.ng_quotes: list[FoundQuote]`: both, with speaker and receiver (newsgraph_speakers)
-- `doc._.ng_relations: list[FoundRelation]` (newsgraph_relations, then newsgraph_quote_links)
+- `doc._.ng_relations: list[FoundRelation]` (newsgraph_relations; their modality newsgraph_modality;
+  then newsgraph_quote_links)
 - then newsgraph_state_actors makes a place that acts its country's government
   (entities, mentions, quotes and relations)
 - `doc._.ng_outlet: str | None`: the article's outlet, set before the pipeline runs
@@ -142,7 +143,8 @@ class FoundRelation:
     sentence: tuple[int, int]  # char offsets of the sentence
     rule: str
     status: SanctionStatus | None = None
-    modality: Modality | None = None  # event relations (MET_WITH, SANCTIONED, ACCUSED) only
+    modality: Modality | None = None  # event relations (MET_WITH, SANCTIONED, ACCUSED) only: newsgraph_modality
+    trigger: int | None = None  # event relations: index of the token that triggered the rule
     quote: tuple[tuple[int, int], ...] | None = None  # char offsets of the quote's parts
     direct: bool | None = None
 

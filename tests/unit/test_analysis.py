@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from newsgraph.app import notebook
-from newsgraph.model.graph import EntityType, KnowledgeGraph, Link, LinkType, NodeLabel, RelationType, Statement
+from newsgraph.model.graph import EntityType, KnowledgeGraph, Link, LinkType, Modality, NodeLabel, RelationType, Statement
 from newsgraph.views.analysis import (
     article_outlets,
     centrality,
@@ -85,6 +85,15 @@ def test_entity_graph_counts_symmetric_relations_both_ways() -> None:
     assert g.has_edge("p2", "p0") and not g.has_edge("p0", "p2")  # ACCUSED has a direction
     assert g["p0"]["o1"]["types"] == {"QUOTED_BY"}
     assert g.nodes["p0"]["name"] == "Ann" and g.nodes["p0"]["type"] == "Person"
+
+
+def test_a_planned_or_negated_event_joins_no_one_in_the_entity_graph() -> None:
+    graph = two_groups()
+    planned = relation("r6", RelationType.MET_WITH, graph.entities[0], graph.entities[5],
+                       (evidence("v6", "a1", "Ann will meet Zed."),), ("Wire",)).model_copy(update={"modality": Modality.PLANNED})
+    g = entity_graph(graph.model_copy(update={"relations": (*graph.relations, planned)}))
+    assert not g.has_edge("p0", "p9") and not g.has_edge("p9", "p0")
+    assert g.has_edge("p0", "p1")  # the asserted meeting still does
 
 
 def test_centrality_of_actors() -> None:

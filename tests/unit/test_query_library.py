@@ -157,7 +157,7 @@ def test_row_counts_and_integers_out_of_range_are_parameter_errors(name, params,
     """Before, the store raised (a negative LIMIT, an int it cannot hold): a traceback, exit 1."""
     with pytest.raises(QueryParameterError, match=message):
         bind(get_query(name), params, StubStore())
-    assert bind(get_query("central_actors"), {"limit": str(2**63 - 1)}, StubStore()) == {"limit": 2**63 - 1}
+    assert bind(get_query("central_actors"), {"limit": str(2**63 - 1)}, StubStore())["limit"] == 2**63 - 1
     assert bind(get_query("corroborated"), {"min_outlets": "-1"}, StubStore())["min_outlets"] == -1  # not a count
 
 
@@ -178,3 +178,8 @@ def test_the_readme_lists_every_query_with_its_columns():
         line = next((row for row in readme.splitlines() if row.startswith(f"| `{q.name}` |")), None)
         assert line is not None, f"README's query table misses {q.name}"
         assert line.rstrip(" |").endswith(", ".join(c.name for c in q.columns)), q.name
+
+
+def test_central_actors_counts_events_that_happened_by_default():
+    assert bind(get_query("central_actors"), {}, StubStore())["modality"] == "asserted"
+    assert bind(get_query("central_actors"), {"modality": "any"}, StubStore())["modality"] == "any"

