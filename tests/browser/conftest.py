@@ -155,6 +155,9 @@ def screenshot(opened: OpenedPage, name: str) -> Path:
 # edge under the pointer and no node on top of it: a point on the drawn curve.
 _EDGE_POINT_JS = """
 (id) => {
+  // A point where vis shows this edge and nothing else: at several places along the edge
+  // (a crossing edge can cover its middle), searched sideways for a curved edge, with every
+  // point a few pixels around it on this edge too, so the pointer lands on it alone.
   const edge = edges.get(id);
   const ends = network.getPositions([edge.from, edge.to]);
   const a = ends[edge.from], b = ends[edge.to];
@@ -162,18 +165,22 @@ _EDGE_POINT_JS = """
   network.moveTo({ position: mid, scale: 1, animation: false });
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
-  const at = (offset) => network.canvasToDOM({ x: mid.x + offset * normal.x, y: mid.y + offset * normal.y });
-  const hit = (offset) => network.getEdgeAt(at(offset)) === id && network.getNodeAt(at(offset)) === undefined;
+  const canvas = document.querySelector("#mynetwork canvas").getBoundingClientRect();
+  const only = (dom) => network.getEdgeAt(dom) === id && network.getNodeAt(dom) === undefined;
+  const clear = (dom) => [-5, 0, 5].every((dx) => [-5, 0, 5].every((dy) => only({ x: dom.x + dx, y: dom.y + dy })));
   const reach = Math.min(200, len / 2);
-  for (let step = 0; step <= reach; step++) {
-    for (const start of [step, -step]) {
-      if (!hit(start)) { continue; }
-      let low = start, high = start;
-      while (hit(low - 1)) { low -= 1; }
-      while (hit(high + 1)) { high += 1; }
-      const dom = at((low + high) / 2);
-      const canvas = document.querySelector("#mynetwork canvas").getBoundingClientRect();
-      return { x: canvas.left + dom.x, y: canvas.top + dom.y, offset: (low + high) / 2 };
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
+    const base = { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+    const at = (offset) => network.canvasToDOM({ x: base.x + offset * normal.x, y: base.y + offset * normal.y });
+    for (let step = 0; step <= reach; step++) {
+      for (const start of [step, -step]) {
+        if (!only(at(start))) { continue; }
+        let low = start, high = start;
+        while (only(at(low - 1))) { low -= 1; }
+        while (only(at(high + 1))) { high += 1; }
+        const dom = at((low + high) / 2);
+        if (clear(dom)) { return { x: canvas.left + dom.x, y: canvas.top + dom.y, offset: (low + high) / 2 }; }
+      }
     }
   }
   return null;
