@@ -251,15 +251,8 @@ def _second_object(token: Token) -> bool:
 def _nominal_agent(noun: Token) -> Token | None:
     """Who does what a noun names: "Washington's sanctions", "U.S. sanctions", "accusations by X",
     "X held meetings"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-    for child in noun.children:
-        if child.dep_ == "compound" and child.i < noun.i and _names_someone(child):
-            return child
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by" and children(child, "pobj"):
-            return children(child, "pobj")[0]
+    if (agent := _noun_party(noun, preposition="by")) is not None:
+        return agent
     verb = governing_verb(noun)
     return subject(verb) if verb is not None else None
 
@@ -325,6 +318,12 @@ def _names_someone(token: Token) -> bool:
 
 def _owner(noun: Token) -> Token | None:
     """Whose thing a noun names: "X's assets", "the X accounts", "the assets of X"."""
+    return _noun_party(noun, preposition="of")
+
+
+def _noun_party(noun: Token, *, preposition: str) -> Token | None:
+    """The party a noun's own words name, in this order: a possessive ("X's"), a name in front
+    ("U.S. sanctions"), the object of `preposition` ("by X", "of X")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -332,7 +331,7 @@ def _owner(noun: Token) -> Token | None:
         if child.dep_ == "compound" and child.i < noun.i and _names_someone(child):
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and children(child, "pobj"):
+        if child.dep_ == "prep" and child.lower_ == preposition and children(child, "pobj"):
             return children(child, "pobj")[0]
     return None
 
