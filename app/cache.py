@@ -94,11 +94,8 @@ class ExtractionCache:
         self.close()
 
     def extracted(self, ids: Iterable[str], extractor: str) -> set[str]:
-        ids = list(ids)
         found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            marks = ",".join("?" * len(part))
+        for part, marks in _in_parts(ids):
             rows = self._db.execute(
                 f"SELECT e.article_id FROM extractions e JOIN articles a ON a.id = e.article_id "
                 f"WHERE e.extractor = ? AND e.article_id IN ({marks})",
@@ -111,11 +108,9 @@ class ExtractionCache:
         """The ids of `articles` stored with other metadata (an edited sidecar, a new title, outlet
         or date): they are extracted again, and `save` replaces their record."""
         given = {a.id: a for a in articles}
-        ids = list(given)
         found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            rows = self._db.execute(f"SELECT id, record FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+        for part, marks in _in_parts(given):
+            rows = self._db.execute(f"SELECT id, record FROM articles WHERE id IN ({marks})", part)
             for article_id, record in rows:
                 stored = Article.model_validate_json(record).model_dump(exclude={"path"})
                 if stored != given[article_id].model_dump(exclude={"path"}):
@@ -196,11 +191,9 @@ class ExtractionCache:
         another text, whose own text was not read anywhere in it: an edited file's old version.
         Returns id -> path."""
         ids_read = set(read.values())
-        paths = list(read)
         found: dict[str, str] = {}
-        for start in range(0, len(paths), 500):
-            part = paths[start : start + 500]
-            rows = self._db.execute(f"SELECT id, path FROM articles WHERE path IN ({','.join('?' * len(part))})", part)
+        for part, marks in _in_parts(read):
+            rows = self._db.execute(f"SELECT id, path FROM articles WHERE path IN ({marks})", part)
             found.update((i, path) for i, path in rows if i not in ids_read and read[path] != i)
         return found
 
@@ -221,9 +214,7 @@ class ExtractionCache:
         """Remove articles with their extractions and rows, in one transaction; how many."""
         ids = list(ids)
         with self._db:
-            for start in range(0, len(ids), 500):
-                part = ids[start : start + 500]
-                marks = ",".join("?" * len(part))
+            for part, marks in _in_parts(ids):
                 for table in _ROW_TABLES:
                     self._db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", part)
                 self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", part)
@@ -253,6 +244,15 @@ class ExtractionCache:
             for table in _ROW_TABLES[1:]:
                 self._db.execute(f"DELETE FROM {table} WHERE extractor != ?", (extractor,))
             return dropped
+
+
+def _in_parts(values: Iterable[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
+    """`values` in parts of at most `size` (SQLite's limit on bound variables), each with its
+    "?,?,..." for an ``IN (...)``."""
+    values = list(values)
+    for start in range(0, len(values), size):
+        part = values[start : start + size]
+        yield part, ",".join("?" * len(part))
 
 
 class CachedRows:
