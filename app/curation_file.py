@@ -8,13 +8,13 @@ line named (corrections are never skipped silently). Written whole, through a te
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
 from ..model.curation import Correction, Curation, EdgeAction
+from ..views.files import write_text_atomic
 
 CURATION_FILE = "curation.jsonl"
 _ONE = TypeAdapter(Correction)
@@ -83,15 +83,10 @@ def remove_correction(home: Path, number: int) -> tuple[Curation, Correction]:
 
 def _write(home: Path, curation: Curation) -> None:
     path = curation_path(home)
-    partial = path.with_name(f".{path.name}.partial")
     lines = "".join(json.dumps({"action": str(c.action), **c.model_dump(mode="json", exclude_none=True)},
                                ensure_ascii=False) + "\n" for c in curation.corrections)
     try:
         home.mkdir(parents=True, exist_ok=True)
-        with open(partial, "w", encoding="utf-8") as out:
-            out.write(lines)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
+        write_text_atomic(path, lines)
     except OSError as exc:
         raise CurationFileError(f"{path}: cannot be written ({exc.strerror or exc})") from None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +26,8 @@ from urllib.parse import urljoin, urlsplit
 import trafilatura
 from trafilatura import downloads, feeds
 from trafilatura.settings import use_config
+
+from ..views.files import atomic_file
 
 log = logging.getLogger(__name__)
 
@@ -272,9 +273,5 @@ def _outlet(sitename: str | None, url: str) -> str | None:
 
 
 def _write_whole(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.partial")
-    with open(partial, "wb") as out:
+    with atomic_file(path) as out:
         out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, path)

@@ -42,6 +42,7 @@ from ..ingest.version import extractor_version
 from ..model.curation import Correction, Outcome
 from ..model.records import Article, ArticleExtraction, SkippedInput
 from ..store import StoreSink, WriteReport
+from ..views.files import write_text_atomic
 from .cache import ExtractionCache
 from .curation_file import load_curation
 from .stamp import assembly_stamp
@@ -255,9 +256,7 @@ def _last_assembly(home: Path) -> dict:
 
 
 def _write_last_assembly(home: Path, record: dict) -> None:
-    tmp = home / (ASSEMBLY_FILE + ".tmp")
-    tmp.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(tmp, home / ASSEMBLY_FILE)
+    write_text_atomic(home / ASSEMBLY_FILE, json.dumps(record))
 
 
 def _files_of(paths: Iterable[str]) -> list[Path]:
