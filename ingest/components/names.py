@@ -304,7 +304,7 @@ class NameFinder:
 
     def _ner_mention(self, doc: Doc, label: str, start: int, end: int) -> Mention | None:
         span = doc[start:end]
-        if not self._acceptable_name(span):
+        if not self._acceptable_name(span, titled_surname=label == "PERSON"):
             return None
         text = clean_display(span.text)
         mention = new_mention(doc, start, end, MentionKind.NAME, text, origin=f"ner:{label}")
@@ -322,7 +322,8 @@ class NameFinder:
             mention.country = country.name
         return mention
 
-    def _acceptable_name(self, span: Span) -> bool:
+    def _acceptable_name(self, span: Span, *, titled_surname: bool = False) -> bool:
+        """`titled_surname`: NER read the span as a person, so after "Mr." a title word is a surname."""
         if not any(capitalized_word(t) for t in span):
             return False
         if any(_ORDINAL.match(t.text) for t in span) and not any(t.is_alpha for t in span):
@@ -334,9 +335,9 @@ class NameFinder:
             return False
         if span[0].pos_ == "PRON":
             return False
-        if self.context.is_title_phrase(span.doc, span.start, span.end) \
-                and self.context.title_gender(span.doc, span.start) is None:
-            return False  # "the Governor", "King"; but after "Mr." a name: "Mr. King", "Ms. Bishop"
+        if self.context.is_title_phrase(span.doc, span.start, span.end) and not (
+                titled_surname and self.context.title_gender(span.doc, span.start) is not None):
+            return False  # "the Governor", "Mr Speaker"; but a person after "Mr.": "Mr. King", "Ms. Bishop"
         return len(span) <= self.max_name_tokens
 
     def _looks_like_person(self, span: Span) -> bool:

@@ -244,3 +244,8 @@ def test_surname_that_is_a_title_after_mr_speaks(nlp):
         "Wendell Bishop hosts a late-night radio show. “The money is good and the hours are short,” Mr. Bishop said."
     ))
     assert [(q["speaker"], q["speaker_text"]) for q in quotes] == [("Wendell Bishop", "Bishop")]
+
+
+def test_pronoun_in_a_clause_inside_a_phrase_takes_the_governing_subject(nlp):
+    quotes = _quotes(nlp, "Maria Olvera says she admired Ann Pole’s courage through what she calls “a long and ugly fight.”")
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes] == [("Maria Olvera", "she")]
