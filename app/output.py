@@ -33,6 +33,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest.printable import json_safe, printable
+from ..views.csv_files import spreadsheet_safe
 
 TERMINAL_CELL_CHARS = 300  # on a terminal, longer cells end in "…" unless full
 PIPE_WIDTH = 120  # the width of a table written to a pipe or a file, whole
@@ -90,7 +91,7 @@ def _csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
 def _csv_cell(value: Any) -> str:
     if isinstance(value, (list, tuple, dict)):
         return printable(json.dumps(value, ensure_ascii=False, default=str))
-    return _cell(value)
+    return spreadsheet_safe(_cell(value)) if isinstance(value, str) else _cell(value)
 
 
 def _cell(value: Any) -> str:

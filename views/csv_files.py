@@ -11,7 +11,11 @@ ids; lists (aliases, outlets) are JSON arrays in their cells.
 ``aliases:string[]``) and a data file, the properties the Neo4j store writes
 (`store.rows`); arrays are joined with `ARRAY_DELIMITER`, which `import_command` passes on.
 
-Text is kept exact (a CSV is data, not a terminal); every file is written whole or not at all.
+Text is kept exact (a CSV is data, not a terminal), with one exception in the plain tables, which
+are meant for spreadsheets: a text cell opening with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return gets a leading apostrophe (`spreadsheet_safe`), since article text is untrusted and a
+spreadsheet would run it as a formula. The neo4j-admin files stay exact. Every file is written
+whole or not at all.
 """
 
 from __future__ import annotations
@@ -144,7 +148,18 @@ def _csv(header: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
+_FORMULA_OPENINGS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """`text` as a spreadsheet shows it without running it: a leading apostrophe before a formula's
+    opening character ("=HYPERLINK(…)" -> "'=HYPERLINK(…)")."""
+    return "'" + text if text.startswith(_FORMULA_OPENINGS) else text
+
+
 def _plain(value: Any) -> str:
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -155,7 +170,7 @@ def _plain(value: Any) -> str:
 
 
 def _neo4j(value: Any) -> str:
-    """A value as neo4j-admin reads it: an empty field is no property; arrays joined."""
+    """A value as neo4j-admin reads it, exact: an empty field is no property; arrays joined."""
     if isinstance(value, (list, tuple)):
         return ARRAY_DELIMITER.join(_neo4j(v) for v in value)
     if isinstance(value, str):

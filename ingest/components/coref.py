@@ -38,6 +38,9 @@ from .clusters import Clusters
 from .syntax import Sentences, subject
 from .types import LocalEntity, Mention, MentionKind, register_extensions
 
+_GOVERNING_STEPS = 6
+# how a pronoun's clause hangs from the verb whose subject may be its antecedent
+_GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "relcl"})
 _ACRONYM_BRIDGES = ((",", "or"), ("(",), ("’s", "("), ("'s", "("), (",", "("), ("(", "or"))
 
 
@@ -287,10 +290,11 @@ class Coref:
                 return False  # `"… the lives of Kashmiris," he said`: not them
             return root is not None and root in facts and _compatible(pronoun, mentions[j], *facts[root])
 
-        # "X said he ...": the subject of the verb that reports or frames the pronoun's clause
+        # "X said he ...", "X says she liked Y's idea, which she calls …": the subject of a verb
+        # the pronoun's clause hangs from (reported, framed, or a clause inside one of its phrases)
         verb = token.head
-        for _ in range(4):
-            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
+        for _ in range(_GOVERNING_STEPS):
+            if verb.dep_ not in _GOVERNED_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
             for child in verb.children:

@@ -5,7 +5,8 @@ reporting verb above the quote in the parse (`"…," X said`, `X told reporters
 that Y "…"`), a report noun above it ("a statement that …"), a reporting verb
 hanging from the quote (`"…" said X` parsed the other way round), "according
 to X", a reporting sentence ending in a colon just before the quote (even in
-the previous paragraph), and the nearest reporting verb around the quote
+the previous paragraph), a name signing the quote after a dash (`"…" — Jo Roe, 34,
+a nurse`, vox pops and epigraphs), and the nearest reporting verb around the quote
 (the sentence after it too: `"…!" he wrote.`, or one opening with speaker and
 verb). Where the parse hangs the speaker's name inside the quote (`"…,"
 Gene Sperling, an adviser, said`), the name between quote and verb speaks. A
@@ -41,7 +42,9 @@ _MAX_CUE_SENTENCE_TOKENS = 12  # `"…!" he wrote.` : a short sentence right aft
 _CUE_OPENING_TOKENS = 6  # `"…!" LeVell declared, a point he …`: or one that opens with speaker and cue
 _CLOSING_CUE_PUNCT = frozenset({",", "?", "!"})  # `"…," Y said` / `"…?" asked Y`
 _TRAILING_CUE_TOKENS = 12
+_CLOSING_QUOTE_MARKS = frozenset({"”", '"', "»", "'", "''"})
 _SENTENCE_STOPS = frozenset({".", ";", ":"})
+_SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})  # a dash the tokenizer may glue to the closing mark
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # children of a cue verb that hold what is reported
 _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "dative", "prep", "advcl", "npadvmod"})
@@ -107,6 +110,8 @@ class DirectQuoteFinder:
         cue = next((c for c in cues if c[2] is not None), None) or (cues[0] if cues else None)
         if cue is not None:
             rule, cue_token, speaker = cue
+            if cue_token is None:  # signed with a dash: the whole quote is what the signer said
+                return self.cues.quote(doc, args, [(start, end)], True, rule, None, speaker)
             reported = self._reported_span(cue_token, content, inside)
             if reported is None and not is_clause and not _linked(cue_token, content, inside) and not (
                 rule == QuoteRule.VERB_AFTER and _opens_sentence(args, content)
@@ -169,6 +174,9 @@ class DirectQuoteFinder:
                 yield QuoteRule.COLON_INTRO, intro, self.cues.speaker_of_noun(args, intro)
             else:
                 yield QuoteRule.COLON_INTRO, intro, intro
+        signature = _dash_signature(args, content)
+        if signature is not None:
+            yield QuoteRule.DASH_SIGNATURE, None, signature
         cues = [t for t in frame if self.cues.is_cue_verb(t) and args.speaker_of(t) is not None]
         for cue in sorted(cues, key=lambda t: _distance(t, content)):
             yield QuoteRule.NEAREST_VERB, cue, args.speaker_of(cue)
@@ -337,6 +345,29 @@ def _name_after_quote(args: Arguments, content: Span, cue: Token) -> Token | Non
     while i + 1 < cue.i and doc[i + 1].pos_ == "PROPN":
         i += 1
     return doc[i]
+
+
+def _dash_signature(args: Arguments, content: Span) -> Token | None:
+    """ `"…" ― Edwin Roe` or `"…" — Jo Roe, 34, Tucson`: a dash right after the quote's closing mark
+    (on its line or opening the next one), then a name that ends the line or goes on after a comma
+    or parenthesis. The name's head token, or None."""
+    doc = content.doc
+    i = content.end
+    while i < len(doc) and (doc[i].is_space or doc[i].text in _CLOSING_QUOTE_MARKS):
+        i += 1
+    if i >= len(doc) or doc[i].text.lstrip("".join(_CLOSING_QUOTE_MARKS)) not in _SIGNATURE_DASHES \
+            or args.text[content.end_char : doc[i].idx].count("\n") > 1:
+        return None
+    start = i + 1
+    while start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
+        start += 1
+    mention = args.mention_at(doc[start]) if start < len(doc) else None
+    if mention is None or args.mentions[mention].start != start:
+        return None
+    end = args.mentions[mention].end
+    if end < len(doc) and not (doc[end].text in (",", "(", ".") or "\n" in doc[end].text):
+        return None  # "— Jo Roe said …": a sentence going on, not a signature
+    return doc[args.mentions[mention].head]
 
 
 def _unparsed_trailing_speaker(args: Arguments, verb: Token, start: int) -> Token | None:

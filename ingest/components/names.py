@@ -52,7 +52,8 @@ _LINE_SPEAKER_WORDS = 3
 _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 _INVERTED_SPEAKER_WORDS = 8
 _TITLED_NAME_WORDS = 2
-_SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
+_SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "―", "\"", "“", "”"})
+_QUOTES_AND_DASHES = frozenset("\"“”„«»—–―")  # `”―`: a closing mark and a dash in one token
 _SPACED_DASHES = frozenset({"-", "--"})  # "Forum - the group"; not the hyphen of "Kilroy-Silk"
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
@@ -280,7 +281,8 @@ class NameFinder:
         """An NER span without determiners and titles, cut at punctuation and possessives."""
         segments, start = [], ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i):
+            if i == ent.end or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i) \
+                    or set(doc[i].text) <= _QUOTES_AND_DASHES:
                 if start < i:
                     segments.append((start, i))
                 start = i + 1
@@ -291,7 +293,9 @@ class NameFinder:
             if a < b and _capitalized_for_the_sentence(doc, a, b, lower_words) \
                     and not (b - a > 1 and name_key(doc[a].text) in self.lexicon.given_names):  # "Will Hutton"
                 a += 1  # "Observes Mr Hadi", "Dubbed", "Fraud doesn't …": capitalized because it opens the sentence
-            a = self.context.strip_titles(doc, a, b)
+            titled, a = a, self.context.strip_titles(doc, a, b)
+            if a > titled and a < b and doc[a].is_lower:
+                continue  # "the King of Spain", "Secretary of State": a role with its complement, no name
             while b > a and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("’s", "'s") or _trailing_function_word(doc[b - 1])):
                 b -= 1
             if a < b:
@@ -300,7 +304,7 @@ class NameFinder:
 
     def _ner_mention(self, doc: Doc, label: str, start: int, end: int) -> Mention | None:
         span = doc[start:end]
-        if not self._acceptable_name(span):
+        if not self._acceptable_name(span, titled_surname=label == "PERSON"):
             return None
         text = clean_display(span.text)
         mention = new_mention(doc, start, end, MentionKind.NAME, text, origin=f"ner:{label}")
@@ -318,7 +322,8 @@ class NameFinder:
             mention.country = country.name
         return mention
 
-    def _acceptable_name(self, span: Span) -> bool:
+    def _acceptable_name(self, span: Span, *, titled_surname: bool = False) -> bool:
+        """`titled_surname`: NER read the span as a person, so after "Mr." a title word is a surname."""
         if not any(capitalized_word(t) for t in span):
             return False
         if any(_ORDINAL.match(t.text) for t in span) and not any(t.is_alpha for t in span):
@@ -328,8 +333,11 @@ class NameFinder:
         key = span.text.casefold()
         if key in self.not_entity or span[0].text.casefold() in self.not_entity:
             return False
-        if span[0].pos_ == "PRON" or self.context.is_title_phrase(span.doc, span.start, span.end):
+        if span[0].pos_ == "PRON":
             return False
+        if self.context.is_title_phrase(span.doc, span.start, span.end) and not (
+                titled_surname and self.context.title_gender(span.doc, span.start) is not None):
+            return False  # "the Governor", "Mr Speaker"; but a person after "Mr.": "Mr. King", "Ms. Bishop"
         return len(span) <= self.max_name_tokens
 
     def _looks_like_person(self, span: Span) -> bool:

@@ -18,6 +18,7 @@ class QuoteRule(StrEnum):
     VERB_AFTER = "quote.verb_after"  # `"…," the senator said` right after the quote
     ACCORDING_TO = "quote.according_to"
     COLON_INTRO = "quote.colon_intro"  # `X said:` before the quote
+    DASH_SIGNATURE = "quote.dash_signature"  # `"…" — Jo Roe, 34, Tucson`: a dash, then the name
     NEAREST_VERB = "quote.nearest_verb"  # the nearest reporting verb around the quote
     CONTINUATION = "quote.continuation"  # a cue-less quote going on from the previous one
     PREVIOUS_SUBJECT = "quote.previous_subject"  # the subject of the sentence before

@@ -7,7 +7,8 @@ one verb, a cue in the sentence after the quote, a straight quote mark
 closing after an inner single-quoted phrase, a surname NER does not know, a
 speech verb after the quote parsed as a relative clause or hung on the quote,
 a rank parsed as the subject, a speaker named in apposition to a description, a
-comma glued to the opening quote mark, a speaker NER took for a place.
+comma glued to the opening quote mark, a speaker NER took for a place, quotes signed with a
+dash (vox pops), a surname that is also a title after "Mr.".
 """
 
 from __future__ import annotations
@@ -222,3 +223,29 @@ def test_transcript_turns_are_attributed_to_the_named_speakers(nlp):
         ("Lena Marsh", "The council released a budget on Friday that cuts schools. Take a look"),
         ("Walt Brenner", "I think the council is trying to balance the books. I think that is the plan"),
     ]
+
+
+def test_quotes_signed_with_a_dash_are_the_signers(nlp):
+    quotes = _quotes(nlp, (
+        "“The new road will cut my commute in half and I cannot wait for it to open.”― Dora Lindqvist\n"
+        "“Nobody asked the people who live here what they wanted.” — Ravi Holloway, 52, a baker\n"
+        "“I have never voted before and this year I will.” –Sam Ortega"
+    ))
+    assert [q["speaker"] for q in quotes] == ["Dora Lindqvist", "Ravi Holloway", "Sam Ortega"]
+
+
+def test_a_dash_going_on_into_a_sentence_signs_nothing(nlp):
+    quotes = _quotes(nlp, "Critics called the plan “a giveaway to developers” — Dora Lindqvist has said so for years.")
+    assert [(q["speaker_text"], q["parts"]) for q in quotes] == [("Critics", ["the plan “a giveaway to developers"])]
+
+
+def test_surname_that_is_a_title_after_mr_speaks(nlp):
+    quotes = _quotes(nlp, (
+        "Wendell Bishop hosts a late-night radio show. “The money is good and the hours are short,” Mr. Bishop said."
+    ))
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes] == [("Wendell Bishop", "Bishop")]
+
+
+def test_pronoun_in_a_clause_inside_a_phrase_takes_the_governing_subject(nlp):
+    quotes = _quotes(nlp, "Maria Olvera says she admired Ann Pole’s courage through what she calls “a long and ugly fight.”")
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes] == [("Maria Olvera", "she")]

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from newsgraph.app.output import TERMINAL_CELL_CHARS, citation, render
 
 ROWS = [
@@ -140,3 +142,10 @@ def test_json_keeps_hostile_text_exact_and_writes_no_raw_control():
     text = render(HOSTILE, list(HOSTILE[0]), fmt="json")
     assert not any(char in text for char in RAW_UNSAFE)
     assert json.loads(text) == HOSTILE
+
+
+@pytest.mark.parametrize("opening", ["=", "+", "-", "@"])
+def test_csv_cells_opening_like_a_formula_get_an_apostrophe(opening):
+    rows = [{"sentence": f"{opening}SUM(A1:A9) said the page", "count": -3}]
+    [record] = list(csv.DictReader(io.StringIO(render(rows, ["sentence", "count"], fmt="csv"))))
+    assert record == {"sentence": f"'{opening}SUM(A1:A9) said the page", "count": "-3"}

@@ -139,6 +139,32 @@ def test_title_is_stripped_from_a_person_span(ng):
     assert ng.entity(doc, "Marco Rubio").type is EntityType.PERSON
 
 
+def test_surname_that_is_also_a_title_after_mr_is_a_name(ng):
+    # Mr. King spoke.
+    doc = ng.run([
+        ("Mr.", "PROPN", "NNP", "compound", 1),
+        ("King", "PROPN", "NNP", "nsubj", 2, None, "B-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        (".", "PUNCT", ".", "punct", 2),
+    ])
+    assert ng.mention_texts(doc) == ["King"]
+    assert doc._.ng_mentions[0].gender == "m"
+
+
+def test_title_with_its_complement_names_no_one(ng):
+    # The King of Norway spoke.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1, None, "B-PERSON"),
+        ("King", "PROPN", "NNP", "nsubj", 4, None, "I-PERSON"),
+        ("of", "ADP", "IN", "prep", 1, None, "I-PERSON"),
+        ("Norway", "PROPN", "NNP", "pobj", 2, None, "I-PERSON"),
+        ("spoke", "VERB", "VBD", "ROOT", 4, "speak"),
+        (".", "PUNCT", ".", "punct", 4),
+    ])
+    assert "of Norway" not in ng.mention_texts(doc)
+    assert not [m for m in doc._.ng_mentions if m.kind is MentionKind.NAME and m.text.startswith("of ")]
+
+
 def test_ner_span_is_split_at_possessive_and_parenthesis(ng):
     # The Citizens Action Council's (CAC) director spoke.   (NER: "Citizens Action Council's (CAC")
     doc = ng.run([

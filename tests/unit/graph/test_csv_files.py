@@ -97,3 +97,18 @@ def test_neo4j_admin_command_names_each_pair_and_the_delimiter(graph, tmp_path):
     assert f"--relationships={tmp_path / 'relationships_SAID_header.csv'},{tmp_path / 'relationships_SAID.csv'}" \
         in command
     assert command.endswith(" news") and command.count("--nodes=") + command.count("--relationships=") == len(files) // 2
+
+
+def test_text_opening_like_a_formula_does_not_run_in_a_spreadsheet_but_stays_exact_for_neo4j(graph, tmp_path):
+    hostile = graph.model_copy(update={"articles": tuple(
+        a.model_copy(update={"title": "=HYPERLINK(\"http://evil.example\",\"x\")"}) if a.id == "aA" else a
+        for a in graph.articles)})
+    write_csv_tables(hostile, tmp_path)
+    nodes = {r["id"]: r for r in records(tmp_path / "nodes.csv")}
+    assert nodes["aA"]["label"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert nodes["ePer1"]["label"] == "Nicolás Maduro"  # other text untouched
+    admin = tmp_path / "admin"
+    admin.mkdir()
+    write_neo4j_import(hostile, admin)
+    assert "=HYPERLINK(" in (admin / "nodes_Article.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(" not in (admin / "nodes_Article.csv").read_text(encoding="utf-8")
