@@ -40,11 +40,13 @@ class Transaction:
 def _operations() -> dict[str, tuple[str, str]]:
     ops = {cypher.counts(): ("counts", ""), cypher.server_components(): ("components", "")}
     ops.update({text: ("schema", "") for text in cypher.schema()})
+    ops[cypher.name_key_lookup()] = ("name_key_lookup", "")
+    for label in cypher.stored_labels():
+        ops[cypher.upsert_nodes(label)] = ("upsert_nodes", label)
+        ops[cypher.delete_nodes(label)] = ("delete_nodes", label)
+        ops[cypher.node_ids(label)] = ("node_ids", label)
     for label in NodeLabel:
-        ops[cypher.upsert_nodes(label)] = ("upsert_nodes", label.value)
-        ops[cypher.delete_nodes(label)] = ("delete_nodes", label.value)
         ops[cypher.read_nodes(label)] = ("read_nodes", label.value)
-        ops[cypher.node_ids(label)] = ("node_ids", label.value)
     for edge in EDGES:
         for a, b in endpoint_pairs(edge):
             ops[cypher.upsert_relationships(edge, a, b)] = ("upsert_relationships", edge.value)
@@ -59,7 +61,7 @@ class FakeNeo4j:
 
     def __init__(self, *, version: str = "5.26.0") -> None:
         self.version = version
-        self.nodes: dict[str, dict[str, dict[str, Any]]] = {label.value: {} for label in NodeLabel}
+        self.nodes: dict[str, dict[str, dict[str, Any]]] = {label: {} for label in cypher.stored_labels()}
         self.relationships: dict[str, dict[str, dict[str, Any]]] = {edge.value: {} for edge in EDGES}
         self.transactions: list[Transaction] = []
         self.canned: dict[str, list[dict[str, Any]]] = {}
@@ -80,7 +82,15 @@ class FakeNeo4j:
         return [text for t in self.transactions for text, _ in t.statements]
 
     def node_count(self) -> int:
-        return sum(len(v) for v in self.nodes.values())
+        """The graph's nodes (name keys aside: `name_keys`)."""
+        return sum(len(v) for k, v in self.nodes.items() if k != cypher.NAME_KEY)
+
+    def name_keys(self) -> dict[str, list[str]]:
+        """Name key -> the entities it names, as stored."""
+        found: dict[str, list[str]] = {}
+        for node in self.nodes[cypher.NAME_KEY].values():
+            found.setdefault(node["key"], []).append(node["entity"])
+        return {key: sorted(ids) for key, ids in found.items()}
 
     def relationship_count(self) -> int:
         return sum(len(v) for v in self.relationships.values())
@@ -117,6 +127,10 @@ class FakeNeo4j:
             node = self.nodes[label].setdefault(row["id"], {"id": row["id"]})
             _set_all(node, row["props"])
         return [{"written": len(params[cypher.ROWS])}]
+
+    def _name_key_lookup(self, name: str, params: dict[str, Any], text: str) -> list[dict[str, Any]]:
+        found = [k for k in self.nodes[cypher.NAME_KEY].values() if k["key"] in params[cypher.KEYS]]
+        return [{"ids": [k["entity"] for k in found], "labels": [k["label"] for k in found]}]
 
     def _label_of(self, node_id: str) -> str | None:
         return next((label for label, nodes in self.nodes.items() if node_id in nodes), None)
