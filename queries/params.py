@@ -22,7 +22,6 @@ from typing import Any, Literal, Protocol
 
 from ..model.graph import Modality
 from ..model.names import fold, name_key
-from ..store.cypher import KEYS, name_key_lookup
 from .library import NODE_PARAM_TYPES, NamedQuery, Param, did_you_mean
 from .resolver import Named, NoSuchNode, close_names, match_name
 
@@ -36,7 +35,10 @@ OUTLET_LOOKUP = "MATCH (n:Outlet) RETURN n.id AS id, n.name AS name, n.aliases A
 # parallel lists there too); the full lookups above run only when it finds nothing (for the
 # suggestions, and on a Neo4j database written before name keys)
 KEY_LOOKUP = "UNWIND $keys AS key MATCH (k:NameKey) WHERE k.id = key RETURN k.ids AS ids, k.labels AS labels"
-KEY_LOOKUPS = {"ladybug": KEY_LOOKUP, "neo4j": name_key_lookup()}
+KEY_LOOKUPS = {
+    "ladybug": KEY_LOOKUP,
+    "neo4j": "MATCH (k:NameKey) WHERE k.key IN $keys RETURN collect(k.entity) AS ids, collect(k.label) AS labels",
+}
 ARTICLE_LOOKUP = "MATCH (n:Article) RETURN n.id AS id, n.title AS title, n.path AS path"
 ARTICLE_ID_LOOKUP = "MATCH (n:Article) WHERE n.id = $id RETURN n.id AS id"
 
@@ -176,7 +178,7 @@ def _int64(param: Param, number: int) -> int:
 def _lookup(lookups: _Lookups, value: Any, what: str) -> list[str]:
     text = str(value)
     if getattr(lookups.store, "name_keys", False):
-        rows = lookups.store.run(KEY_LOOKUPS[lookups.store.dialect], {KEYS: [name_key(text), text]})
+        rows = lookups.store.run(KEY_LOOKUPS[lookups.store.dialect], {"keys": [name_key(text), text]})
         ids = {i for row in rows for i, label in zip(row["ids"], row["labels"]) if what == "entity" or label == "Outlet"}
         if ids:
             return sorted(ids)

@@ -8,7 +8,8 @@ a forged label raises `ValueError`); every value travels as a parameter:
 Besides the model's labels, the database holds `NameKey` nodes (`NAME_KEY`): one per name an
 entity can be looked up by (its id, the comparison key of its name and of each alias), with
 `key` (range-indexed), `entity` (its id) and `label`; resolving a name a user types is then one
-index seek in the database (`name_key_lookup`), as the embedded store's `NameKey` table does.
+index seek in the database (`queries.params.KEY_LOOKUPS`), as the embedded store's `NameKey`
+table does.
 
 Row shapes the statements expect:
     node upsert          {id, props}
@@ -38,7 +39,6 @@ _PROPERTY = re.compile(r"^[a-z][a-z_]*$")
 
 NAME_KEY = "NameKey"  # the label of the name-key nodes (not a model label: no relationships)
 NAME_KEY_PROPERTIES = ("id", "key", "entity", "label")
-KEYS = "keys"  # the parameter of the name-key lookup
 
 
 def label_name(label: NodeLabel | str) -> str:
@@ -118,7 +118,7 @@ def relationship_index(edge: EdgeType | str) -> str:
 
 
 def name_key_index() -> str:
-    """A range index on the name keys: `name_key_lookup` seeks it."""
+    """A range index on the name keys: the name lookup (`queries.params.KEY_LOOKUPS`) seeks it."""
     return f"CREATE INDEX newsgraph_{NAME_KEY.lower()}_key IF NOT EXISTS FOR (n:{NAME_KEY}) ON (n.key)"
 
 
@@ -190,13 +190,6 @@ def read_relationships(edge: EdgeType | str) -> str:
         f"MATCH (a)-[r:{name}]->(b) "
         f"RETURN a.id AS `from`, b.id AS `to`, head(labels(a)) AS from_label, head(labels(b)) AS to_label{fields}"
     )
-
-
-def name_key_lookup() -> str:
-    """The entities a name key (or an id) names: one row, `ids` and their `labels` (parallel),
-    the shape of the embedded store's lookup (`queries.params`); `$keys`: the keys to look up."""
-    return (f"MATCH (k:{NAME_KEY}) WHERE k.key IN ${KEYS} "
-            "RETURN collect(k.entity) AS ids, collect(k.label) AS labels")
 
 
 def counts() -> str:

@@ -29,7 +29,7 @@ from newsgraph.model.graph import (
     RelationType,
 )
 from newsgraph.queries import list_queries
-from newsgraph.queries.params import ARTICLE_LOOKUP, ENTITY_LOOKUP, OUTLET_LOOKUP
+from newsgraph.queries.params import ARTICLE_LOOKUP, ENTITY_LOOKUP, KEY_LOOKUPS, OUTLET_LOOKUP
 from newsgraph.store import cypher
 from newsgraph.store.rows import endpoint_pairs, node_properties
 
@@ -66,7 +66,6 @@ def _store_statements() -> list[tuple[str, str, dict[str, Any]]]:
     out = [(f"schema[{i}]", text, {}) for i, text in enumerate(cypher.schema())]
     out += [(f"node_constraint[{label}]", cypher.node_constraint(label), {}) for label in cypher.stored_labels()]
     out += [("name_key_index", cypher.name_key_index(), {}),
-            ("name_key_lookup", cypher.name_key_lookup(), {cypher.KEYS: ["key", "e0"]}),
             (f"upsert_nodes[{cypher.NAME_KEY}]", cypher.upsert_nodes(cypher.NAME_KEY), ROWS),
             (f"delete_nodes[{cypher.NAME_KEY}]", cypher.delete_nodes(cypher.NAME_KEY), IDS),
             (f"node_ids[{cypher.NAME_KEY}]", cypher.node_ids(cypher.NAME_KEY), {})]
@@ -90,7 +89,7 @@ def _query_statements() -> list[tuple[str, str, dict[str, Any]]]:
     out = [(f"query[{q.name}]", q.text("neo4j"), {p.name: EXAMPLE_VALUES[p.type] for p in q.params})
            for q in list_queries()]
     out += [("lookup[entity]", ENTITY_LOOKUP, {}), ("lookup[outlet]", OUTLET_LOOKUP, {}),
-            ("lookup[article]", ARTICLE_LOOKUP, {})]
+            ("lookup[article]", ARTICLE_LOOKUP, {}), ("lookup[name_key]", KEY_LOOKUPS["neo4j"], {"keys": ["key", "e0"]})]
     return out
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 from newsgraph.model.graph import LinkType, NodeLabel, RelationType
+from newsgraph.queries.params import KEY_LOOKUPS
 from newsgraph.store import cypher
 from newsgraph.store.rows import (
     LINK_PROPERTIES,
@@ -23,6 +24,7 @@ from newsgraph.store.rows import (
 )
 
 EDGES = (*RelationType, *LinkType)
+NEO4J_KEY_LOOKUP = KEY_LOOKUPS["neo4j"]
 
 
 def server_error(code: str, message: str) -> Neo4jError:
@@ -40,7 +42,7 @@ class Transaction:
 def _operations() -> dict[str, tuple[str, str]]:
     ops = {cypher.counts(): ("counts", ""), cypher.server_components(): ("components", "")}
     ops.update({text: ("schema", "") for text in cypher.schema()})
-    ops[cypher.name_key_lookup()] = ("name_key_lookup", "")
+    ops[NEO4J_KEY_LOOKUP] = ("name_key_lookup", "")
     for label in cypher.stored_labels():
         ops[cypher.upsert_nodes(label)] = ("upsert_nodes", label)
         ops[cypher.delete_nodes(label)] = ("delete_nodes", label)
@@ -129,7 +131,7 @@ class FakeNeo4j:
         return [{"written": len(params[cypher.ROWS])}]
 
     def _name_key_lookup(self, name: str, params: dict[str, Any], text: str) -> list[dict[str, Any]]:
-        found = [k for k in self.nodes[cypher.NAME_KEY].values() if k["key"] in params[cypher.KEYS]]
+        found = [k for k in self.nodes[cypher.NAME_KEY].values() if k["key"] in params["keys"]]
         return [{"ids": [k["entity"] for k in found], "labels": [k["label"] for k in found]}]
 
     def _label_of(self, node_id: str) -> str | None:

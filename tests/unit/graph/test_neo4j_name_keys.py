@@ -16,7 +16,7 @@ from newsgraph.store import cypher
 from newsgraph.store.neo4j_rows import name_key_rows
 from newsgraph.store.rows import entity_name_keys
 
-from .fake_neo4j import FakeNeo4j
+from .fake_neo4j import NEO4J_KEY_LOOKUP, FakeNeo4j
 from .test_neo4j_store import open_fake
 
 ENTITIES = (
@@ -70,9 +70,9 @@ def test_a_name_is_one_lookup_in_the_database(server, store, text, expected):
     sent = len(server.statements())
     assert bind(get_query("meetings_of"), {"entity": text}, store)["entity"] == expected
     ran = server.statements()[sent:]
-    assert ran == [cypher.name_key_lookup()] and ENTITY_LOOKUP not in ran
+    assert ran == [NEO4J_KEY_LOOKUP] and ENTITY_LOOKUP not in ran
     [(_, params)] = [s for t in server.transactions[-1:] for s in t.statements]
-    assert params == {cypher.KEYS: [name_key(text), text]}
+    assert params == {"keys": [name_key(text), text]}
 
 
 def test_an_outlet_parameter_takes_only_outlets_and_a_miss_pulls_names_for_suggestions(server, store):
@@ -81,7 +81,7 @@ def test_an_outlet_parameter_takes_only_outlets_and_a_miss_pulls_names_for_sugge
     server.canned[OUTLET_LOOKUP] = [{"id": "eMill", "name": "The Millbrook Courier", "aliases": ["Courier"]}]
     with pytest.raises(NoSuchNode, match="did you mean 'The Millbrook Courier'"):
         bind(get_query("quoted_by"), {"outlet": "Millbrok Courier"}, store)
-    assert server.statements()[sent:] == [cypher.name_key_lookup(), OUTLET_LOOKUP]
+    assert server.statements()[sent:] == [NEO4J_KEY_LOOKUP, OUTLET_LOOKUP]
 
 
 def test_a_database_written_before_name_keys_still_resolves_names(server, store):
