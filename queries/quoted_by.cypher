@@ -1,9 +1,13 @@
 // Who was quoted by which outlet, one row per quote: each article's wording of a statement,
 // with the outlet that published the article and, when the words were given to an outlet
-// ("told Univision", "in a statement to the Times"), that outlet (`given_to`).
+// ("told Univision", "in a statement to the Times"), that outlet (`given_to`). By speaker,
+// outlet and article; the first `limit` rows (a corpus of 50,000 articles holds hundreds of
+// thousands of quotes: name a speaker or an outlet, or raise `limit`, for more). Only those
+// rows get their evidence, so it stays within the default buffer pool at any size.
 //
 // param entity: entity?       The speaker's name or alias; every speaker when left out.
 // param outlet: outlet?       The outlet that published the quote or received it; every outlet when left out.
+// param limit: int = 100      How many rows.
 // column speaker: string      Who spoke (a description when no entity speaks: "a spokesman").
 // column speaker_type: string Their label ('' for a description).
 // column outlet: string       The outlet that published the article ('' when unknown).
@@ -22,9 +26,11 @@ WHERE (size($entity) = 0 OR p.id IN $entity) AND (size($outlet) = 0 OR o.id IN $
 UNWIND range(0, size(st.article_ids) - 1) AS i
 WITH a, st, p, o, g, i
 WHERE st.article_ids[i] = a.id
-RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(labels(p)[0], '') AS speaker_type,
-       coalesce(o.name, '') AS outlet, st.quotes[i] AS quote, st.direct[i] AS direct, a.title AS article,
-       coalesce(g.name, '') AS given_to, st.verified AS verified,
+WITH a, st, p, o, g, i, coalesce(p.name, st.described_speaker) AS speaker, coalesce(o.name, '') AS outlet,
+     st.quotes[i] AS quote
+ORDER BY speaker, outlet, a.title, quote, st.id, a.id
+LIMIT $limit
+RETURN speaker, coalesce(labels(p)[0], '') AS speaker_type, outlet, quote, st.direct[i] AS direct,
+       a.title AS article, coalesce(g.name, '') AS given_to, st.verified AS verified,
        [{article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url,
-         sentence: st.sentences[i], quote: st.quotes[i]}] AS evidence
-ORDER BY speaker, outlet, article, quote
+         sentence: st.sentences[i], quote: quote}] AS evidence

@@ -8,9 +8,11 @@ WHERE (size($entity) = 0 OR p.id IN $entity) AND (size($outlet) = 0 OR o.id IN $
 UNWIND range(1, size(st.article_ids)) AS i
 WITH a, st, p, o, g, i
 WHERE st.article_ids[i] = a.id
-RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(label(p), '') AS speaker_type,
-       coalesce(o.name, '') AS outlet, st.quotes[i] AS quote, st.direct[i] AS direct, a.title AS article,
-       coalesce(g.name, '') AS given_to, st.verified AS verified,
+WITH a, st, p, o, g, i, coalesce(p.name, st.described_speaker) AS speaker, coalesce(o.name, '') AS outlet,
+     st.quotes[i] AS quote
+ORDER BY speaker, outlet, a.title, quote, st.id, a.id
+LIMIT $limit
+RETURN speaker, coalesce(label(p), '') AS speaker_type, outlet, quote, st.direct[i] AS direct,
+       a.title AS article, coalesce(g.name, '') AS given_to, st.verified AS verified,
        [{article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url,
-         sentence: st.sentences[i], quote: st.quotes[i]}] AS evidence
-ORDER BY speaker, outlet, article, quote
+         sentence: st.sentences[i], quote: quote}] AS evidence
