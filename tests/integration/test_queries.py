@@ -269,8 +269,8 @@ def test_a_limit_keeps_the_first_rows_of_the_ranking(store, name):
     assert run_query(store, name, limit=0) == []
 
 
-def test_quoted_by_ranks_by_speaker_outlet_and_article(store):
+def test_quoted_by_ranks_by_speaker(store):
     rows = run_query(store, "quoted_by", limit=100_000)
-    keys = [(r["speaker"], r["outlet"], r["article"], r["quote"]) for r in rows]
-    assert keys == sorted(keys)
+    speakers = [r["speaker"] for r in rows]
+    assert speakers == sorted(speakers)
     assert len(run_query(store, "quoted_by")) == min(len(rows), 100)  # the default limit

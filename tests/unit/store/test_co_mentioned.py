@@ -1,6 +1,6 @@
-"""`co_mentioned` without an entity: the exact top pairs, found without counting every pair (a
-floor from the pairs among the most-mentioned entities, then only entities in at least that many
-articles). Against a count in Python over made-up graphs in a real LadybugDB store."""
+"""`co_mentioned` without an entity: the exact top pairs, pairing only entities in at least
+`min_articles` articles (what keeps it within the buffer pool at 50,000 articles). Against a count
+in Python over made-up graphs in a real LadybugDB store."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def pairs(store: EmbeddedStore, **params) -> list[tuple[str, str, int]]:
 
 def test_a_pair_of_less_mentioned_entities_always_together_beats_two_famous_ones(tmp_path):
     # Ames and Bode are in ten articles each, together in one; Cole and Dunn in five, always together:
-    # the floor from the most-mentioned entities (1) must not hide Cole and Dunn
+    # the pair of the most-mentioned entities is not the top pair
     mentions = {f"a{i}": ["Ames"] for i in range(9)} | {f"b{i}": ["Bode"] for i in range(9)}
     mentions |= {"ab": ["Ames", "Bode"]} | {f"c{i}": ["Cole", "Dunn"] for i in range(5)}
     store = EmbeddedStore(tmp_path / "home")
