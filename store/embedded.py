@@ -54,7 +54,6 @@ from ..model.graph import (
     RelationType,
     Statement,
 )
-from ..model.names import name_key
 from .base import Dialect, QueryError, QueryTooLarge, StoreEmpty, StoreError, StoreWriteError
 from .readonly import RefusedStatement, check_statement
 from .rows import (
@@ -66,6 +65,7 @@ from .rows import (
     Row,
     article_row,
     endpoint_pairs,
+    entity_name_keys,
     entity_row,
     graph_from_rows,
     group_by_endpoints,
@@ -359,9 +359,8 @@ class _Writer:
         by_label: dict[NodeLabel, list[Row]] = defaultdict(list)
         for e in rows:
             by_label[NodeLabel(e.type)].append(entity_row(e))
-            for key in dict.fromkeys((e.id, *(name_key(form) for form in (e.name, *e.aliases)))):
-                if key:
-                    self._keys[key].append((e.id, e.type.value))
+            for key in entity_name_keys(e):
+                self._keys[key].append((e.id, e.type.value))
         for label, group in by_label.items():
             self._append(label.value, None, None, group, ENTITY_PROPERTIES)
         self.counts["entities"] += len(rows)

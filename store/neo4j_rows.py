@@ -3,19 +3,21 @@
 Pure. Every node and relationship gets a key `(kind, id)` and a content hash;
 comparing them with what was last written gives the rows to upsert and the
 ids to delete. Links (PUBLISHED_BY, AUTHORED_BY, MENTIONS) have no id in the
-model; they get a stable one from (type, article, target), like `ids.py`'s.
+model; they get a stable one from (type, article, target), like `ids.py`'s. Each entity
+brings its `NameKey` nodes (`name_key_rows`), written after the entities of its chunk.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model.graph import KnowledgeGraph, LinkType, NodeLabel, RelationType
-from .rows import Row, link_rows, node_rows, relation_rows
+from ..model.graph import EntityNode, KnowledgeGraph, LinkType, NodeLabel, RelationType
+from .cypher import NAME_KEY
+from .rows import Row, entity_name_keys, link_rows, node_rows, relation_rows
 
 Kind = Literal["node", "relationship"]
 Key = tuple[Kind, str]  # (kind, id)
@@ -59,6 +61,18 @@ def link_id(link_type: LinkType, article: str, target: str) -> str:
     return "l" + hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def name_key_id(key: str, entity: str) -> str:
+    text = "\x1f".join(("namekey", key, entity))
+    return "k" + hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def name_key_rows(entities: Iterable[EntityNode]) -> list[Row]:
+    """One `NameKey` row per name an entity is looked up by (`rows.entity_name_keys`): id, key,
+    entity (its id), label."""
+    return [{"id": name_key_id(key, e.id), "key": key, "entity": e.id, "label": e.type.value}
+            for e in entities for key in entity_name_keys(e)]
+
+
 def _hash(row: Row) -> str:
     text = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
@@ -74,6 +88,8 @@ def graph_items(graph: KnowledgeGraph) -> dict[Group, list[Item]]:
     for label, rows in node_rows(graph).items():
         if rows:
             groups[Group("node", label.value)] = [_item({"id": r["id"], "props": r}) for r in rows]
+    if keys := name_key_rows(graph.entities):
+        groups[Group("node", NAME_KEY)] = [_item({"id": r["id"], "props": r}) for r in keys]
     edges: list[tuple[RelationType | LinkType, Row]] = [
         (t, r) for t, rows in relation_rows(graph).items() for r in rows
     ]
@@ -90,7 +106,8 @@ def graph_items(graph: KnowledgeGraph) -> dict[Group, list[Item]]:
 def _group_order(group: Group) -> tuple:
     """Nodes before relationships; labels and types in the model's order."""
     if group.kind == "node":
-        return (0, list(NodeLabel).index(NodeLabel(group.name)), "", "")
+        labels = [label.value for label in NodeLabel] + [NAME_KEY]
+        return (0, labels.index(group.name), "", "")
     order = [t.value for t in (*RelationType, *LinkType)]
     return (1, order.index(group.name), group.source, group.target)
 

@@ -4,7 +4,8 @@
                   -> what is stored: the state file, checked against the server's counts
                      (on a mismatch, the ids the server holds, so nothing stale survives)
                   -> deletes of vanished relationships, then nodes, by id
-                  -> upserts of new or changed nodes, then relationships (MERGE on ids)
+                  -> upserts of new or changed nodes (with each entity's NameKey nodes),
+                     then relationships (MERGE on ids)
     each in batches of `batch_size` rows, one transaction per batch; the state file
     records a batch only once the server has committed it.
 
@@ -95,6 +96,7 @@ class Neo4jStore:
     """
 
     dialect: Dialect = "neo4j"
+    name_keys = True  # `NameKey` nodes answer name lookups (`cypher.name_key_lookup`, see `queries.params`)
 
     def __init__(
         self,

@@ -30,6 +30,7 @@ from ..model.graph import (
     SanctionStatus,
     Statement,
 )
+from ..model.names import name_key
 
 # property name -> LadybugDB type; Neo4j takes the same names untyped
 ARTICLE_PROPERTIES: dict[str, str] = {
@@ -71,6 +72,14 @@ def node_properties(label: NodeLabel) -> dict[str, str]:
 def endpoint_pairs(rel_type: RelationType | LinkType) -> list[tuple[NodeLabel, NodeLabel]]:
     table = ALLOWED_RELATIONS if isinstance(rel_type, RelationType) else ALLOWED_LINKS
     return sorted(table[rel_type])
+
+
+def entity_name_keys(entity: EntityNode) -> list[str]:
+    """What names an entity in a name lookup, each once: its id, and the comparison key
+    (`model.names.name_key`) of its name and of each alias. Both stores keep these (the
+    embedded store's `NameKey` table, Neo4j's `NameKey` nodes)."""
+    keys = (entity.id, *(name_key(form) for form in (entity.name, *entity.aliases)))
+    return [key for key in dict.fromkeys(keys) if key]
 
 
 def article_row(article: ArticleNode) -> Row:

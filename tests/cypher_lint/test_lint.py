@@ -29,7 +29,7 @@ from newsgraph.model.graph import (
     RelationType,
 )
 from newsgraph.queries import list_queries
-from newsgraph.queries.params import ARTICLE_LOOKUP, ENTITY_LOOKUP, OUTLET_LOOKUP
+from newsgraph.queries.params import ARTICLE_LOOKUP, ENTITY_LOOKUP, KEY_LOOKUPS, OUTLET_LOOKUP
 from newsgraph.store import cypher
 from newsgraph.store.rows import endpoint_pairs, node_properties
 
@@ -49,11 +49,11 @@ IDS = {cypher.IDS: ["x"]}
 def db_schema() -> dict[str, Any]:
     """The graph as Neo4j would describe it, from the model only."""
     keys = {p for label in NodeLabel for p in node_properties(label)}
-    keys |= {p for edge in EDGES for p in cypher.edge_properties(edge)}
+    keys |= {p for edge in EDGES for p in cypher.edge_properties(edge)} | set(cypher.NAME_KEY_PROPERTIES)
     triples = [(a, t, b) for table in (ALLOWED_RELATIONS, ALLOWED_LINKS) for t, pairs in table.items()
                for a, b in pairs]
     return {
-        "labels": [label.value for label in NodeLabel],
+        "labels": cypher.stored_labels(),
         "relationshipTypes": [edge.value for edge in EDGES],
         "propertyKeys": sorted(keys),
         "graphSchema": [{"from": a.value, "to": b.value, "relType": t.value} for a, t, b in sorted(triples)],
@@ -64,7 +64,11 @@ def db_schema() -> dict[str, Any]:
 def _store_statements() -> list[tuple[str, str, dict[str, Any]]]:
     """(id, text, parameters) for every statement `graph.cypher` builds, over every label and type."""
     out = [(f"schema[{i}]", text, {}) for i, text in enumerate(cypher.schema())]
-    out += [(f"node_constraint[{label.value}]", cypher.node_constraint(label), {}) for label in NodeLabel]
+    out += [(f"node_constraint[{label}]", cypher.node_constraint(label), {}) for label in cypher.stored_labels()]
+    out += [("name_key_index", cypher.name_key_index(), {}),
+            (f"upsert_nodes[{cypher.NAME_KEY}]", cypher.upsert_nodes(cypher.NAME_KEY), ROWS),
+            (f"delete_nodes[{cypher.NAME_KEY}]", cypher.delete_nodes(cypher.NAME_KEY), IDS),
+            (f"node_ids[{cypher.NAME_KEY}]", cypher.node_ids(cypher.NAME_KEY), {})]
     out += [(f"relationship_index[{edge.value}]", cypher.relationship_index(edge), {}) for edge in EDGES]
     for label in NodeLabel:
         out += [(f"upsert_nodes[{label.value}]", cypher.upsert_nodes(label), ROWS),
@@ -85,7 +89,7 @@ def _query_statements() -> list[tuple[str, str, dict[str, Any]]]:
     out = [(f"query[{q.name}]", q.text("neo4j"), {p.name: EXAMPLE_VALUES[p.type] for p in q.params})
            for q in list_queries()]
     out += [("lookup[entity]", ENTITY_LOOKUP, {}), ("lookup[outlet]", OUTLET_LOOKUP, {}),
-            ("lookup[article]", ARTICLE_LOOKUP, {})]
+            ("lookup[article]", ARTICLE_LOOKUP, {}), ("lookup[name_key]", KEY_LOOKUPS["neo4j"], {"keys": ["key", "e0"]})]
     return out
 
 
@@ -172,7 +176,7 @@ def test_broken_statement_is_flagged(diagnostics, name):
 
 
 def test_every_builder_is_linted():
-    helpers = {"label_name", "edge_type", "edge_type_name", "edge_properties"}
+    helpers = {"label_name", "stored_label", "stored_labels", "edge_type", "edge_type_name", "edge_properties"}
     builders = {name for name, fn in inspect.getmembers(cypher, inspect.isfunction)
                 if fn.__module__ == cypher.__name__ and not name.startswith("_")} - helpers
     linted = {re.sub(r"\[.*", "", name) for name, _, _ in SHIPPED}

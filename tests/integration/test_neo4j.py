@@ -21,7 +21,10 @@ from newsgraph.app.pipeline import ingest
 from newsgraph.app.settings import Settings, get_settings
 from newsgraph.model.graph import KnowledgeGraph, NodeLabel, RelationType
 from newsgraph.queries import get_query_columns, list_queries, run_query
-from newsgraph.store import QueryError, StoreError, open_store
+from newsgraph.queries.library import get_query
+from newsgraph.queries.params import bind
+from newsgraph.store import QueryError, StoreError, cypher, open_store
+from newsgraph.store.rows import entity_name_keys
 from newsgraph.store.embedded import EmbeddedStore
 from newsgraph.store.neo4j_store import STATE_FILE, Neo4jStore, connect
 from pydantic import SecretStr
@@ -151,7 +154,21 @@ def test_a_lost_state_file_is_rebuilt_without_changing_the_graph(seeded, home, e
 
 def test_constraints_exist(seeded):
     names = {row["name"] for row in seeded.run("SHOW CONSTRAINTS YIELD name RETURN name")}
-    assert {f"newsgraph_{label.value.lower()}_id" for label in NodeLabel} <= names
+    assert {f"newsgraph_{label.lower()}_id" for label in cypher.stored_labels()} <= names
+    indexes = {row["name"] for row in seeded.run("SHOW INDEXES YIELD name RETURN name")}
+    assert "newsgraph_namekey_key" in indexes
+
+
+def test_the_name_keys_are_the_embedded_stores(seeded, embedded):
+    keys = {row["key"]: row["ids"] for row in seeded.run(
+        "MATCH (k:NameKey) RETURN k.key AS key, collect(k.entity) AS ids")}
+    expected: dict[str, set[str]] = {}
+    for entity in embedded.entities:
+        for key in entity_name_keys(entity):
+            expected.setdefault(key, set()).add(entity.id)
+    assert {key: set(ids) for key, ids in keys.items()} == expected
+    trump = next(e.id for e in embedded.entities if e.name == "Donald Trump")
+    assert bind(get_query("meetings_of"), {"entity": "donald TRUMP"}, seeded)["entity"] == [trump]
 
 
 @pytest.mark.parametrize("name", sorted(ARGS))

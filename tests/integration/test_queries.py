@@ -259,3 +259,18 @@ def test_timeline_lists_relations_and_statements(store, graph):
     expected = sum(1 for r in graph.relations if trump in (r.source, r.target) and r.type.value != "CITES")
     expected += sum(1 for s in graph.statements if s.speaker == trump)
     assert len(rows) == expected
+
+
+@pytest.mark.parametrize("name", ["quoted_by", "statements"])
+def test_a_limit_keeps_the_first_rows_of_the_ranking(store, name):
+    everything = run_query(store, name, limit=100_000)
+    assert len(everything) > 3
+    assert run_query(store, name, limit=3) == everything[:3]  # ranked before the limit, evidence after it
+    assert run_query(store, name, limit=0) == []
+
+
+def test_quoted_by_ranks_by_speaker(store):
+    rows = run_query(store, "quoted_by", limit=100_000)
+    speakers = [r["speaker"] for r in rows]
+    assert speakers == sorted(speakers)
+    assert len(run_query(store, "quoted_by")) == min(len(rows), 100)  # the default limit

@@ -108,7 +108,7 @@ def test_names_resolve_case_accent_and_alias_insensitively():
 
 def test_outlets_and_articles_resolve_too():
     store = StubStore()
-    assert bind(get_query("quoted_by"), {"outlet": "the times"}, store) == {"entity": [], "outlet": ["eNYT"]}
+    assert bind(get_query("quoted_by"), {"outlet": "the times"}, store) == {"entity": [], "outlet": ["eNYT"], "limit": 100}
     with pytest.raises(NoSuchNode, match="no outlet"):
         bind(get_query("quoted_by"), {"outlet": "Nicolás Maduro"}, store)
     sources = get_query("article_sources")

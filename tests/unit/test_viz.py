@@ -573,7 +573,7 @@ def test_a_query_page_draws_the_named_nodes_and_the_relations_among_them(query_s
     # the quote, and the article's mention of Maduro: on a query page a MENTIONS link is drawn
     # where nothing else joins an article and an entity (a shortest connection may run through it)
     assert {e["id"] for e in edges} == {"r2", "MENTIONS:a1:p2", "PUBLISHED_BY:a1:o2"}
-    assert "Query quoted_by (entity = \u201cNicolás Maduro\u201d): 1 row naming 4 node(s)" in page
+    assert "Query quoted_by (entity = \u201cNicolás Maduro\u201d, limit = 100 [default]): 1 row naming 4 node(s)" in page
     assert "PUBLISHED_BY / AUTHORED_BY / MENTIONS" in page
 
     path = draw_query(query_store, graph, "shortest_connection", source="Donald Trump", target="Nicolás Maduro")

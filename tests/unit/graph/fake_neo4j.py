@@ -14,6 +14,7 @@ from typing import Any
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 from newsgraph.model.graph import LinkType, NodeLabel, RelationType
+from newsgraph.queries.params import KEY_LOOKUPS
 from newsgraph.store import cypher
 from newsgraph.store.rows import (
     LINK_PROPERTIES,
@@ -23,6 +24,7 @@ from newsgraph.store.rows import (
 )
 
 EDGES = (*RelationType, *LinkType)
+NEO4J_KEY_LOOKUP = KEY_LOOKUPS["neo4j"]
 
 
 def server_error(code: str, message: str) -> Neo4jError:
@@ -40,11 +42,13 @@ class Transaction:
 def _operations() -> dict[str, tuple[str, str]]:
     ops = {cypher.counts(): ("counts", ""), cypher.server_components(): ("components", "")}
     ops.update({text: ("schema", "") for text in cypher.schema()})
+    ops[NEO4J_KEY_LOOKUP] = ("name_key_lookup", "")
+    for label in cypher.stored_labels():
+        ops[cypher.upsert_nodes(label)] = ("upsert_nodes", label)
+        ops[cypher.delete_nodes(label)] = ("delete_nodes", label)
+        ops[cypher.node_ids(label)] = ("node_ids", label)
     for label in NodeLabel:
-        ops[cypher.upsert_nodes(label)] = ("upsert_nodes", label.value)
-        ops[cypher.delete_nodes(label)] = ("delete_nodes", label.value)
         ops[cypher.read_nodes(label)] = ("read_nodes", label.value)
-        ops[cypher.node_ids(label)] = ("node_ids", label.value)
     for edge in EDGES:
         for a, b in endpoint_pairs(edge):
             ops[cypher.upsert_relationships(edge, a, b)] = ("upsert_relationships", edge.value)
@@ -59,7 +63,7 @@ class FakeNeo4j:
 
     def __init__(self, *, version: str = "5.26.0") -> None:
         self.version = version
-        self.nodes: dict[str, dict[str, dict[str, Any]]] = {label.value: {} for label in NodeLabel}
+        self.nodes: dict[str, dict[str, dict[str, Any]]] = {label: {} for label in cypher.stored_labels()}
         self.relationships: dict[str, dict[str, dict[str, Any]]] = {edge.value: {} for edge in EDGES}
         self.transactions: list[Transaction] = []
         self.canned: dict[str, list[dict[str, Any]]] = {}
@@ -80,7 +84,15 @@ class FakeNeo4j:
         return [text for t in self.transactions for text, _ in t.statements]
 
     def node_count(self) -> int:
-        return sum(len(v) for v in self.nodes.values())
+        """The graph's nodes (name keys aside: `name_keys`)."""
+        return sum(len(v) for k, v in self.nodes.items() if k != cypher.NAME_KEY)
+
+    def name_keys(self) -> dict[str, list[str]]:
+        """Name key -> the entities it names, as stored."""
+        found: dict[str, list[str]] = {}
+        for node in self.nodes[cypher.NAME_KEY].values():
+            found.setdefault(node["key"], []).append(node["entity"])
+        return {key: sorted(ids) for key, ids in found.items()}
 
     def relationship_count(self) -> int:
         return sum(len(v) for v in self.relationships.values())
@@ -117,6 +129,10 @@ class FakeNeo4j:
             node = self.nodes[label].setdefault(row["id"], {"id": row["id"]})
             _set_all(node, row["props"])
         return [{"written": len(params[cypher.ROWS])}]
+
+    def _name_key_lookup(self, name: str, params: dict[str, Any], text: str) -> list[dict[str, Any]]:
+        found = [k for k in self.nodes[cypher.NAME_KEY].values() if k["key"] in params["keys"]]
+        return [{"ids": [k["entity"] for k in found], "labels": [k["label"] for k in found]}]
 
     def _label_of(self, node_id: str) -> str | None:
         return next((label for label, nodes in self.nodes.items() if node_id in nodes), None)

@@ -54,7 +54,7 @@ def test_reads_return_the_row_shape_graph_from_rows_reads():
 
 def test_counts_cover_every_label_and_type():
     text = cypher.counts()
-    assert text.count(" UNION ALL ") == len(NodeLabel) + len(RelationType) + len(LinkType) - 1
+    assert text.count(" UNION ALL ") == len(NodeLabel) + 1 + len(RelationType) + len(LinkType) - 1  # and NameKey
     for label in NodeLabel:
         assert f"MATCH (n:{label.value}) RETURN 'node' AS kind" in text
 

@@ -12,7 +12,8 @@ def test_every_node_and_relationship_becomes_one_item(mk):
     items = graph_items(graph)
     nodes = [i for g, group in items.items() if g.kind == "node" for i in group]
     rels = [i for g, group in items.items() if g.kind == "relationship" for i in group]
-    assert len(nodes) == len(graph.articles) + len(graph.entities) + len(graph.statements)
+    keys = items[Group("node", "NameKey")]  # each entity's id and the keys of its name and aliases
+    assert len(nodes) == len(graph.articles) + len(graph.entities) + len(graph.statements) + len(keys)
     assert len(rels) == len(graph.relations) + len(graph.links)
     assert list(items)[0] == Group("node", "Person")  # nodes first, in the model's label order
     assert all(g.kind == "relationship" for g in list(items)[len({g for g in items if g.kind == "node"}):])

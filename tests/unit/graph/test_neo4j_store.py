@@ -21,6 +21,7 @@ from newsgraph.model.graph import (
 )
 from newsgraph.model.ids import relation_id
 from newsgraph.store import QueryError, StoreError, cypher
+from newsgraph.store.neo4j_rows import name_key_rows
 from newsgraph.store.neo4j_store import STATE_FILE, Neo4jStore, connect
 from pydantic import SecretStr
 
@@ -156,17 +157,23 @@ def test_constraints_come_before_any_write(server, store, mk):
 def test_writes_go_in_batches_of_1000_one_statement_per_transaction(server, store):
     report = store.write(people(2500))
     upserts = [t for t in write_transactions(server)]
-    assert [len(t.statements) for t in upserts] == [1, 1, 1]
-    assert {t.statements[0][0] for t in upserts} == {cypher.upsert_nodes(NodeLabel.PERSON)}
-    assert [len(t.statements[0][1][cypher.ROWS]) for t in upserts] == [1000, 1000, 500]
-    assert report.nodes_written == 2500 and report.batches == 3 and report.unchanged == 0
-    assert server.node_count() == 2500
+    assert all(len(t.statements) == 1 for t in upserts)
+    people_sent = [t for t in upserts if t.statements[0][0] == cypher.upsert_nodes(NodeLabel.PERSON)]
+    keys_sent = [t for t in upserts if t.statements[0][0] == cypher.upsert_nodes(cypher.NAME_KEY)]
+    assert len(people_sent) + len(keys_sent) == len(upserts)
+    assert [len(t.statements[0][1][cypher.ROWS]) for t in people_sent] == [1000, 1000, 500]
+    # each person's id and name key, after the people of its chunk
+    assert [len(t.statements[0][1][cypher.ROWS]) for t in keys_sent] == [1000, 1000, 1000, 1000, 1000]
+    assert upserts.index(people_sent[-1]) < upserts.index(keys_sent[0])
+    assert report.nodes_written == 2500 + 5000 and report.batches == 8 and report.unchanged == 0
+    assert server.node_count() == 2500 and len(server.name_keys()) == 5000
 
 
 def test_batch_size_is_a_setting(server, tmp_path):
     store = open_fake(server, tmp_path, batch_size=7)
     store.write(people(20))
-    assert [len(t.statements[0][1][cypher.ROWS]) for t in write_transactions(server)] == [7, 7, 6]
+    assert [len(t.statements[0][1][cypher.ROWS]) for t in write_transactions(server)
+            if t.statements[0][0] == cypher.upsert_nodes(NodeLabel.PERSON)] == [7, 7, 6]
 
 
 def test_values_travel_as_parameters_never_in_the_text(server, store, mk):
@@ -186,7 +193,7 @@ def test_one_statement_per_label_and_per_type_and_endpoint_pair(server, store, m
     texts = [t.statements[0][0] for t in write_transactions(server)]
     assert len(texts) == len(set(texts))  # small graph: one batch per statement
     labels = {NodeLabel.ARTICLE, NodeLabel.STATEMENT, *(NodeLabel(e.type) for e in graph.entities)}
-    expected = {cypher.upsert_nodes(label) for label in labels}
+    expected = {cypher.upsert_nodes(label) for label in labels} | {cypher.upsert_nodes(cypher.NAME_KEY)}
     expected |= {cypher.upsert_relationships(r.type, r.source_label, r.target_label) for r in graph.relations}
     expected |= {cypher.upsert_relationships(link.type, link.source_label, link.target_label) for link in graph.links}
     assert set(texts) == expected
@@ -238,7 +245,9 @@ def test_merged_entities_delete_what_vanished_and_evidence_is_the_union(server, 
     old_met = relation_id(RelationType.MET_WITH, "eMaduro", "eTrump")
     assert (cypher.delete_relationships(RelationType.MET_WITH), [old_met]) in deletes
     assert (cypher.delete_nodes(NodeLabel.PERSON), ["eTrump"]) in deletes
-    assert report.nodes_deleted == 1 and report.relationships_deleted == 2  # the meeting and the mention
+    # eTrump's two name keys (its id, "trump") go with it; "trump" now names eDonald by an alias
+    assert report.nodes_deleted == 3 and report.relationships_deleted == 2  # the meeting and the mention
+    assert server.name_keys()["trump"] == ["eDonald"] and "eTrump" not in server.name_keys()
     assert "eTrump" not in server.nodes["Person"]
     assert store.load() == after
     [met] = server.relationships["MET_WITH"].values()
@@ -254,7 +263,7 @@ def test_a_failed_batch_is_rolled_back_and_not_recorded(server, store):
     assert sum(store.state.counts().values()) == 1000
     server.fail_write_transaction = None
     report = store.write(people(2500))
-    assert report.nodes_written == 1500 and report.unchanged == 1000
+    assert report.nodes_written == 1500 + 5000 and report.unchanged == 1000  # and every name key
     assert server.node_count() == 2500
 
 
@@ -294,7 +303,8 @@ def test_a_wiped_server_gets_everything_again(server, store, mk):
     for rels in server.relationships.values():
         rels.clear()
     report = store.write(graph)
-    assert report.nodes_written == len(graph.articles) + len(graph.entities) + len(graph.statements)
+    keys = len(name_key_rows(graph.entities))
+    assert report.nodes_written == len(graph.articles) + len(graph.entities) + len(graph.statements) + keys
     assert store.load() == graph
 
 
@@ -371,7 +381,8 @@ def test_the_writer_sends_each_chunk_as_it_comes_and_deletes_what_vanished_at_th
         assert server.node_count() == 5
     # people 0, 1, 3 and 4 remain: person 2, stored and not seen, is deleted at the end
     assert server.node_count() == 4
-    assert sink.report.nodes_written == 2 and sink.report.nodes_deleted == 1 and sink.report.unchanged == 2
+    # each person with its two name keys (its id, its name's key)
+    assert sink.report.nodes_written == 2 * 3 and sink.report.nodes_deleted == 3 and sink.report.unchanged == 2 * 3
 
 
 def test_the_stamp_of_a_complete_write_holds_until_the_database_changes(server, store):
