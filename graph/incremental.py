@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -98,7 +98,7 @@ class Increment:
     removed: int
     relations: int
     statements: int
-    state: GraphState
+    state: GraphState = field(repr=False)
 
 
 class _Known:
