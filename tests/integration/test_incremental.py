@@ -223,3 +223,36 @@ def test_an_increment_killed_at_any_point_leaves_the_previous_graph_and_the_next
     report = run(other, *map(Path, paths))
     assert report.assembled and report.incremental is None  # the state does not describe it: in full
     assert EmbeddedStore(other).load() == graphs[-1] and name_keys(other) == name_keys(full)
+
+
+def test_resolution_is_local_to_components_on_real_extractions(steps):
+    """resolve(all rows) restricted to a component == resolve(that component's rows)."""
+    from newsgraph.app.cache import ExtractionCache
+    from newsgraph.graph.blocking import closure
+    from newsgraph.graph.resolve import EntityLinker
+    from newsgraph.ingest.version import extractor_version
+
+    with ExtractionCache(steps[1] / "cache.sqlite") as cache:
+        rows = list(cache.rows(extractor_version(MODEL)).entity_rows())
+    linker = EntityLinker()
+    linker.add(rows)
+    whole, buckets = linker.resolve(), linker.buckets()
+    members: dict[str, list] = {}
+    for key, entries in buckets.items():
+        for bucket, hub in entries:
+            members.setdefault(bucket, []).append((key, hub))
+    seen: set[str] = set()
+    sizes = []
+    for key in sorted(buckets):
+        if key in seen:
+            continue
+        part = closure({key: buckets[key]}, lambda keys: {k: buckets[k] for k in keys},
+                       lambda names: {b: members.get(b, []) for b in names})
+        seen |= part
+        sizes.append(len(part))
+        local = EntityLinker()
+        local.add(r for r in rows if r.block_key in part)
+        alone = local.resolve()
+        assert {k: alone.entities[alone.global_id(k)] for k in part} == \
+            {k: whole.entities[whole.global_id(k)] for k in part}
+    assert len(sizes) > 100 and max(sizes) < len(buckets) / 4
