@@ -473,7 +473,10 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers, "batch_size": args.batch_size, "load_at_start": round(os.getloadavg()[0], 2),
     }
     home = args.work / "bbc-home"
-    if not args.skip_bbc_speed or not (home / "cache.sqlite").exists():
+    if args.only_increments and not (home / "cache.sqlite").exists():
+        raise SystemExit(f"--only-increments fills its homes from {home / 'cache.sqlite'}: run the bench (or "
+                         f"`newsgraph ingest --home {home} CORPUS`) first")
+    if not args.only_increments and (not args.skip_bbc_speed or not (home / "cache.sqlite").exists()):
         out["bbc"] = bench_bbc(args.bbc, args.work, args.workers, args.batch_size)
     increments = [int(s) for s in args.increments.split(",") if s]
     if args.only_increments:

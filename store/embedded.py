@@ -459,14 +459,16 @@ class _Writer:
 
     def load_into(self, connection: ladybug.Connection) -> None:
         """One `COPY` per file, node tables first; the files must be closed. Buffered rows first:
-        a table's few rows by `CREATE` (a `COPY` into a table that holds rows costs 0.15 s
-        whatever its size, a `CREATE` of one row 0.05 s, of 5,000 1 s), its many by `COPY`."""
+        nodes and a table's few relationships by `CREATE` (a `COPY` into a table that holds rows
+        costs 0.15 s whatever its size, 2.8 s for 2,609 statements into a graph of 2,000
+        articles; a `CREATE` of one row 0.05 s, of 5,000 nodes 1 s), its many relationships by `COPY`."""
         buffer, self.buffered = self._buffer, False
         for key, (columns, rows) in sorted(buffer.items(), key=lambda item: item[0][1] is not None):
-            if len(rows) >= _COPY_FROM:
+            if key[1] is not None and len(rows) >= _COPY_FROM:
                 self._append(*key, rows, columns)
             else:
-                _create(connection, *key, rows, columns)
+                for start in range(0, len(rows), _COPY_FROM):
+                    _create(connection, *key, rows[start:start + _COPY_FROM], columns)
         for file in self._files.values():
             if file[1].is_open:
                 file[1].close()
@@ -475,7 +477,7 @@ class _Writer:
             connection.execute(f"COPY {table} FROM '{_quoted(path)}'{pairs}")
 
 
-_COPY_FROM = 2_000  # rows of one table from which a patch loads them by COPY
+_COPY_FROM = 2_000  # relationships of one table (and endpoint labels) from which a patch loads them by COPY
 
 
 def _create(connection: ladybug.Connection, table: str, source: str | None, target: str | None, rows: list[Row],
