@@ -241,11 +241,6 @@ class ExtractionCache:
                                  [(b, k, int(hub)) for k, entries in state.buckets.items() for b, hub in entries])
             self._db.execute("INSERT INTO graph_state VALUES (?, ?)", (stamp, base))
 
-    def forget_graph_state(self) -> None:
-        """The graph is being replaced by one this state does not describe (until written again)."""
-        with self._db:
-            self._db.execute("DELETE FROM graph_state")
-
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 

@@ -5,8 +5,10 @@
           -> the old versions of edited files leave the cache
           -> cache and store checked against each other
           -> (nothing changed since the last assembly: stop here, see `app.stamp`)
+          -> (only articles added, embedded store: `graph.incremental` on `store.patch`, stop here)
           -> assemble (cross-article resolution, streaming the cached rows)
           -> store.writer (nodes, then edges, in chunks; atomic)
+          -> the cache's graph state (what the next increment starts from)
 
 `ingest` keeps the extraction cache as the source of truth and rebuilds the
 store's graph from it; `forget` removes articles from both; `extract` runs the

@@ -3,7 +3,7 @@
 Every decision `resolve` makes about a block key reads only keys it could join, or whose
 entity could take the same id: keys with the same name, a name one of its aliases or
 short forms names, the same person form, a surname it could claim (or be claimed by), a
-family plural, a correction's name. Each of these is a bucket here. Two keys are
+family plural. Each of these is a bucket here. Two keys are
 *candidates* when they share a bucket, and one of them is its bucket's hub (a leaf meets
 only the hubs: full names sharing a surname never meet unless a bare surname is there).
 Resolution is then local to the connected components of that candidate graph: resolving the
@@ -25,17 +25,16 @@ from .article_rows import key_name
 from .person_names import load_person_names, organization_suffixes
 
 Entry = tuple[str, bool]  # (bucket, hub)
-CURATED = "c:"  # the bucket of every key a correction could name
 
 
-def bucket_entries(key: str, *, names: Iterable[str], aliases: Iterable[str], person_name: str | None,
-                   claims: Iterable[str] | None, family_of: bool, curated: frozenset[str] = frozenset()) -> set[Entry]:
+def bucket_entries(key: str, *, aliases: Iterable[str], person_name: str | None, claims: Iterable[str] | None,
+                   family_of: bool) -> set[Entry]:
     """The buckets of a block key, from what resolution folded of all its rows.
 
     `person_name`: its fullest name when it is a person's (its person form joins others);
     `claims`: the surnames a full name can give to a bare surname (None: it is no person's full
-    name with mentions); `family_of`: a person's full name, whose surname's plural is a family;
-    `curated`: the name keys the corrections name."""
+    name with mentions); `family_of`: a person's full name, whose surname's plural is a family.
+    (Corrections are applied by a full assembly: `app.pipeline`.)"""
     forms, suffixes = load_person_names(), organization_suffixes()
     kind, text = key.split("|", 1)[0], key_name(key)
     words = text.split()
@@ -54,8 +53,6 @@ def bucket_entries(key: str, *, names: Iterable[str], aliases: Iterable[str], pe
     if kind == "name" and len(words) == 1:
         entries.add(("s:" + words[0], True))
         entries.update(("f:" + words[0][: -len(end)], True) for end in ("s", "es") if words[0].endswith(end))
-    if curated and any(name_key(n) in curated for n in (*names, *aliases)):
-        entries.add((CURATED, True))
     return entries
 
 

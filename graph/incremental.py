@@ -181,7 +181,6 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     outside = source.stored_entities(other_keys)
     labels: dict[str, NodeLabel] = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
     labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
-    resolved = _Resolved(inside, outside, resolution.entities)
 
     # statements: the speakers to say again and the articles whose described speakers to say again
     inside_ids = set(inside.values())
@@ -196,6 +195,7 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     more = {k for r in wordings for k in (r.speaker_key, r.receiver_key) if k and k not in keys and k not in outside}
     outside.update(source.stored_entities(more))
     labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
+    resolved = _Resolved(inside, outside, resolution.entities)
 
     # the articles whose dates and outlets the rebuilt relations and statements read
     read = {r.article_id for r in (*evidence, *wordings)} | set(new_ids)

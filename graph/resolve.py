@@ -234,7 +234,7 @@ class EntityLinker:
         for row in rows:
             self._keys[row.block_key].add(row)
 
-    def buckets(self, curated: frozenset[str] = frozenset()) -> dict[str, set[Entry]]:
+    def buckets(self) -> dict[str, set[Entry]]:
         """Each key's candidate buckets (`graph.blocking`): resolution is local to the components
         keys sharing them form. Each reads only its own aggregate, with the tests the joins below use."""
         found = {}
@@ -244,10 +244,10 @@ class EntityLinker:
             person = (name_kind and personlike) or EntityType.PERSON in (aggregate.fixed or {})
             full_person = name_kind and len(words) >= 2 and personlike
             found[key] = bucket_entries(
-                key, names=aggregate.names, aliases=aggregate.aliases or (),
+                key, aliases=aggregate.aliases or (),
                 person_name=_fullest(aggregate.names) if person and aggregate.names else None,
                 claims=(aggregate.surnames or {words[-1]}) if full_person and aggregate.mentions else None,
-                family_of=full_person, curated=curated,
+                family_of=full_person,
             )
         return found
 
