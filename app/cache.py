@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..graph.article_rows import (
+    OUTLET_ROLE,
     EntityRow,
     EvidenceRow,
     StatementRow,
@@ -32,6 +33,7 @@ from ..model.graph import (
     RelationType,
     SanctionStatus,
 )
+from ..graph.state import GraphState
 from ..model.records import Article, ArticleExtraction
 
 _SCHEMA = """
@@ -65,7 +67,26 @@ CREATE TABLE IF NOT EXISTS statement_rows (
     "end" INTEGER NOT NULL, sentence TEXT NOT NULL, rule TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statement_rows_by_article ON statement_rows (extractor, article_id);
+CREATE INDEX IF NOT EXISTS entity_rows_by_key ON entity_rows (extractor, block_key);
+CREATE INDEX IF NOT EXISTS evidence_rows_by_source ON evidence_rows (extractor, source_key);
+CREATE INDEX IF NOT EXISTS evidence_rows_by_target ON evidence_rows (extractor, target_key);
+CREATE INDEX IF NOT EXISTS statement_rows_by_speaker ON statement_rows (extractor, speaker_key);
+CREATE INDEX IF NOT EXISTS statement_rows_by_receiver ON statement_rows (extractor, receiver_key);
 """
+# what the stored graph was assembled from, for incremental ingest (`graph.incremental`): written
+# after the graph, and trusted only while `stamp` is the store's own stamp
+_GRAPH_STATE = """
+CREATE TABLE IF NOT EXISTS graph_state (stamp TEXT NOT NULL, base TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS graph_articles (article_id TEXT PRIMARY KEY, node TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS graph_keys (
+    block_key TEXT PRIMARY KEY, entity_id TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS graph_keys_by_entity ON graph_keys (entity_id);
+CREATE TABLE IF NOT EXISTS graph_buckets (bucket TEXT NOT NULL, block_key TEXT NOT NULL, hub INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS graph_buckets_by_bucket ON graph_buckets (bucket);
+CREATE INDEX IF NOT EXISTS graph_buckets_by_key ON graph_buckets (block_key);
+"""
+_GRAPH_STATE_TABLES = ("graph_state", "graph_articles", "graph_keys", "graph_buckets")
 _ROW_TABLES = ("extractions", "entity_rows", "evidence_rows", "statement_rows")
 SCHEMA_VERSION = 5  # older caches keep their articles; what is derived from them is extracted again
 
@@ -82,6 +103,7 @@ class ExtractionCache:
                 for table in _ROW_TABLES:
                     self._db.execute(f"DROP TABLE IF EXISTS {table}")
         self._db.executescript(_SCHEMA)
+        self._db.executescript(_GRAPH_STATE)
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -180,6 +202,45 @@ class ExtractionCache:
         """The graph rows of every article extracted by `extractor`: assembly's source."""
         return CachedRows(self._db, extractor)
 
+    def increment(self, extractor: str) -> CachedIncrement:
+        """The rows and graph state incremental assembly reads."""
+        return CachedIncrement(self._db, extractor)
+
+    def graph_state(self) -> tuple[str, str] | None:
+        """(stamp, base) of the graph the `graph_*` tables describe; None when they describe none."""
+        row = self._db.execute("SELECT stamp, base FROM graph_state").fetchone()
+        return (row[0], row[1]) if row else None
+
+    def assembled_unchanged(self, extractor: str) -> bool:
+        """Every article of the stored graph is still extracted by `extractor`, with the same metadata:
+        the graph only lacks articles (none was forgotten, replaced or extracted again)."""
+        row = self._db.execute(
+            "SELECT count(*) FROM graph_articles g LEFT JOIN extractions e "
+            "ON e.article_id = g.article_id AND e.extractor = ? WHERE e.node IS NOT g.node", (extractor,)).fetchone()
+        return row[0] == 0
+
+    def write_graph_state(self, state: GraphState, *, stamp: str, base: str, extractor: str, full: bool) -> None:
+        """Record what the graph with `stamp` was assembled from, in one transaction: all of it
+        (`full`), or what an increment changed."""
+        with self._db:
+            self._db.execute("DELETE FROM graph_state")
+            if full:
+                for table in _GRAPH_STATE_TABLES[1:]:
+                    self._db.execute(f"DELETE FROM {table}")
+                self._db.execute("INSERT INTO graph_articles SELECT article_id, node FROM extractions WHERE extractor = ?",
+                                 (extractor,))
+            else:
+                self._db.execute("INSERT OR REPLACE INTO graph_articles SELECT e.article_id, e.node FROM extractions e "
+                                 "LEFT JOIN graph_articles g ON g.article_id = e.article_id "
+                                 "WHERE e.extractor = ? AND g.article_id IS NULL", (extractor,))
+                for part, marks in _in_parts(state.buckets):
+                    self._db.execute(f"DELETE FROM graph_buckets WHERE block_key IN ({marks})", part)
+            self._db.executemany("INSERT OR REPLACE INTO graph_keys VALUES (?, ?, ?, ?)",
+                                 [(k, i, label, name) for k, (i, label, name) in state.keys.items()])
+            self._db.executemany("INSERT INTO graph_buckets VALUES (?, ?, ?)",
+                                 [(b, k, int(hub)) for k, entries in state.buckets.items() for b, hub in entries])
+            self._db.execute("INSERT INTO graph_state VALUES (?, ?)", (stamp, base))
+
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -269,39 +330,157 @@ class CachedRows:
 
     def entity_rows(self) -> Iterator[EntityRow]:
         rows = self._db.execute(
-            "SELECT article_id, block_key, name, type, kind, fixed, votes, aliases, surname, mentions, role, "
-            "given_name, gender, roles FROM entity_rows WHERE extractor = ? ORDER BY article_id",
+            f"SELECT {_ENTITY_COLUMNS} FROM entity_rows WHERE extractor = ? ORDER BY article_id, rowid",
             (self._extractor,),
         )
-        for article, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role, given, gender, roles in rows:
-            yield EntityRow(
-                article_id=article, block_key=key, name=name, type=EntityType(type_), kind=kind, fixed=bool(fixed),
-                votes=decode_votes(votes), aliases=tuple(json.loads(aliases)), surname=surname, mentions=mentions,
-                role=role, given_name=given, gender=gender, roles=tuple(json.loads(roles)),
-            )
+        for row in rows:
+            yield _entity_row(row)
 
     def evidence_rows(self) -> Iterator[EvidenceRow]:
-        rows = self._db.execute(
-            'SELECT article_id, type, source_key, target_key, status, modality, start, "end", sentence, rule, quote, direct '
-            "FROM evidence_rows WHERE extractor = ?",
-            (self._extractor,),
-        )
-        for article, type_, source, target, status, modality, start, end, sentence, rule, quote, direct in rows:
-            yield EvidenceRow(
-                article_id=article, type=RelationType(type_), source_key=source, target_key=target,
-                status=SanctionStatus(status) if status else None, modality=Modality(modality) if modality else None,
-                start=start, end=end, sentence=sentence,
-                rule=rule, quote=quote, direct=None if direct is None else bool(direct),
-            )
+        rows = self._db.execute(f"SELECT {_EVIDENCE_COLUMNS} FROM evidence_rows WHERE extractor = ?", (self._extractor,))
+        for row in rows:
+            yield _evidence_row(row)
 
     def statement_rows(self) -> Iterator[StatementRow]:
         rows = self._db.execute(
-            'SELECT article_id, speaker_key, described, text, direct, kind, cue, receiver_key, start, "end", sentence, '
-            "rule FROM statement_rows WHERE extractor = ?",
+            f"SELECT {_STATEMENT_COLUMNS} FROM statement_rows WHERE extractor = ? ORDER BY article_id, rowid",
             (self._extractor,),
         )
-        for article, speaker, described, text, direct, kind, cue, receiver, start, end, sentence, rule in rows:
-            yield StatementRow(
-                article_id=article, speaker_key=speaker, described=described, text=text, direct=bool(direct),
-                kind=kind, cue=cue, receiver_key=receiver, start=start, end=end, sentence=sentence, rule=rule,
-            )
+        for row in rows:
+            yield _statement_row(row)
+
+
+_ENTITY_COLUMNS = ("article_id, block_key, name, type, kind, fixed, votes, aliases, surname, mentions, role, "
+                   "given_name, gender, roles")
+_EVIDENCE_COLUMNS = 'article_id, type, source_key, target_key, status, modality, start, "end", sentence, rule, quote, direct'
+_STATEMENT_COLUMNS = ('article_id, speaker_key, described, text, direct, kind, cue, receiver_key, start, "end", sentence, '
+                      "rule")
+
+
+def _entity_row(row: tuple) -> EntityRow:
+    article, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role, given, gender, roles = row
+    return EntityRow(
+        article_id=article, block_key=key, name=name, type=EntityType(type_), kind=kind, fixed=bool(fixed),
+        votes=decode_votes(votes), aliases=tuple(json.loads(aliases)), surname=surname, mentions=mentions,
+        role=role, given_name=given, gender=gender, roles=tuple(json.loads(roles)),
+    )
+
+
+def _evidence_row(row: tuple) -> EvidenceRow:
+    article, type_, source, target, status, modality, start, end, sentence, rule, quote, direct = row
+    return EvidenceRow(
+        article_id=article, type=RelationType(type_), source_key=source, target_key=target,
+        status=SanctionStatus(status) if status else None, modality=Modality(modality) if modality else None,
+        start=start, end=end, sentence=sentence, rule=rule, quote=quote, direct=None if direct is None else bool(direct),
+    )
+
+
+def _statement_row(row: tuple) -> StatementRow:
+    article, speaker, described, text, direct, kind, cue, receiver, start, end, sentence, rule = row
+    return StatementRow(
+        article_id=article, speaker_key=speaker, described=described, text=text, direct=bool(direct),
+        kind=kind, cue=cue, receiver_key=receiver, start=start, end=end, sentence=sentence, rule=rule,
+    )
+
+
+class CachedIncrement:
+    """A `graph.incremental.IncrementSource` over the cache: the rows of given keys and articles
+    (through the indexes), and what the stored graph was assembled from (`graph_*` tables)."""
+
+    def __init__(self, db: sqlite3.Connection, extractor: str) -> None:
+        self._db = db
+        self._extractor = extractor
+
+    def _select(self, table: str, columns: str, column: str, values: Iterable[str]) -> list[tuple]:
+        """Rows of `table` whose `column` is one of `values`, in (article, rowid) order."""
+        found = []
+        for part, marks in _in_parts(sorted(set(values))):
+            found += self._db.execute(
+                f"SELECT {columns}, rowid FROM {table} WHERE extractor = ? AND {column} IN ({marks})",
+                [self._extractor, *part],
+            ).fetchall()
+        found.sort(key=lambda r: (r[0], r[-1]))
+        return found
+
+    def new_articles(self) -> list[ArticleNode]:
+        rows = self._db.execute(
+            "SELECT e.node FROM extractions e LEFT JOIN graph_articles g ON g.article_id = e.article_id "
+            "WHERE e.extractor = ? AND g.article_id IS NULL ORDER BY e.article_id", (self._extractor,))
+        return [ArticleNode.model_validate_json(node) for (node,) in rows]
+
+    def articles(self, ids: Iterable[str]) -> dict[str, ArticleNode]:
+        found = {}
+        for part, marks in _in_parts(sorted(set(ids))):
+            rows = self._db.execute(f"SELECT article_id, node FROM extractions WHERE extractor = ? AND article_id IN ({marks})",
+                                    [self._extractor, *part])
+            found.update((i, ArticleNode.model_validate_json(node)) for i, node in rows)
+        return found
+
+    def entity_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EntityRow]:
+        rows = {r[-1]: r for r in (*self._select("entity_rows", _ENTITY_COLUMNS, "block_key", keys),
+                                   *self._select("entity_rows", _ENTITY_COLUMNS, "article_id", articles))}
+        return [_entity_row(r[:-1]) for r in sorted(rows.values(), key=lambda r: (r[0], r[-1]))]
+
+    def evidence_rows(self, keys: Iterable[str]) -> list[EvidenceRow]:
+        keys = list(keys)
+        rows = {r[-1]: r for r in (*self._select("evidence_rows", _EVIDENCE_COLUMNS, "source_key", keys),
+                                   *self._select("evidence_rows", _EVIDENCE_COLUMNS, "target_key", keys))}
+        return [_evidence_row(r[:-1]) for r in sorted(rows.values(), key=lambda r: (r[0], r[-1]))]
+
+    def statement_rows(self, *, speakers: Iterable[str] = (), receivers: Iterable[str] = (),
+                       articles: Iterable[str] = ()) -> list[StatementRow]:
+        """The wordings of these speaker keys, to these receiver keys and in these articles, in the
+        order a full assembly reads them."""
+        rows = {r[-1]: r for r in (*self._select("statement_rows", _STATEMENT_COLUMNS, "speaker_key", speakers),
+                                   *self._select("statement_rows", _STATEMENT_COLUMNS, "receiver_key", receivers),
+                                   *self._select("statement_rows", _STATEMENT_COLUMNS, "article_id", articles))}
+        return [_statement_row(r[:-1]) for r in sorted(rows.values(), key=lambda r: (r[0], r[-1]))]
+
+    def stored_entities(self, keys: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """block key -> (entity id, label, name) in the stored graph."""
+        found = {}
+        for part, marks in _in_parts(sorted(set(keys))):
+            rows = self._db.execute(f"SELECT block_key, entity_id, label, name FROM graph_keys WHERE block_key IN ({marks})",
+                                    part)
+            found.update((key, (i, label, name)) for key, i, label, name in rows)
+        return found
+
+    def keys_of_entities(self, ids: Iterable[str]) -> list[str]:
+        found = []
+        for part, marks in _in_parts(sorted(set(ids))):
+            found += [k for (k,) in self._db.execute(f"SELECT block_key FROM graph_keys WHERE entity_id IN ({marks})", part)]
+        return found
+
+    def buckets_of(self, keys: list[str]) -> dict[str, set[tuple[str, bool]]]:
+        found: dict[str, set[tuple[str, bool]]] = {}
+        for part, marks in _in_parts(sorted(set(keys))):
+            for key, bucket, hub in self._db.execute(
+                    f"SELECT block_key, bucket, hub FROM graph_buckets WHERE block_key IN ({marks})", part):
+                found.setdefault(key, set()).add((bucket, bool(hub)))
+        return found
+
+    def members_of(self, buckets: list[str]) -> dict[str, list[tuple[str, bool]]]:
+        found: dict[str, list[tuple[str, bool]]] = {}
+        for part, marks in _in_parts(buckets):
+            for bucket, key, hub in self._db.execute(
+                    f"SELECT bucket, block_key, hub FROM graph_buckets WHERE bucket IN ({marks})", part):
+                found.setdefault(bucket, []).append((key, bool(hub)))
+        return found
+
+    def outlet_keys(self, articles: Iterable[str]) -> dict[str, str]:
+        """article -> the block key of its outlet (metadata)."""
+        found = {}
+        for part, marks in _in_parts(sorted(set(articles))):
+            found.update(self._db.execute(
+                f"SELECT article_id, block_key FROM entity_rows WHERE extractor = ? AND role = ? AND article_id IN ({marks})",
+                [self._extractor, OUTLET_ROLE, *part]))
+        return found
+
+    def outlet_role_keys(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` that are some article's outlet."""
+        found: set[str] = set()
+        for part, marks in _in_parts(sorted(set(keys))):
+            found.update(k for (k,) in self._db.execute(
+                f"SELECT DISTINCT block_key FROM entity_rows WHERE extractor = ? AND role = ? AND block_key IN ({marks})",
+                [self._extractor, OUTLET_ROLE, *part]))
+        return found

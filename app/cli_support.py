@@ -239,6 +239,9 @@ def _report_graph(report: Any, *, settings: Settings, store: StoreName | None, q
         typer.echo(f"{report.recovered} articles of the graph were missing from the extraction cache and were "
                    "read again from their files", err=True)
     written = "" if report.assembled else "unchanged, nothing assembled or written: "
+    if report.incremental is not None:
+        written = (f"{report.incremental.articles} articles added in place ({report.incremental.keys} names "
+                   "resolved again): ")
     typer.echo(
         f"{read}; graph: {written}{report.corpus} articles, {report.entities} entities, {report.relations} relations, "
         f"{report.statements} statements in {store_place(settings, store)} ({report.seconds:.1f} s)",

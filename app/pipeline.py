@@ -5,8 +5,10 @@
           -> the old versions of edited files leave the cache
           -> cache and store checked against each other
           -> (nothing changed since the last assembly: stop here, see `app.stamp`)
+          -> (only articles added, embedded store: `graph.incremental` on `store.patch`, stop here)
           -> assemble (cross-article resolution, streaming the cached rows)
           -> store.writer (nodes, then edges, in chunks; atomic)
+          -> the cache's graph state (what the next increment starts from)
 
 `ingest` keeps the extraction cache as the source of truth and rebuilds the
 store's graph from it; `forget` removes articles from both; `extract` runs the
@@ -33,19 +35,21 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ..graph.build import assemble
+from ..graph.incremental import GraphPatch, Increment, assemble_increment
 from ..ingest.parallel import Result, extract_parallel
 from ..ingest.readers import read_inputs
 from ..ingest.version import extractor_version
-from ..model.curation import Correction, Outcome
+from ..model.curation import Correction, Curation, Outcome
+from ..model.graph import NodeLabel
 from ..model.records import Article, ArticleExtraction, SkippedInput
 from ..store import StoreSink, WriteReport
 from ..views.files import write_text_atomic
 from .cache import ExtractionCache
 from .curation_file import load_curation
-from .stamp import assembly_stamp
+from .stamp import assembly_base, assembly_stamp
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +73,13 @@ class GraphWriter(Protocol):
         ...
 
 
+@runtime_checkable
+class PatchableStore(Protocol):
+    """A store whose graph can be changed in place (the embedded one): incremental ingest."""
+
+    def patch(self, *, stamp: str | None = None) -> AbstractContextManager[GraphPatch]: ...
+
+
 @dataclass
 class IngestReport:
     read: int = 0  # articles read from the inputs in this run
@@ -88,6 +99,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)  # paths whose old version left the graph
     forgotten: list[str] = field(default_factory=list)  # paths removed by `forget`
     recovered: int = 0  # articles of the graph the cache lacked, read again from their files
+    incremental: Increment | None = None  # the graph was changed in place: what the increment did
 
 
 class IngestBusy(RuntimeError):
@@ -236,8 +248,20 @@ def _assemble(cache: ExtractionCache, extractor: str, home: Path, store: GraphWr
         report.relations, report.statements = last["relations"], last["statements"]
         report.curation = list(zip(curation.corrections, map(Outcome, last["curation"]), strict=True))
         return
+    base = assembly_base(extractor, home)
+    if not force and _increment(cache, extractor, home, store, report, curation=curation, stamp=stamp, base=base):
+        _write_last_assembly(home, {
+            "stamp": stamp, "articles": report.corpus, "entities": report.entities, "relations": report.relations,
+            "statements": report.statements, "curation": [],
+        })
+        return
+    patchable = isinstance(store, PatchableStore)
     with _timed(report, "assemble"), store.writer(stamp=stamp) as sink:
-        assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE, curation=curation)
+        assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE, curation=curation,
+                             keep_state=patchable)
+    if assembled.state is not None:
+        with _timed(report, "state"):
+            cache.write_graph_state(assembled.state, stamp=stamp, base=base, extractor=extractor, full=True)
     report.store_report = sink.report
     report.curation = [(c, assembled.curation[i]) for i, c in enumerate(curation.corrections)]
     report.corpus, report.entities, report.relations = assembled.articles, assembled.entities, assembled.relations
@@ -246,6 +270,40 @@ def _assemble(cache: ExtractionCache, extractor: str, home: Path, store: GraphWr
         "stamp": stamp, "articles": report.corpus, "entities": report.entities, "relations": report.relations,
         "statements": report.statements, "curation": [o.value for _, o in report.curation],
     })
+
+
+class _FullAssembly(Exception):
+    """An increment found it cannot be done; the patch is dropped, a full assembly follows."""
+
+
+def _increment(cache: ExtractionCache, extractor: str, home: Path, store: GraphWriter, report: IngestReport, *,
+               curation: Curation, stamp: str, base: str) -> bool:
+    """Add the articles the stored graph lacks to it in place (`graph.incremental`) when it holds
+    all the others as they are, assembled by the same code and extractor with no corrections;
+    whether it did. Forgotten, replaced and re-extracted articles, corrections, another
+    extractor or assembly code, and the Neo4j store go through a full assembly."""
+    if not isinstance(store, PatchableStore) or curation.corrections:
+        return False
+    state = cache.graph_state()
+    if state is None or state != (store.stamp(), base) or not cache.assembled_unchanged(extractor):
+        return False
+    try:
+        with _timed(report, "assemble"), store.patch(stamp=stamp) as patch:
+            increment = assemble_increment(cache.increment(extractor), patch, curation=curation,
+                                           scratch=home / SCRATCH_FILE)
+            if increment is None:
+                raise _FullAssembly
+    except _FullAssembly:
+        return False
+    with _timed(report, "state"):
+        cache.write_graph_state(increment.state, stamp=stamp, base=base, extractor=extractor, full=False)
+    counts = patch.counts
+    report.incremental = increment
+    report.corpus, report.statements = counts[NodeLabel.ARTICLE.value], counts[NodeLabel.STATEMENT.value]
+    report.relations = counts["relations"]
+    report.entities = sum(counts[label.value] for label in NodeLabel
+                          if label not in (NodeLabel.ARTICLE, NodeLabel.STATEMENT))
+    return True
 
 
 def _last_assembly(home: Path) -> dict:

@@ -23,12 +23,19 @@ def assembly_code_digest() -> str:
     return packages_digest(_ASSEMBLY_PACKAGES, size=8)
 
 
-def assembly_stamp(extractor: str, articles_digest: str, home: Path) -> str:
-    """The stamp of assembling the cache's articles (`articles_digest`) by `extractor` with the
-    corrections of `home`."""
+def assembly_base(extractor: str, home: Path) -> str:
+    """What an assembly depends on besides its articles: `extractor`, the corrections of `home`
+    and the assembly code. A graph can only grow incrementally on the same base."""
     try:
         curation = hashlib.blake2b(curation_path(home).read_bytes(), digest_size=16).hexdigest()
     except FileNotFoundError:
         curation = "none"
-    parts = (extractor, articles_digest, curation, assembly_code_digest())
+    parts = (extractor, curation, assembly_code_digest())
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def assembly_stamp(extractor: str, articles_digest: str, home: Path) -> str:
+    """The stamp of assembling the cache's articles (`articles_digest`) by `extractor` with the
+    corrections of `home`."""
+    parts = (assembly_base(extractor, home), articles_digest)
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()

@@ -6,7 +6,8 @@ JSON line):
 - named queries from Python (`run_query` on one open store) against the engine's own time for
   the same Cypher on an open LadybugDB connection, p50 over p50, at each graph size measured
   (goal <= 2 for the entity-anchored ones), and whether every query ran under the buffer pool;
-- 10 articles added to the BBC home, and a no-op re-ingest, against those 10 in an empty home;
+- 10 articles added to the BBC home, and to homes of N articles, and a no-op re-ingest, against
+  those 10 in an empty home;
 - peak memory: ingest's main process and workers, and assembly at each size.
 """
 
@@ -26,6 +27,10 @@ def issue_ratios(out: dict[str, Any]) -> dict[str, Any]:
             if f"{name}_over_ten_alone" in bbc:
                 ratios[f"{name}_over_ten_alone"] = bbc[f"{name}_over_ten_alone"]
         ratios["ingest_peak_rss_mb"] = bbc["ours"]["memory"]["peak_process_rss_mb"]
+    for size, entry in out.get("increments", {}).items():
+        if size != "ten_alone":
+            ratios.setdefault("increments", {})[size] = {
+                name: entry[f"{name}_over_ten_alone"] for name in ("plus10", "noop")}
     for size, entry in out.get("assembly", {}).items():
         assembly = entry.get("assembly")
         if not assembly:
@@ -56,6 +61,9 @@ def report_ratios(ratios: dict[str, Any]) -> None:
         if f"{name}_over_ten_alone" in ratios:
             r = ratios[f"{name}_over_ten_alone"]
             print(f"  {label} / the 10 into an empty home: {r['cpu']} CPU, {r['wall']} wall")
+    for size, r in ratios.get("increments", {}).items():
+        print(f"  at {int(size):,} articles, / the 10 into an empty home: +10 articles {r['plus10']['cpu']} CPU "
+              f"(goal <= 1.5), no-op re-ingest {r['noop']['cpu']} CPU (goal <= 0.1)")
     for size, q in ratios.get("queries", {}).items():
         cells = ", ".join(f"{case} {ratio:.2f}" for case, ratio in q["ratio_by_query"].items())
         failed = f"; FAILED: {', '.join(q['failed'])}" if q["failed"] else "; every query ran"

@@ -97,9 +97,10 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 _SUMMARY = re.compile(r"(\d+) articles read \((\d+) extracted, (\d+) unchanged\), (\d+) duplicates, (\d+) skipped; "
-                      r"graph: (?:unchanged, nothing assembled or written: )?(\d+) articles, (\d+) entities, "
+                      r"graph: (?:unchanged, nothing assembled or written: |\d+ articles added in place \((\d+) names "
+                      r"resolved again\): )?(\d+) articles, (\d+) entities, "
                       r"(\d+) relations")
-_STAGE = re.compile(r"newsgraph\.ingest\.pipeline: (\w+): ([\d.]+) s")
+_STAGE = re.compile(r"newsgraph\.app\.pipeline: (\w+): ([\d.]+) s")
 
 
 def ingest_run(paths: list[Path], home: Path, *, workers: int, batch_size: int, log: Path) -> dict[str, Any]:
@@ -109,8 +110,9 @@ def ingest_run(paths: list[Path], home: Path, *, workers: int, batch_size: int, 
         raise SystemExit(f"ingest failed ({run['returncode']}); see {log.with_suffix('.err')}")
     match = _SUMMARY.search(run["stderr"])
     assert match, f"no ingest summary in {log.with_suffix('.err')}"
-    names = ("read", "extracted", "unchanged", "duplicates", "skipped", "graph_articles", "entities", "relations")
-    run["report"] = dict(zip(names, map(int, match.groups())))
+    names = ("read", "extracted", "unchanged", "duplicates", "skipped", "resolved_again", "graph_articles", "entities",
+             "relations")
+    run["report"] = {n: int(v) for n, v in zip(names, match.groups()) if v is not None}
     run["stage_seconds"] = {name: float(seconds) for name, seconds in _STAGE.findall(run["stderr"])}
     run.pop("stdout"), run.pop("stderr")
     return run
@@ -378,6 +380,52 @@ def bench_assembly(base: Path, work: Path, fills: list[int], runs: int) -> dict:
     return results
 
 
+def mode_full_home(home: Path) -> dict[str, Any]:
+    """A full assembly of the cache in `home` into its embedded store, as `ingest` does it (no NLP)."""
+    from newsgraph.app.pipeline import ingest
+    from newsgraph.store.embedded import EmbeddedStore
+
+    with EmbeddedStore(home) as store:
+        report = ingest([], home=home, store=store, model=MODEL, workers=1, batch_size=16, max_chars=200_000)
+    return {"articles": report.corpus, "entities": report.entities, "relations": report.relations,
+            "stage_seconds": report.stage_seconds}
+
+
+def bench_increments(bbc: Path, base: Path, work: Path, sizes: list[int], workers: int, batch: int) -> dict:
+    """10 new articles (real NLP) into a home of N articles (a cache filled from `base`, assembled
+    in full), the same again (a no-op), against the same 10 into an empty home."""
+    import synthetic
+
+    extra = work / "increment-10"
+    shutil.rmtree(extra, ignore_errors=True)
+    synthetic.generate_corpus(bbc, extra, 10, words=200, seed=11)
+    empty = work / "increment-alone-home"
+    shutil.rmtree(empty, ignore_errors=True)
+    print("the 10 articles into an empty home ...", flush=True)
+    results: dict[str, Any] = {"ten_alone": ingest_run([extra], empty, workers=workers, batch_size=batch,
+                                                       log=work / "increment-alone")}
+    shutil.rmtree(empty, ignore_errors=True)
+    alone = results["ten_alone"]
+    for size in sizes:
+        home = work / f"increment-{size}-home"
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir(parents=True)
+        counts = synthetic.fill_cache(base, home / "cache.sqlite", size)
+        print(f"increments at {counts['articles']:,} articles: full assembly ...", flush=True)
+        full = worker_mode("_full_home", str(home), log=work / f"increment-{size}-full")
+        print(f"increments at {counts['articles']:,} articles: +10 articles, then the same again ...", flush=True)
+        plus = ingest_run([extra], home, workers=workers, batch_size=batch, log=work / f"increment-{size}-plus10")
+        noop = ingest_run([extra], home, workers=workers, batch_size=batch, log=work / f"increment-{size}-noop")
+        entry = {"articles": counts["articles"], "full_wall_seconds": full["wall_seconds"], "full": full["result"],
+                 "plus10": plus, "noop": noop}
+        for name in ("plus10", "noop"):
+            entry[f"{name}_over_ten_alone"] = {
+                unit: round(entry[name][f"{unit}_seconds"] / alone[f"{unit}_seconds"], 3) for unit in ("wall", "cpu")}
+        results[str(size)] = entry
+        shutil.rmtree(home, ignore_errors=True)
+    return results
+
+
 def heaps(cache: Path) -> dict[str, int]:
     """Distinct name keys among the first 1/8, 1/4, 1/2 and all articles of a real corpus (by id)."""
     import sqlite3
@@ -399,6 +447,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="2000,10000", help="synthetic corpora through the NLP (articles)")
     parser.add_argument("--fill", default="10000", help="caches filled without NLP for assembly (articles; the "
                         "largest also gets the whole assembly and the named queries: 10000,50000 for the 50k record)")
+    parser.add_argument("--increments", default="2000,10000",
+                        help="homes (filled caches, articles) that 10 new articles are added to (2000,50000 for the 50k record)")
+    parser.add_argument("--only-increments", action="store_true",
+                        help="only the increments (the BBC home of an earlier run, or a new one)")
     parser.add_argument("--full", action="store_true", help="--sizes 2000,10000,50000 (about an hour here)")
     parser.add_argument("--words", type=int, default=40, help="at least this many words per synthetic article (default 40)")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
@@ -425,12 +477,24 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers, "batch_size": args.batch_size, "load_at_start": round(os.getloadavg()[0], 2),
     }
     home = args.work / "bbc-home"
-    if not args.skip_bbc_speed or not (home / "cache.sqlite").exists():
+    if args.only_increments and not (home / "cache.sqlite").exists():
+        raise SystemExit(f"--only-increments fills its homes from {home / 'cache.sqlite'}: run the bench (or "
+                         f"`newsgraph ingest --home {home} CORPUS`) first")
+    if not args.only_increments and (not args.skip_bbc_speed or not (home / "cache.sqlite").exists()):
         out["bbc"] = bench_bbc(args.bbc, args.work, args.workers, args.batch_size)
+    increments = [int(s) for s in args.increments.split(",") if s]
+    if args.only_increments:
+        out["increments"] = bench_increments(args.bbc, home / "cache.sqlite", args.work, increments, args.workers,
+                                             args.batch_size)
+        report_increments(out["increments"])
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
     out["heaps_bbc"] = heaps(home / "cache.sqlite")
     out["extraction"] = bench_extraction(args.bbc, args.work, sizes, args.workers, args.batch_size, args.words)
     (args.work / "results.json").write_text(json.dumps(out, ensure_ascii=False))  # so far, if a later step fails
     out["assembly"] = bench_assembly(home / "cache.sqlite", args.work, fills, args.query_runs)
+    out["increments"] = bench_increments(args.bbc, home / "cache.sqlite", args.work, increments, args.workers,
+                                         args.batch_size)
     out["bench_seconds"] = round(time.perf_counter() - started)
     out["load_at_end"] = round(os.getloadavg()[0], 2)
     out["ratios"] = ratios.issue_ratios(out)
@@ -439,6 +503,21 @@ def main(argv: list[str] | None = None) -> int:
     ratios.report_ratios(out["ratios"])
     print(json.dumps(out, ensure_ascii=False))
     return 0
+
+
+def report_increments(increments: dict[str, Any]) -> None:
+    alone = increments["ten_alone"]
+    print(f"incremental ingest: 10 new articles into an empty home {alone['wall_seconds']:.1f} s wall, "
+          f"{alone['cpu_seconds']:.1f} s CPU; into a home of")
+    for size, entry in increments.items():
+        if size == "ten_alone":
+            continue
+        p, n = entry["plus10"], entry["noop"]
+        print(f"  {entry['articles']:>7,} articles (full assembly {entry['full_wall_seconds']:.1f} s): +10 "
+              f"{p['wall_seconds']:.1f} s wall, {p['cpu_seconds']:.1f} s CPU ({p['report'].get('resolved_again', '?')} "
+              f"name keys resolved again; stages " + ", ".join(f"{k} {v:.2f} s" for k, v in p["stage_seconds"].items())
+              + f"), ratio {entry['plus10_over_ten_alone']}; no-op {n['wall_seconds']:.1f} s wall, ratio "
+              f"{entry['noop_over_ten_alone']}")
 
 
 def report(out: dict[str, Any]) -> None:
@@ -493,6 +572,8 @@ def report(out: dict[str, Any]) -> None:
                     f"{name} {q['p50_ms']:.1f}/{q['engine_p50_ms']:.1f} = {q['ratio']:.2f} "
                     f"(fastest {q['ratio_min']:.2f})" if "p50_ms" in q
                     else f"{name} FAILED ({q['error'][:90]})" for name, q in a["queries"].items()))
+    if "increments" in out:
+        report_increments(out["increments"])
     print(f"bench took {out['bench_seconds']} s")
 
 
@@ -501,6 +582,8 @@ if __name__ == "__main__":
         print(json.dumps(mode_resolve(Path(sys.argv[2]))))
     elif len(sys.argv) > 1 and sys.argv[1] == "_assemble":
         print(json.dumps(mode_assemble(Path(sys.argv[2]), Path(sys.argv[3]))))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_full_home":
+        print(json.dumps(mode_full_home(Path(sys.argv[2]))))
     elif len(sys.argv) > 1 and sys.argv[1] == "_queries":
         print(json.dumps(mode_queries(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])), ensure_ascii=False))
     else:

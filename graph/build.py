@@ -56,7 +56,8 @@ from .article_rows import (
     article_rows,
 )
 from .curation import curated, curated_links, edge_outcomes
-from .resolve import Resolution, resolve
+from .resolve import EntityLinker, Resolution
+from .state import GraphState
 from .statement_build import StatementGroups
 
 CHUNK = 5_000
@@ -191,19 +192,30 @@ class Assembled:
     statements: int
     links: int
     curation: dict[int, Outcome] = field(default_factory=dict)  # correction index -> what it did
+    state: GraphState | None = None  # what incremental assembly needs of this graph (`keep_state`)
 
 
 def assemble(
-    source: RowSource, sink: GraphSink, *, scratch: Path | None = None, curation: Curation | None = None
+    source: RowSource, sink: GraphSink, *, scratch: Path | None = None, curation: Curation | None = None,
+    keep_state: bool = False,
 ) -> Assembled:
     """Resolve entities and write the whole graph to `sink`, nodes first.
 
     `scratch` is a file for grouping relation evidence and statement wordings (in memory
     when None; a second file beside it holds the wordings). `curation`'s corrections are
     applied: to the entities as they are resolved, to the relations and statements as they go by.
+    `keep_state`: the result holds what a later incremental assembly needs (`graph.incremental`).
     """
     curation = curation or Curation()
-    resolution = resolve(source.entity_rows(), curation=curation)
+    linker = EntityLinker()
+    linker.add(source.entity_rows())
+    resolution = linker.resolve(curation)
+    state = GraphState(
+        keys={k: (i, NodeLabel(resolution.entities[i].type).value, resolution.entities[i].name)
+              for k, i in resolution.key_entities().items()},
+        buckets=linker.buckets(),
+    ) if keep_state else None
+    del linker
     labels = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
     outlets: dict[str, str] = {}  # article -> resolved outlet name, for corroboration
     article_counts: Counter[str] = Counter()
@@ -234,7 +246,7 @@ def assemble(
     relations = _chunked(sink.add_relations, curated(
         _relations(source, resolution, labels, outlets, dates, scratch), curation, seen))
     return Assembled(articles=articles, entities=entities, relations=relations, statements=statements, links=links,
-                     curation={**resolution.outcomes, **edge_outcomes(curation, seen)})
+                     curation={**resolution.outcomes, **edge_outcomes(curation, seen)}, state=state)
 
 
 def _speaking(row: StatementRow, resolution: Resolution, labels: dict[str, NodeLabel]) -> tuple:

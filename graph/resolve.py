@@ -46,6 +46,7 @@ from ..model.ids import entity_id
 from ..model.names import is_acronym, name_key
 from ..model.votes import leading_type, votes_for_person
 from .article_rows import EntityRow, key_name
+from .blocking import Entry, bucket_entries
 from .curation import Group, regroup
 from .person_names import PersonNames, load_person_names, middles_agree, organization_suffixes
 
@@ -220,6 +221,10 @@ class Resolution:
     def global_id(self, block_key: str) -> str:
         return self._entity_of_key[block_key]
 
+    def key_entities(self) -> dict[str, str]:
+        """Every block key with its entity's id."""
+        return self._entity_of_key
+
 
 class EntityLinker:
     def __init__(self) -> None:
@@ -228,6 +233,23 @@ class EntityLinker:
     def add(self, rows: Iterable[EntityRow]) -> None:
         for row in rows:
             self._keys[row.block_key].add(row)
+
+    def buckets(self) -> dict[str, set[Entry]]:
+        """Each key's candidate buckets (`graph.blocking`): resolution is local to the components
+        keys sharing them form. Each reads only its own aggregate, with the tests the joins below use."""
+        found = {}
+        for key, aggregate in self._keys.items():
+            words, name_kind = key_name(key).split(), _kind(key) == "name"
+            personlike = aggregate.personlike()
+            person = (name_kind and personlike) or EntityType.PERSON in (aggregate.fixed or {})
+            full_person = name_kind and len(words) >= 2 and personlike
+            found[key] = bucket_entries(
+                key, aliases=aggregate.aliases or (),
+                person_name=_fullest(aggregate.names) if person and aggregate.names else None,
+                claims=(aggregate.surnames or {words[-1]}) if full_person and aggregate.mentions else None,
+                family_of=full_person,
+            )
+        return found
 
     def resolve(self, curation: Curation | None = None) -> Resolution:
         keys = self._keys

@@ -78,7 +78,12 @@ def entity_name_keys(entity: EntityNode) -> list[str]:
     """What names an entity in a name lookup, each once: its id, and the comparison key
     (`model.names.name_key`) of its name and of each alias. Both stores keep these (the
     embedded store's `NameKey` table, Neo4j's `NameKey` nodes)."""
-    keys = (entity.id, *(name_key(form) for form in (entity.name, *entity.aliases)))
+    return name_keys_of(entity.id, entity.name, entity.aliases)
+
+
+def name_keys_of(entity_id: str, name: str, aliases: Iterable[str]) -> list[str]:
+    """`entity_name_keys` of a stored node's id, name and aliases."""
+    keys = (entity_id, *(name_key(form) for form in (name, *aliases)))
     return [key for key in dict.fromkeys(keys) if key]
 
 

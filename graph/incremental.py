@@ -1,0 +1,241 @@
+"""Incremental assembly: the part of the graph new articles change, and nothing else.
+
+    new articles' block keys -> their component in the candidate graph (`blocking.closure`)
+      -> the rows of those keys resolved again (`resolve`: local to components)
+      -> the entities of those keys, their MENTIONS / PUBLISHED_BY / AUTHORED_BY links,
+         the relations with an endpoint among them, the statements of their speakers (and of
+         the speakers whose wordings they received), the described statements of the
+         articles these wordings are in
+      -> `GraphPatch`: the stored versions of all these leave, the new ones go in
+
+Everything else the stored graph holds is what a full assembly would give again: an entity
+outside the component keeps its keys, rows and so its id and counts; a relation between two
+such entities has no evidence from a new article (its keys would be in the component). The
+result equals a full `build.assemble` of the same articles (`tests/integration/test_incremental.py`).
+
+Given up on (`None`: the caller assembles in full) when an article's outlet changes name
+(corroboration of relations far away changes). Only additions come here: forgotten,
+replaced or re-extracted articles, a correction, new code go through a full assembly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..model.curation import Curation
+from ..model.graph import ArticleNode, EntityNode, NodeLabel, published_date
+from .article_rows import EntityRow, EvidenceRow, StatementRow
+from .blocking import Entry, closure
+from .build import _chunked, _links, _relations, _speaking
+from .curation import curated, curated_links
+from .resolve import EntityLinker
+from .state import GraphState
+from .statement_build import StatementGroups
+
+log = logging.getLogger(__name__)
+
+
+class IncrementSource(Protocol):
+    """The rows and the stored graph's state, looked up by key and article (the cache)."""
+
+    def new_articles(self) -> list[ArticleNode]: ...
+
+    def articles(self, ids: Iterable[str]) -> dict[str, ArticleNode]: ...
+
+    def entity_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EntityRow]: ...
+
+    def evidence_rows(self, keys: Iterable[str]) -> list[EvidenceRow]: ...
+
+    def statement_rows(self, *, speakers: Iterable[str] = (), receivers: Iterable[str] = (),
+                       articles: Iterable[str] = ()) -> list[StatementRow]: ...
+
+    def stored_entities(self, keys: Iterable[str]) -> dict[str, tuple[str, str, str]]: ...
+
+    def keys_of_entities(self, ids: Iterable[str]) -> list[str]: ...
+
+    def buckets_of(self, keys: list[str]) -> dict[str, set[Entry]]: ...
+
+    def members_of(self, buckets: list[str]) -> dict[str, list[tuple[str, bool]]]: ...
+
+    def outlet_keys(self, articles: Iterable[str]) -> dict[str, str]: ...
+
+    def outlet_role_keys(self, keys: Iterable[str]) -> set[str]: ...
+
+
+class GraphPatch(Protocol):
+    """A graph sink that first takes rows out of the stored graph."""
+
+    def remove_entities(self, ids: Mapping[str, str]) -> None:
+        """The entities (id -> label) with every edge they have."""
+        ...
+
+    def remove_statements(self, *, said_by: Iterable[str], described_in: Iterable[str]) -> None:
+        """The statements these entities said, and the described-speaker ones these articles report."""
+        ...
+
+    def add_articles(self, rows: list[ArticleNode]) -> None: ...
+
+    def add_entities(self, rows: list[EntityNode]) -> None: ...
+
+    def add_relations(self, rows: list) -> None: ...
+
+    def add_statements(self, rows: list) -> None: ...
+
+    def add_links(self, rows: list) -> None: ...
+
+
+@dataclass(frozen=True)
+class Increment:
+    articles: int  # new articles
+    keys: int  # block keys resolved again (the touched component)
+    touched: int  # block keys of the new articles
+    entities: int  # entities written (removed before: `removed`)
+    removed: int
+    relations: int
+    statements: int
+    state: GraphState = field(repr=False)
+
+
+class _Known:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _Resolved:
+    """Block key -> entity: the component's from its new resolution, the others' as stored."""
+
+    def __init__(self, inside: Mapping[str, str], outside: Mapping[str, tuple[str, str, str]],
+                 entities: Mapping[str, EntityNode]) -> None:
+        self._inside = inside
+        self._outside = outside
+        self.entities: dict[str, EntityNode | _Known] = {i: _Known(name) for i, _, name in outside.values()}
+        self.entities.update(entities)
+
+    def global_id(self, key: str) -> str:
+        return self._inside[key] if key in self._inside else self._outside[key][0]
+
+
+class _Rows:
+    """A `build.RowSource` over rows already fetched."""
+
+    def __init__(self, entity_rows: list[EntityRow], evidence_rows: list[EvidenceRow]) -> None:
+        self._entities, self._evidence = entity_rows, evidence_rows
+
+    def entity_rows(self) -> list[EntityRow]:
+        return self._entities
+
+    def evidence_rows(self) -> list[EvidenceRow]:
+        return self._evidence
+
+
+def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: Curation | None = None,
+                       scratch: Path | None = None) -> Increment | None:
+    """Add the articles the stored graph lacks (`source.new_articles()`) to it through `patch`.
+    None, before anything is removed, when only a full assembly can do it (an outlet renamed)."""
+    curation = curation or Curation()
+    new = source.new_articles()
+    new_ids = [a.id for a in new]
+    touched = sorted({r.block_key for r in source.entity_rows(articles=new_ids)})
+    linker = EntityLinker()
+    linker.add(source.entity_rows(keys=touched))
+    now = linker.buckets()
+    before = source.buckets_of(touched)
+    start = {k: now.get(k, set()) | before.get(k, set()) for k in touched}
+
+    def members_of(buckets: list[str]) -> dict[str, list[tuple[str, bool]]]:
+        found = source.members_of(buckets)
+        wanted = set(buckets)
+        for key in touched:
+            for bucket, hub in now.get(key, ()):
+                if bucket in wanted:
+                    found.setdefault(bucket, []).append((key, hub))
+        return found
+
+    keys = closure(start, source.buckets_of, members_of)
+    rows = source.entity_rows(keys=keys)
+    linker = EntityLinker()
+    linker.add(rows)
+    resolution = linker.resolve(curation)
+    inside = {k: resolution.global_id(k) for k in keys}
+    stored = source.stored_entities(keys)
+    for key in source.outlet_role_keys(k for k in stored):
+        if resolution.entities[inside[key]].name != stored[key][2]:
+            log.info("incremental assembly: the outlet %r is now named %r: full assembly",
+                     stored[key][2], resolution.entities[inside[key]].name)
+            return None
+    log.info("incremental assembly: %d new articles, %d block keys of theirs, %d keys resolved again",
+             len(new), len(touched), len(keys))
+
+    # every other key the fetched rows name: its stored entity
+    evidence = source.evidence_rows(keys)
+    speaking = source.statement_rows(speakers=keys, receivers=keys, articles=new_ids)
+    other_keys = {k for r in evidence for k in (r.source_key, r.target_key) if k and k not in keys}
+    other_keys |= {k for r in speaking for k in (r.speaker_key, r.receiver_key) if k and k not in keys}
+    outside = source.stored_entities(other_keys)
+    labels: dict[str, NodeLabel] = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
+    labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
+
+    # statements: the speakers to say again and the articles whose described speakers to say again
+    inside_ids = set(inside.values())
+    speakers = set(inside_ids)
+    for row in speaking:
+        if row.receiver_key in keys and row.speaker_key and row.speaker_key not in keys:
+            speakers.add(outside[row.speaker_key][0])
+    outside_speakers = speakers - inside_ids
+    described_in = set(new_ids) | {r.article_id for r in speaking if r.speaker_key in keys or r.receiver_key in keys}
+    wordings = source.statement_rows(speakers=[*keys, *source.keys_of_entities(outside_speakers)],
+                                     articles=described_in)
+    more = {k for r in wordings for k in (r.speaker_key, r.receiver_key) if k and k not in keys and k not in outside}
+    outside.update(source.stored_entities(more))
+    labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
+    resolved = _Resolved(inside, outside, resolution.entities)
+
+    # the articles whose dates and outlets the rebuilt relations and statements read
+    read = {r.article_id for r in (*evidence, *wordings)} | set(new_ids)
+    nodes = source.articles(read)
+    labels.update({a: NodeLabel.ARTICLE for a in read})
+    dates = {a: day for a, node in nodes.items() if (day := published_date(node))}
+    outlet_keys = source.outlet_keys(read)
+    outlet_entities = source.stored_entities(k for k in outlet_keys.values() if k not in keys)
+    outlets = {a: (resolution.entities[inside[k]].name if k in inside else outlet_entities[k][2])
+               for a, k in outlet_keys.items()}
+
+    patch.remove_statements(said_by=sorted({i for i, _, _ in stored.values()} | outside_speakers),
+                            described_in=sorted(described_in - set(new_ids)))
+    old_entities = {i: label for i, label, _ in stored.values()}
+    patch.remove_entities(old_entities)
+
+    article_counts: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.mentions:
+            article_counts[inside[row.block_key]].add(row.article_id)
+    entities = _chunked(patch.add_entities, [
+        e.model_copy(update={"article_count": len(article_counts[e.id])})
+        for e in sorted(resolution.entities.values(), key=lambda e: e.id)
+    ])
+    _chunked(patch.add_articles, new)
+    seen: set[str] = set()
+    with StatementGroups(scratch.with_name(scratch.name + ".statements") if scratch else None) as groups:
+        for row in wordings:
+            spoken = _speaking(row, resolved, labels)
+            speaker = spoken[1]
+            if (speaker in speakers) if speaker is not None else row.article_id in described_in:
+                groups.add(*spoken)
+        statements = _chunked(patch.add_statements, curated(groups.statements(outlets, dates), curation, seen))
+        _chunked(patch.add_links, curated_links(groups.links(), curation))
+    _chunked(patch.add_links, _links(_Rows(rows, []), resolved, labels))
+    relations = _chunked(patch.add_relations, curated(
+        _relations(_Rows([], evidence), resolved, labels, outlets, dates, scratch), curation, seen))
+    state = GraphState(
+        keys={k: (i, labels[i].value, resolution.entities[i].name) for k, i in inside.items()},
+        buckets={k: now.get(k, set()) for k in touched},
+    )
+    return Increment(articles=len(new), keys=len(keys), touched=len(touched), entities=entities,
+                     removed=len(old_entities), relations=relations, statements=statements, state=state)
