@@ -39,6 +39,7 @@ from ...model.graph import (
 )
 from ..lexicon import Lexicon
 from .arguments import Arguments
+from .mention_search import lemma_in
 from .syntax import children, governing_verb, subject, with_conjuncts
 from .types import Actor, FoundRelation, register_extensions
 
@@ -106,8 +107,9 @@ class RelationFinder:
         speakers = _quote_speakers(doc)
         found: list[FoundRelation] = []
         matches = []
+        triggered = lemma_in(doc, self.triggers)
         for sentence in args.sentences.spans:  # the matcher indexes every token: only sentences with a trigger
-            if any(t.lemma_.lower() in self.triggers for t in sentence):
+            if triggered[sentence.start : sentence.end].any():
                 matches += [(m, [sentence.start + i for i in ids]) for m, ids in self.matcher(sentence)]
         matches.sort(key=lambda m: (self.order.index(doc.vocab.strings[m[0]]), m[1]))
         for match_id, token_ids in matches:
