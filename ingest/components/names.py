@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ...model.graph import EntityType
@@ -237,7 +238,7 @@ class NameFinder:
         mentions can outvote)."""
         found = []
         surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
-        for token in doc:
+        for token in _proper_nouns_verbs_and_sentence_starts(doc):  # no other token passes a test below
             if self.context.speaks(token) and token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
                 start = token.i
                 while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
@@ -393,6 +394,14 @@ def _lower_case_words(doc: Doc) -> frozenset[str]:
     attrs = doc.to_array([ORTH, IS_LOWER, IS_ALPHA])
     orths = numpy.unique(attrs[(attrs[:, 1] == 1) & (attrs[:, 2] == 1), 0])
     return frozenset(doc.vocab.strings[h] for h in orths.tolist())
+
+
+def _proper_nouns_verbs_and_sentence_starts(doc: Doc) -> list[Token]:
+    if len(doc) == 0:
+        return []
+    attrs = doc.to_array([POS, SENT_START])
+    wanted = (attrs[:, 0] == PROPN) | (attrs[:, 0] == VERB) | (attrs[:, 1] == 1)
+    return [doc[int(i)] for i in numpy.flatnonzero(wanted)]
 
 
 def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: frozenset[str]) -> bool:

@@ -19,6 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .syntax import doc_text
 from .types import register_extensions
 
 OPENERS = frozenset("“«„")
@@ -107,7 +108,7 @@ class QuoteSpanFinder:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = find_quote_spans(doc.text)
+        spans = find_quote_spans(doc_text(doc))
         doc._.ng_quote_spans = spans
         doc._.ng_quoted_tokens = tokens_in(doc, spans)
         return doc
