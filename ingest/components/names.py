@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, POS, SENT_START
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, LENGTH, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -436,13 +436,18 @@ def _spaced_dash(doc: Doc, i: int) -> bool:
 def _capitalized_words(doc: Doc) -> frozenset[str]:
     """Lower-case forms of words written capitalized where capitals mean something:
     not sentence-initial, and not in a headline-case sentence ("Discussed Socialist Regime")."""
-    capitalized = set()
+    if len(doc) == 0:
+        return frozenset()
+    alpha, length, title, lower = doc.to_array([IS_ALPHA, LENGTH, IS_TITLE, LOWER]).T
+    words = (alpha == 1) & (length > 3)
+    capitalized: set[int] = set()
     for sent in doc.sents:
-        words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
-        if len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6:
+        start, end = sent.start + 1, sent.end
+        count = int(words[start:end].sum())
+        if count >= 3 and int((words[start:end] & (title[start:end] == 1)).sum()) / count > 0.6:
             continue
-        capitalized.update(t.lower_ for t in sent[1:] if t.is_title)
-    return frozenset(capitalized)
+        capitalized.update(lower[start:end][title[start:end] == 1].tolist())
+    return frozenset(doc.vocab.strings[h] for h in capitalized)
 
 
 def _title_role(doc: Doc, start: int, titled: bool) -> frozenset[str]:

@@ -98,6 +98,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` for 0 <= start, end <= len(doc), without making the Span."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last)]
+
+
 class Sentences:
     """A Doc's sentences, found once: `token.sent` walks the Doc again on every call."""
 
