@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " "})
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -15,10 +16,13 @@ _DISPLAY_POSSESSIVE = re.compile(r"['’]s$")
 
 def fold(text: str) -> str:
     """Casefolded, accent-free, apostrophe-normalized text."""
+    if text.isascii():  # nothing to decompose: the same result, without the Unicode tables
+        return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the components ask for the same few thousand words' keys over and over
 def name_key(name: str) -> str:
     """The comparison key of a name: "the U.S." -> "us", "Nicolás Maduro" -> "nicolas maduro"."""
     text = _LEADING_THE.sub("", fold(name).strip())

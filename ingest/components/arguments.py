@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ...model.graph import EntityType
 from ...model.names import name_key
 from ..lexicon import Lexicon
-from .syntax import Sentences, children, subject
+from .syntax import Sentences, children, doc_text, subject
 from .types import Actor, LocalEntity, Mention
 
 ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET})
@@ -25,7 +25,7 @@ ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.OR
 class Arguments:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+        self.text = doc_text(doc)  # joined once per Doc (spaCy joins Doc.text anew on every access)
         self.lexicon = lexicon
         self.mentions: list[Mention] = doc._.ng_mentions or []
         self.entities: list[LocalEntity] = doc._.ng_entities or []

@@ -24,6 +24,7 @@ curated list fixes it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -309,7 +310,9 @@ class Coref:
             """ "they" is a group before it is an organization."""
             return pronoun.plural and not (mentions[j].plural or mentions[j].kind is MentionKind.GROUP)
 
-        same = [j for j, m in enumerate(mentions[:index]) if m.start >= sentence.start and m.kind is not MentionKind.PRONOUN and fits(j)]
+        starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one run of them
+        same = [j for j in range(bisect_left(starts, sentence.start), index)
+                if mentions[j].kind is not MentionKind.PRONOUN and fits(j)]
         if same:
             return max(same, key=lambda j: (not second_choice(j), j))
         previous = sentence.start - 1
@@ -317,7 +320,7 @@ class Coref:
             if previous < 0:
                 break
             sent = sentences.of(previous)
-            candidates = [j for j, m in enumerate(mentions) if sent.start <= m.start < sent.end and fits(j)]
+            candidates = [j for j in range(bisect_left(starts, sent.start), bisect_left(starts, sent.end)) if fits(j)]
             if candidates:
                 return min(candidates, key=lambda j: (second_choice(j), _salience(doc, mentions[j])))
             previous = sent.start - 1

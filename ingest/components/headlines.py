@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .syntax import doc_text
 from .types import register_extensions
 
 _MIN_WORDS = 2  # longer words a line needs to be judged by its case
@@ -34,7 +35,7 @@ class Headlines:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_headlines = headline_lines(doc.text, doc._.ng_title_end or 0)
+        doc._.ng_headlines = headline_lines(doc_text(doc), doc._.ng_title_end or 0)
         return doc
 
 

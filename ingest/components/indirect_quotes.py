@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import IDX, LOWER, ORTH, POS
+from spacy.strings import hash_string
+from spacy.symbols import AUX, VERB
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -61,9 +65,8 @@ class IndirectQuoteFinder:
 
     def _indirect(self, doc: Doc, args: Arguments, direct_parts: list[tuple[int, int]]) -> list[FoundQuote]:
         found = []
-        for token in doc:
-            if _inside(token.idx, direct_parts):
-                continue
+        for i in numpy.flatnonzero(_may_report(doc) & ~_inside(doc, direct_parts)):
+            token = doc[int(i)]
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found.extend(self._according_to(doc, args, token, direct_parts))
             elif token.text == ":" and token.i > 0:
@@ -198,6 +201,26 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return max(a[0], b[0]) < min(a[1], b[1])
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in spans)
+_ACCORDING_OR_IN = numpy.array([hash_string("according"), hash_string("in")], dtype=numpy.uint64)
+_COLON = numpy.uint64(hash_string(":"))
+_VERB_POS = numpy.array([VERB, AUX], dtype=numpy.uint64)
+
+
+def _may_report(doc: Doc) -> numpy.ndarray:
+    """Per token: can `_indirect` do anything with it ("according", ":", "in", a verb), so
+    that no Token object is made for the others."""
+    if not len(doc):
+        return numpy.zeros(0, dtype=bool)
+    attrs = doc.to_array([LOWER, ORTH, POS])
+    return (numpy.isin(attrs[:, 0], _ACCORDING_OR_IN) | (attrs[:, 1] == _COLON)
+            | numpy.isin(attrs[:, 2], _VERB_POS))
+
+
+def _inside(doc: Doc, spans: list[tuple[int, int]]) -> numpy.ndarray:
+    """Per token: does it start inside one of the character spans `spans`."""
+    offsets = doc.to_array(IDX).astype(numpy.int64) if len(doc) else numpy.zeros(0, dtype=numpy.int64)
+    inside = numpy.zeros(len(doc), dtype=bool)
+    for a, b in spans:
+        inside |= (offsets >= a) & (offsets < b)
+    return inside
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,25 @@ def tokens_with(doc: Doc, words: numpy.ndarray) -> list[Token]:
     attrs = doc.to_array([LOWER, LEMMA]).astype(numpy.uint64)
     hits = numpy.isin(attrs[:, 0], words) | numpy.isin(attrs[:, 1], words)
     return [doc[int(i)] for i in numpy.flatnonzero(hits)]
+
+
+def lemma_in(doc: Doc, words: frozenset[str]) -> numpy.ndarray:
+    """Per token: is its lemma, lower-cased, one of `words` (`token.lemma_.lower() in words`),
+    asked once per distinct lemma of the Doc instead of once per token."""
+    lemmas = doc.to_array(LEMMA) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+    strings = doc.vocab.strings
+    hits = [h for h in numpy.unique(lemmas).tolist() if strings[h].lower() in words]
+    return numpy.isin(lemmas, numpy.array(hits, dtype=numpy.uint64))
+
+
+def tokens_whose_text(doc: Doc, test: Callable[[str], bool]) -> list[Token]:
+    """Tokens whose text passes `test`, asked once per distinct word of the Doc."""
+    if len(doc) == 0:
+        return []
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    hits = [h for h in numpy.unique(orths).tolist() if test(strings[h])]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(orths, numpy.array(hits, dtype=numpy.uint64)))]
 
 
 def new_mention(doc: Doc, start: int, end: int, kind: MentionKind, text: str, *, origin: str) -> Mention:

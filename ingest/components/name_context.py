@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ...model.names import name_key
 from ..lexicon import Lexicon
+from .syntax import span_text
 
 
 class NameContext:
@@ -29,7 +30,7 @@ class NameContext:
         for at in dict.fromkeys((start, start + self.qualifier_length(doc, start, end))):
             for length in (3, 2, 1):
                 if end - at > length:
-                    words = doc[at : at + length].text
+                    words = span_text(doc, at, at + length)
                     if name_key(words) in self.lexicon.titles or words.lower().startswith("then-"):
                         return at + length
         return start
@@ -39,7 +40,7 @@ class NameContext:
         i = start
         while i < end:
             step = next(
-                (n for n in (2, 1) if i + n <= end and name_key(doc[i : i + n].text) in self.title_qualifiers), 0
+                (n for n in (2, 1) if i + n <= end and name_key(span_text(doc, i, i + n)) in self.title_qualifiers), 0
             )
             if not step:
                 break
@@ -52,13 +53,13 @@ class NameContext:
         at = start + self.qualifier_length(doc, start, end)
         for length in (3, 2, 1):
             stop = at + length
-            if stop >= end and stop <= len(doc) and name_key(doc[at:stop].text) in self.lexicon.titles:
+            if stop >= end and stop <= len(doc) and name_key(span_text(doc, at, stop)) in self.lexicon.titles:
                 return True
         return False
 
     def has_title(self, doc: Doc, start: int) -> bool:
         for length in (3, 2, 1):
-            if start - length >= 0 and name_key(doc[start - length : start].text.split("-")[-1]) in self.lexicon.titles:
+            if start - length >= 0 and name_key(span_text(doc, start - length, start).split("-")[-1]) in self.lexicon.titles:
                 return True
         return False
 

@@ -21,7 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, LENGTH, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ...model.graph import EntityType
@@ -31,6 +34,7 @@ from .mention_search import (
     capitalized_word,
     new_mention,
     strip_determiner,
+    tokens_whose_text,
     tokens_with,
     word_hashes,
 )
@@ -111,9 +115,10 @@ class NameFinder:
             if not (c.mention.country and any(g.start <= c.start and c.end <= g.end for g in governments))
         ] + governments
         lexicon_spans = [c for c in candidates if c.priority == _PRIORITY_LEXICON]
+        lower_words = _lower_case_words(doc)
         for ent in doc.ents:
             if ent.label_ in self.ner_labels:
-                candidates.extend(self._ner_candidates(doc, ent, lexicon_spans))
+                candidates.extend(self._ner_candidates(doc, ent, lexicon_spans, lower_words))
         candidates.extend(self._speaker_candidates(doc))
         candidates.extend(self._titled_candidates(doc))
         accepted: list[_Candidate] = []
@@ -203,9 +208,11 @@ class NameFinder:
             and token.pos_ in ("PROPN", "NOUN", "ADJ") and name_key(token.text) not in self.lexicon.titles
         )
 
-    def _ner_candidates(self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate]) -> list[_Candidate]:
+    def _ner_candidates(
+        self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate], lower_words: frozenset[str]
+    ) -> list[_Candidate]:
         found = []
-        for start, end in self._ner_segments(doc, ent):
+        for start, end in self._ner_segments(doc, ent, lower_words):
             inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             pieces = [(start, end)]
             lead = next((c for c in inner if c.start == start and c.mention.fixed_type is EntityType.OUTLET), None)
@@ -232,7 +239,7 @@ class NameFinder:
         mentions can outvote)."""
         found = []
         surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
-        for token in doc:
+        for token in _proper_nouns_verbs_and_sentence_starts(doc):  # no other token passes a test below
             if self.context.speaks(token) and token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
                 start = token.i
                 while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
@@ -261,8 +268,8 @@ class NameFinder:
     def _titled_candidates(self, doc: Doc) -> list[_Candidate]:
         """A capitalized name NER missed after a gendered title: "Mr Prentis", "Mrs. Okafor"."""
         found = []
-        for token in doc:
-            if token.ent_type_ in self.ner_labels or name_key(token.text) not in self.lexicon.title_gender:
+        for token in tokens_whose_text(doc, lambda text: name_key(text) in self.lexicon.title_gender):
+            if token.ent_type_ in self.ner_labels:
                 continue
             end = token.i + 1
             while end < min(token.i + 1 + _TITLED_NAME_WORDS, len(doc)) and doc[end].is_title and doc[end].is_alpha \
@@ -277,8 +284,9 @@ class NameFinder:
             found.append(_Candidate(token.i + 1, end, _PRIORITY_SPEAKER, mention))
         return found
 
-    def _ner_segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
-        """An NER span without determiners and titles, cut at punctuation and possessives."""
+    def _ner_segments(self, doc: Doc, ent: Span, lower_words: frozenset[str]) -> list[tuple[int, int]]:
+        """An NER span without determiners and titles, cut at punctuation and possessives
+        (`lower_words`: the words the article writes in lower case)."""
         segments, start = [], ent.start
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i) \
@@ -287,7 +295,6 @@ class NameFinder:
                     segments.append((start, i))
                 start = i + 1
         cleaned = []
-        lower_words = _lower_case_words(doc)
         for a, b in segments:
             a, b = strip_determiner(doc, a, b, self.determiners)
             if a < b and _capitalized_for_the_sentence(doc, a, b, lower_words) \
@@ -389,7 +396,20 @@ _FUNCTION_TAGS = frozenset({"CCONJ", "ADP", "DET", "SCONJ", "PART"})
 
 
 def _lower_case_words(doc: Doc) -> frozenset[str]:
-    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    """The words the Doc writes in lower case (`t.text` of every token `is_lower and is_alpha`)."""
+    if len(doc) == 0:
+        return frozenset()
+    attrs = doc.to_array([ORTH, IS_LOWER, IS_ALPHA])
+    orths = numpy.unique(attrs[(attrs[:, 1] == 1) & (attrs[:, 2] == 1), 0])
+    return frozenset(doc.vocab.strings[h] for h in orths.tolist())
+
+
+def _proper_nouns_verbs_and_sentence_starts(doc: Doc) -> list[Token]:
+    if len(doc) == 0:
+        return []
+    attrs = doc.to_array([POS, SENT_START])
+    wanted = (attrs[:, 0] == PROPN) | (attrs[:, 0] == VERB) | (attrs[:, 1] == 1)
+    return [doc[int(i)] for i in numpy.flatnonzero(wanted)]
 
 
 def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: frozenset[str]) -> bool:
@@ -424,13 +444,18 @@ def _spaced_dash(doc: Doc, i: int) -> bool:
 def _capitalized_words(doc: Doc) -> frozenset[str]:
     """Lower-case forms of words written capitalized where capitals mean something:
     not sentence-initial, and not in a headline-case sentence ("Discussed Socialist Regime")."""
-    capitalized = set()
+    if len(doc) == 0:
+        return frozenset()
+    alpha, length, title, lower = doc.to_array([IS_ALPHA, LENGTH, IS_TITLE, LOWER]).T
+    words = (alpha == 1) & (length > 3)
+    capitalized: set[int] = set()
     for sent in doc.sents:
-        words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
-        if len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6:
+        start, end = sent.start + 1, sent.end
+        count = int(words[start:end].sum())
+        if count >= 3 and int((words[start:end] & (title[start:end] == 1)).sum()) / count > 0.6:
             continue
-        capitalized.update(t.lower_ for t in sent[1:] if t.is_title)
-    return frozenset(capitalized)
+        capitalized.update(lower[start:end][title[start:end] == 1].tolist())
+    return frozenset(doc.vocab.strings[h] for h in capitalized)
 
 
 def _title_role(doc: Doc, start: int, titled: bool) -> frozenset[str]:

@@ -19,6 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .syntax import doc_text
 from .types import register_extensions
 
 OPENERS = frozenset("“«„")
@@ -26,6 +27,7 @@ CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 TWO_APOSTROPHES = "''"  # a straight double quote typed as two apostrophes
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARKS = re.compile("''|[" + re.escape("".join(sorted(OPENERS | CLOSERS)) + STRAIGHT) + "]")
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -34,12 +36,10 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None  # index just after the opening mark
     paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
     for number, (start, end) in enumerate(paragraphs):
-        i = start - 1
-        while i + 1 < end:
-            i += 1
-            char, width = text[i], 1
-            if text.startswith(TWO_APOSTROPHES, i):
-                char, width = STRAIGHT, 2
+        for mark in _MARKS.finditer(text, start, end):  # only the quote marks: no loop over every character
+            i = mark.start()
+            width = mark.end() - i
+            char = STRAIGHT if width == 2 else mark.group()
             before = text[i - 1] if i > 0 else " "
             after = text[i + width] if i + width < len(text) else " "
             if char in OPENERS:
@@ -63,7 +63,6 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
                     if open_at is not None:
                         spans.append((open_at, _trim_end(text, open_at, i)))
                     open_at = i + width
-                i += width - 1
         if open_at is None:
             continue
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
@@ -109,7 +108,7 @@ class QuoteSpanFinder:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = find_quote_spans(doc.text)
+        spans = find_quote_spans(doc_text(doc))
         doc._.ng_quote_spans = spans
         doc._.ng_quoted_tokens = tokens_in(doc, spans)
         return doc

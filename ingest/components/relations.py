@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
@@ -39,6 +40,7 @@ from ...model.graph import (
 )
 from ..lexicon import Lexicon
 from .arguments import Arguments
+from .mention_search import lemma_in
 from .syntax import children, governing_verb, subject, with_conjuncts
 from .types import Actor, FoundRelation, register_extensions
 
@@ -94,9 +96,10 @@ class RelationFinder:
         self.modals, self.statement_nouns = words("modal_auxiliaries"), words("statement_nouns")
         self.rules = {rule.id: rule for rule in rules}
         self.order = [rule.id for rule in rules]
-        self.matcher = DependencyMatcher(self.vocab, validate=True)
+        self.matchers: dict[frozenset[str], DependencyMatcher] = {}  # the rules of each set of trigger lemmas
         for rule in rules:
-            self.matcher.add(rule.id, [rule.pattern])
+            lemmas = frozenset(_trigger_lemmas((rule,)))
+            self.matchers.setdefault(lemmas, DependencyMatcher(self.vocab, validate=True)).add(rule.id, [rule.pattern])
         self.triggers = frozenset(_trigger_lemmas(rules))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -106,9 +109,16 @@ class RelationFinder:
         speakers = _quote_speakers(doc)
         found: list[FoundRelation] = []
         matches = []
-        for sentence in args.sentences.spans:  # the matcher indexes every token: only sentences with a trigger
-            if any(t.lemma_.lower() in self.triggers for t in sentence):
-                matches += [(m, [sentence.start + i for i in ids]) for m, ids in self.matcher(sentence)]
+        triggered = lemma_in(doc, self.triggers)
+        lemmas = doc.to_array(LEMMA) if len(doc) else []
+        for sentence in args.sentences.spans:  # the matchers index every token: only sentences with a trigger,
+            if not triggered[sentence.start : sentence.end].any():  # only the rules of its trigger lemmas
+                continue
+            present = {doc.vocab.strings[h] for h in set(lemmas[sentence.start : sentence.end].tolist())}
+            sentence_doc = sentence.as_doc(copy_user_data=True)  # what a matcher makes of a Span, made once
+            for rule_lemmas, matcher in self.matchers.items():
+                if not rule_lemmas.isdisjoint(present):
+                    matches += [(m, [sentence.start + i for i in ids]) for m, ids in matcher(sentence_doc)]
         matches.sort(key=lambda m: (self.order.index(doc.vocab.strings[m[0]]), m[1]))
         for match_id, token_ids in matches:
             rule = self.rules[doc.vocab.strings[match_id]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +84,26 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             found.extend(children(prep, "pobj"))
     return found
+
+
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy joins it from the tokens on every access, and a
+    Doc's text never changes (retokenizing keeps it)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` for 0 <= start, end <= len(doc), without making the Span."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last)]
 
 
 class Sentences:
