@@ -9,8 +9,9 @@ and ids, whatever order they were ingested in.
 Blocking by normalized name keys, never all pairs:
 1. names join on their key, whatever type NER voted in each article ("Trump"
    voted Organization in one article is still "Trump"); curated names on
-   their canonical name and type; groups and descriptions on their
-   constructed name; a name NER found joins the curated or metadata entity of
+   their canonical name and type; descriptions on their constructed name
+   (an article's described groups stay its own, never joined across
+   articles); a name NER found joins the curated or metadata entity of
    that exact name;
 2. full names join through the acronyms and multi-word aliases articles
    defined for them ("FARC", "World Health Organization");
@@ -45,7 +46,7 @@ from ..model.graph import EntityNode, EntityType
 from ..model.ids import entity_id
 from ..model.names import is_acronym, name_key
 from ..model.votes import leading_type, votes_for_person
-from .article_rows import EntityRow, key_name
+from .article_rows import LOCAL_GROUP, EntityRow, key_name
 from .curation import Group, regroup
 from .person_names import PersonNames, load_person_names, middles_agree, organization_suffixes
 
@@ -243,7 +244,8 @@ class EntityLinker:
 
         def entity_of(group: Group) -> EntityNode:
             family = all(key in families for key in group.keys)
-            return _global_entity(_merged([keys[key] for key in group.keys]), group, family=family)
+            entity = _global_entity(_merged([keys[key] for key in group.keys]), group, family=family)
+            return _article_group(entity, group.keys)
 
         regrouped = regroup(members, curation or Curation(), names_of=lambda key: _names(keys[key]),
                             entity_of=entity_of)
@@ -391,6 +393,14 @@ def _family_keys(keys: dict[str, _Aggregate]) -> set[str]:
         return any(word.endswith(end) and word[: -len(end)] in surnames for end in ("s", "es"))
 
     return {key for key in keys if _kind(key) == "name" and " " not in key_name(key) and plural_of_surname(key_name(key))}
+
+
+def _article_group(entity: EntityNode, keys: list[str]) -> EntityNode:
+    """An article's own described group keeps an id of its own: another article's group of
+    the same words ("prosecutors") is another entity."""
+    if len(keys) == 1 and _kind(keys[0]) == LOCAL_GROUP:
+        return entity.model_copy(update={"id": entity_id(entity.type.value, keys[0])})
+    return entity
 
 
 def _global_entity(aggregate: _Aggregate, corrected: Group | None = None, *, family: bool = False) -> EntityNode:

@@ -11,7 +11,8 @@ No coreference model installs offline, so this is rules on the parse:
    article, or the article's own outlet;
 5. a less specific group joins a more specific one ("Venezuelan officers" ->
    "Venezuelan military officers"); "the officers" / "the commander" join the
-   nearest group or description with that head noun; "the government" and bare
+   nearest group or description with that head noun (with none, "the protesters" is a
+   group of its own); "the government" and bare
    "ministers" the nearest government named as one ("the Blair government");
 6. pronouns take the nearest compatible antecedent, preferring the subject of
    the reporting verb ("X said he ...") and then salient subjects of earlier
@@ -220,6 +221,10 @@ class Coref:
                 if fits:
                     clusters.move(i, j)
                     break
+            else:
+                if m.plural and not m.anaphor_types:  # "the protesters" of no group named before: a group
+                    m.kind, m.canonical = MentionKind.GROUP, m.text
+                    clusters.activate(i)
 
     def _governing_antecedent(self, i: int, mentions: list[Mention], clusters: Clusters) -> int | None:
         """The nearest government named as one before mention `i` ("the Blair government", "the

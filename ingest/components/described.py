@@ -253,9 +253,9 @@ class DescribedFinder:
                         for c in token.lefts if c.dep_ in ("amod", "compound"))
             if determiner == "the" and plain:  # "the officers", "the new chairman"
                 return self._anaphor(doc, token, head_word, plural)
-            return None
-        if nationality is None:
-            return None  # "Trump administration officials" and the like are proxies, or not groups
+            return self._plain_group(doc, token) if kind is MentionKind.GROUP else None
+        if nationality is None:  # "Trump administration officials" and the like are proxies
+            return self._plain_group(doc, token) if kind is MentionKind.GROUP else None
         kept_roles = [r for r in roles if r in self.group_role_modifiers] if kind is MentionKind.GROUP else roles
         words = ([] if kind is MentionKind.GROUP else keep) + [nationality[0]] + kept_roles + [head_word]
         canonical = " ".join(words)
@@ -267,6 +267,23 @@ class DescribedFinder:
         mention.plural = plural
         mention.country = nationality[1].name if nationality[1] else None
         mention.head_lemma = head_word
+        return mention
+
+    def _plain_group(self, doc: Doc, token: Token) -> Mention:
+        """ "prosecutors", "federal prosecutors", "his EU counterparts", "Chicago residents": a
+        group of no nationality, named by its words without determiner, possessor or "other"."""
+        modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod")
+                     and c.lower_ not in self.anaphor_adjectives]
+        start = min([token.i] + [c.left_edge.i for c in modifiers])
+        words = [t for t in doc[start : token.i] if t.dep_ not in ("det", "poss", "case", "punct")
+                 and t.lower_ not in self.anaphor_adjectives] + [token]
+        canonical = clean_display(" ".join(t.text for t in words))
+        start, _ = strip_determiner(doc, start, token.i + 1, self.determiners)
+        mention = new_mention(doc, start, token.i + 1, MentionKind.GROUP, canonical, origin="group:plain")
+        mention.canonical = canonical
+        mention.fixed_type = EntityType.ORGANIZATION
+        mention.plural = True
+        mention.head_lemma = token.lower_
         return mention
 
     def _typed_anaphor(self, doc: Doc, token: Token) -> Mention | None:
