@@ -16,7 +16,8 @@ from ..model.records import ArticleExtraction, EntityRecord, QuoteRecord
 
 OUTLET_ROLE = "outlet"  # the article's publisher, from metadata
 AUTHOR_ROLE = "author"
-LOCAL_GROUP = "group"  # the block-key kind of an article's own described group
+LOCAL = "local"  # the block-key kind of an article's own described group or person
+LOCAL_KINDS = frozenset({"group", "description"})
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,12 @@ class ArticleRows:
 
 
 def block_key(name: str, entity_type: EntityType, kind: str, fixed: bool, article: str = "") -> str:
-    """Curated names block on name and type, described people on their constructed name,
-    names found by NER on the name alone (NER's type varies from article to article). A
-    described group ("federal prosecutors", "his EU counterparts") is the article's own: it
-    blocks with the article's id and never joins another article's group of the same words."""
-    if kind == "group":
-        return f"{LOCAL_GROUP}|{article}|{name_key(name)}"
+    """Curated names block on name and type, names found by NER on the name alone (NER's
+    type varies from article to article). A described group or person ("federal prosecutors",
+    "his EU counterparts", "the prime minister") is the article's own: it blocks with the
+    article's id and never joins another article's group or person of the same words."""
+    if kind in LOCAL_KINDS:
+        return f"{LOCAL}|{article}|{name_key(name)}"
     if fixed:
         return f"fixed|{entity_type.value}|{name_key(name)}"
     if kind != "name":

@@ -9,9 +9,8 @@ and ids, whatever order they were ingested in.
 Blocking by normalized name keys, never all pairs:
 1. names join on their key, whatever type NER voted in each article ("Trump"
    voted Organization in one article is still "Trump"); curated names on
-   their canonical name and type; descriptions on their constructed name
-   (an article's described groups stay its own, never joined across
-   articles); a name NER found joins the curated or metadata entity of
+   their canonical name and type (an article's described groups and people
+   stay its own, never joined across articles); a name NER found joins the curated or metadata entity of
    that exact name;
 2. full names join through the acronyms and multi-word aliases articles
    defined for them ("FARC", "World Health Organization");
@@ -46,7 +45,7 @@ from ..model.graph import EntityNode, EntityType
 from ..model.ids import entity_id
 from ..model.names import is_acronym, name_key
 from ..model.votes import leading_type, votes_for_person
-from .article_rows import LOCAL_GROUP, EntityRow, key_name
+from .article_rows import LOCAL, EntityRow, key_name
 from .curation import Group, regroup
 from .person_names import PersonNames, load_person_names, middles_agree, organization_suffixes
 
@@ -396,9 +395,9 @@ def _family_keys(keys: dict[str, _Aggregate]) -> set[str]:
 
 
 def _article_group(entity: EntityNode, keys: list[str]) -> EntityNode:
-    """An article's own described group keeps an id of its own: another article's group of
-    the same words ("prosecutors") is another entity."""
-    if len(keys) == 1 and _kind(keys[0]) == LOCAL_GROUP:
+    """An article's own described group or person keeps an id of its own: another article's
+    group of the same words ("prosecutors") is another entity."""
+    if len(keys) == 1 and _kind(keys[0]) == LOCAL:
         return entity.model_copy(update={"id": entity_id(entity.type.value, keys[0])})
     return entity
 

@@ -249,12 +249,16 @@ class DescribedFinder:
         nationality, org_token, roles, keep = self._qualifiers(doc, token)
         determiner = next((c.lower_ for c in token.lefts if c.dep_ == "det"), None)
         if nationality is None and org_token is None and not (kind is MentionKind.DESCRIPTION and keep and roles):
+            # "the officers", "the new chairman", "the prime minister" (a person's role: any adjective)
             plain = all(c.lower_ in self.role_modifiers or c.lower_ in self.anaphor_adjectives
+                        or (kind is MentionKind.DESCRIPTION and c.dep_ == "amod" and c.pos_ == "ADJ")
                         for c in token.lefts if c.dep_ in ("amod", "compound"))
-            if determiner == "the" and plain:  # "the officers", "the new chairman"
+            if determiner == "the" and plain:
                 return self._anaphor(doc, token, head_word, plural)
             return self._plain_group(doc, token) if kind is MentionKind.GROUP else None
         if nationality is None:  # "Trump administration officials" and the like are proxies
+            if kind is MentionKind.DESCRIPTION and determiner == "the":
+                return self._anaphor(doc, token, head_word, plural)  # "the Tory leader": a leader named before
             return self._plain_group(doc, token) if kind is MentionKind.GROUP else None
         kept_roles = [r for r in roles if r in self.group_role_modifiers] if kind is MentionKind.GROUP else roles
         words = ([] if kind is MentionKind.GROUP else keep) + [nationality[0]] + kept_roles + [head_word]
@@ -312,7 +316,11 @@ class DescribedFinder:
         return mention
 
     def _anaphor(self, doc: Doc, token: Token, head_word: str, plural: bool) -> Mention:
-        mention = new_mention(doc, token.i, token.i + 1, MentionKind.ANAPHOR, token.text, origin="anaphor:definite")
+        """ "the prime minister": the mention is the head; its text, the words without the
+        determiner, names the group or person it is when nothing named before takes it."""
+        words = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in self.anaphor_adjectives]
+        text = clean_display(" ".join(t.text for t in [*words, token]))
+        mention = new_mention(doc, token.i, token.i + 1, MentionKind.ANAPHOR, text, origin="anaphor:definite")
         mention.plural = plural
         mention.head_lemma = head_word
         return mention

@@ -151,6 +151,8 @@ class ModalityReader:
                 found = self._own(head, noun=False)
                 if found is None and head.tag_ == "VBG" and any(c.dep_ == "aux" for c in head.children):
                     found = Modality.PLANNED
+                if found is None and any(c.dep_ == "dobj" and c.i < current.i for c in head.children):
+                    found = Modality.PLANNED  # "sent two aides to meet X": the sending is, their meeting is to come
                 return (found, head) if found is not None else (Modality.ASSERTED, None)
             if dep not in _CHAIN_DEPS:
                 break
@@ -211,6 +213,9 @@ class ModalityReader:
                 return cues.auxiliaries[word]
             if child.dep_ == "mark" and word in cues.conditional_marks:
                 return Modality.HYPOTHETICAL
+            if child.dep_ == "advcl" and not noun and any(
+                    g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in child.children):
+                return Modality.HYPOTHETICAL  # "to sue X if the evidence arises"
             if child.dep_ == "mark" and word in cues.future_marks and token.tag_ not in ("VBD", "VBN"):
                 return Modality.PLANNED  # "until I meet him"
             if noun and child.dep_ in ("amod", "compound", "acl") and word in cues.noun_modifiers:
