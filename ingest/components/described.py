@@ -255,11 +255,11 @@ class DescribedFinder:
                         for c in token.lefts if c.dep_ in ("amod", "compound"))
             if determiner == "the" and plain:
                 return self._anaphor(doc, token, head_word, plural)
-            return self._plain_group(doc, token) if kind is MentionKind.GROUP else None
+            return self._plain(doc, token, kind, determiner)
         if nationality is None:  # "Trump administration officials" and the like are proxies
             if kind is MentionKind.DESCRIPTION and determiner == "the":
                 return self._anaphor(doc, token, head_word, plural)  # "the Tory leader": a leader named before
-            return self._plain_group(doc, token) if kind is MentionKind.GROUP else None
+            return self._plain(doc, token, kind, determiner)
         kept_roles = [r for r in roles if r in self.group_role_modifiers] if kind is MentionKind.GROUP else roles
         words = ([] if kind is MentionKind.GROUP else keep) + [nationality[0]] + kept_roles + [head_word]
         canonical = " ".join(words)
@@ -273,9 +273,21 @@ class DescribedFinder:
         mention.head_lemma = head_word
         return mention
 
+    def _plain(self, doc: Doc, token: Token, kind: MentionKind, determiner: str | None) -> Mention | None:
+        """A group of no nationality ("federal prosecutors", "his EU counterparts", "Chicago
+        residents") or someone introduced as "a female reporter", named by the words without
+        determiner, possessor or "other"; "a spokesman" stands for an organization instead."""
+        if kind is MentionKind.GROUP:
+            return self._plain_group(doc, token)
+        if determiner not in ("a", "an") or token.lemma_.lower() in self.unnamed_voices:
+            return None
+        mention = self._plain_group(doc, token)
+        mention.kind, mention.fixed_type, mention.plural = MentionKind.DESCRIPTION, EntityType.PERSON, False
+        mention.origin, mention.head_lemma = "description:plain", token.lemma_.lower()
+        return mention
+
     def _plain_group(self, doc: Doc, token: Token) -> Mention:
-        """ "prosecutors", "federal prosecutors", "his EU counterparts", "Chicago residents": a
-        group of no nationality, named by its words without determiner, possessor or "other"."""
+        """The mention of a plain group: its words, a group of the article's own."""
         modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod")
                      and c.lower_ not in self.anaphor_adjectives]
         start = min([token.i] + [c.left_edge.i for c in modifiers])
