@@ -318,7 +318,7 @@ def _join_person_forms(keys: dict[str, _Aggregate], clusters: _Clusters) -> None
     for key in sorted(keys):
         aggregate = keys[key]
         person = (_kind(key) == "name" and aggregate.personlike()) or EntityType.PERSON in (aggregate.fixed or {})
-        form = forms.form(_fullest(aggregate.names)) if person and aggregate.names else None
+        form = forms.form(_fullest(aggregate.names)) if person and aggregate.names and _kind(key) != LOCAL else None
         if form is not None:
             by_form[form.key].append(key)
     for group in by_form.values():

@@ -278,6 +278,9 @@ class DescribedFinder:
         residents") or someone introduced as "a female reporter", named by the words without
         determiner, possessor or "other"; "a spokesman" stands for an organization instead."""
         if kind is MentionKind.GROUP:
+            bare = not any(c.dep_ in ("amod", "compound", "nmod", "nummod", "poss") for c in token.lefts)
+            if bare and determiner is None and token.lemma_.lower() == "minister":
+                return None  # bare "ministers": the government (a typed anaphor)
             return self._plain_group(doc, token)
         if determiner not in ("a", "an") or token.lemma_.lower() in self.unnamed_voices:
             return None
