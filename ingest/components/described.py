@@ -285,6 +285,7 @@ class DescribedFinder:
         if determiner not in ("a", "an") or token.lemma_.lower() in self.unnamed_voices:
             return None
         mention = self._plain_group(doc, token)
+        mention.start = min(mention.start, *(c.i for c in token.lefts if c.dep_ == "det"))  # "a young reporter"
         mention.kind, mention.fixed_type, mention.plural = MentionKind.DESCRIPTION, EntityType.PERSON, False
         mention.origin, mention.head_lemma = "description:plain", token.lemma_.lower()
         return mention
