@@ -151,6 +151,8 @@ class RelationFinder:
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
         tokens = [token] if spec.get("no_conjuncts") else [*with_conjuncts(token), *_included(token)]
         tokens = [_named_beside(args, t) for t in tokens]
+        if not spec.get("no_conjuncts") and tokens[0] is not token:  # "X and Y, who met Z": Y too
+            tokens = list(dict.fromkeys([*tokens, *with_conjuncts(tokens[0])]))
         if spec.get("no_place_lists") and any(_is_place(args, t) for t in tokens):
             return []  # "visited Manchester, Leeds and Torbay": a list with a place in it is a list of places
         found = [(args.actor_at(t) or _quoting_speaker(t, speakers), t) for t in tokens]

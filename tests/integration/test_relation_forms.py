@@ -150,6 +150,10 @@ CASES = [
     ('Alice Warren sues Acme Holdings if the payments stop.',
      [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'hypothetical', None)]),
     # more forms
+    ('Alice Warren attended the NATO summit in Madrid.',
+     [('MET_WITH', 'Alice Warren', 'NATO', 'asserted', None)]),
+    ('Parents and teachers who met Alice Warren praised her.',
+     [('MET_WITH', 'Parents', 'Alice Warren', 'asserted', None), ('MET_WITH', 'teachers', 'Alice Warren', 'asserted', None)]),
     ("Alice Warren's meetings were with donors.",
      [('MET_WITH', 'Alice Warren', 'donors', 'asserted', None)]),
     ('Alice Warren alleged that Acme Holdings hid its losses.',

@@ -278,6 +278,19 @@ def test_met_with_noun_were_with(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_were_with")]
 
 
+def test_met_with_attend_named_meeting(ng):
+    # Rubio attended the OAS summit.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("attended", "VERB", "VBD", "ROOT", 1, "attend"),
+        ("the", "DET", "DT", "det", 4),
+        ("OAS", "PROPN", "NNP", "compound", 4, None, "B-ORG"),
+        ("summit", "NOUN", "NN", "dobj", 1),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Organization of American States", None, "met_with.attend_named_meeting")]
+
+
 def test_sent_x_to_meet_y_is_x_meeting_y_planned(ng):
     # Rubio sent his aides to meet Maduro.
     doc = ng.run([
