@@ -59,6 +59,7 @@ class ModalityCues:
     governing_adjectives: dict[str, Modality]
     noun_modifiers: dict[str, Modality]
     future_time_words: frozenset[str]
+    progressive_future_auxiliaries: frozenset[str]
     be_to: Modality
 
     @classmethod
@@ -75,6 +76,7 @@ class ModalityCues:
             disputing_verbs=frozenset(row["disputing_verbs"]), governing_nouns=table("governing_nouns"),
             governing_adjectives=table("governing_adjectives"), noun_modifiers=table("noun_modifiers"),
             future_time_words=frozenset(row["future_time_words"]), be_to=Modality(row["be_to"]),
+            progressive_future_auxiliaries=frozenset(row["progressive_future_auxiliaries"]),
         )
 
 
@@ -227,4 +229,15 @@ class ModalityReader:
             if child.dep_ == "npadvmod" and any(g.dep_ == "amod" and g.lower_ in cues.future_time_words
                                                 for g in child.children):
                 return Modality.PLANNED  # "the meeting next week"
+        if not noun and self._progressive_with_a_day(token):
+            return Modality.PLANNED
         return None
+
+    def _progressive_with_a_day(self, verb: Token) -> bool:
+        """ "is holding a meeting on Friday": a present progressive with a day on it or its object."""
+        if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in self.cues.progressive_future_auxiliaries
+                                         for c in verb.children):
+            return False
+        carriers = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return any(p.dep_ == "prep" and p.lower_ == "on" and any(o.ent_type_ == "DATE" for o in p.children)
+                   for t in carriers for p in t.children)

@@ -149,6 +149,10 @@ CASES = [
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren sues Acme Holdings if the payments stop.',
      [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'hypothetical', None)]),
+    ('Alice Warren is holding a meeting on Friday with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren held a meeting on Friday with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     # more forms
     ('Alice Warren attended the NATO summit in Madrid.',
      [('MET_WITH', 'Alice Warren', 'NATO', 'asserted', None)]),
