@@ -16,8 +16,6 @@ from ..model.records import ArticleExtraction, EntityRecord, QuoteRecord
 
 OUTLET_ROLE = "outlet"  # the article's publisher, from metadata
 AUTHOR_ROLE = "author"
-LOCAL = "local"  # the block-key kind of an article's own described group or person
-LOCAL_KINDS = frozenset({"group", "description"})
 
 
 @dataclass(frozen=True)
@@ -85,13 +83,9 @@ class ArticleRows:
     statements: tuple[StatementRow, ...] = ()
 
 
-def block_key(name: str, entity_type: EntityType, kind: str, fixed: bool, article: str = "") -> str:
-    """Curated names block on name and type, names found by NER on the name alone (NER's
-    type varies from article to article). A described group or person ("federal prosecutors",
-    "his EU counterparts", "the prime minister") is the article's own: it blocks with the
-    article's id and never joins another article's group or person of the same words."""
-    if kind in LOCAL_KINDS:
-        return f"{LOCAL}|{article}|{name_key(name)}"
+def block_key(name: str, entity_type: EntityType, kind: str, fixed: bool) -> str:
+    """Curated names block on name and type, described groups on their constructed name,
+    names found by NER on the name alone (NER's type varies from article to article)."""
     if fixed:
         return f"fixed|{entity_type.value}|{name_key(name)}"
     if kind != "name":
@@ -144,7 +138,7 @@ def quote_wording(quote: QuoteRecord) -> str:
 
 def _entity_row(article: str, record: EntityRecord) -> EntityRow:
     return EntityRow(
-        article_id=article, block_key=block_key(record.name, record.type, record.kind, record.fixed_type, article),
+        article_id=article, block_key=block_key(record.name, record.type, record.kind, record.fixed_type),
         name=record.name, type=record.type, kind=record.kind, fixed=record.fixed_type,
         votes=dict(record.type_votes), aliases=record.aliases, surname=record.surname, mentions=len(record.mentions),
         given_name=record.given_name, gender=record.gender, roles=record.roles,

@@ -9,8 +9,8 @@ and ids, whatever order they were ingested in.
 Blocking by normalized name keys, never all pairs:
 1. names join on their key, whatever type NER voted in each article ("Trump"
    voted Organization in one article is still "Trump"); curated names on
-   their canonical name and type (an article's described groups and people
-   stay its own, never joined across articles); a name NER found joins the curated or metadata entity of
+   their canonical name and type; groups and descriptions on their
+   constructed name; a name NER found joins the curated or metadata entity of
    that exact name;
 2. full names join through the acronyms and multi-word aliases articles
    defined for them ("FARC", "World Health Organization");
@@ -45,7 +45,7 @@ from ..model.graph import EntityNode, EntityType
 from ..model.ids import entity_id
 from ..model.names import is_acronym, name_key
 from ..model.votes import leading_type, votes_for_person
-from .article_rows import LOCAL, EntityRow, key_name
+from .article_rows import EntityRow, key_name
 from .curation import Group, regroup
 from .person_names import PersonNames, load_person_names, middles_agree, organization_suffixes
 
@@ -243,8 +243,7 @@ class EntityLinker:
 
         def entity_of(group: Group) -> EntityNode:
             family = all(key in families for key in group.keys)
-            entity = _global_entity(_merged([keys[key] for key in group.keys]), group, family=family)
-            return _article_group(entity, group.keys)
+            return _global_entity(_merged([keys[key] for key in group.keys]), group, family=family)
 
         regrouped = regroup(members, curation or Curation(), names_of=lambda key: _names(keys[key]),
                             entity_of=entity_of)
@@ -318,7 +317,7 @@ def _join_person_forms(keys: dict[str, _Aggregate], clusters: _Clusters) -> None
     for key in sorted(keys):
         aggregate = keys[key]
         person = (_kind(key) == "name" and aggregate.personlike()) or EntityType.PERSON in (aggregate.fixed or {})
-        form = forms.form(_fullest(aggregate.names)) if person and aggregate.names and _kind(key) != LOCAL else None
+        form = forms.form(_fullest(aggregate.names)) if person and aggregate.names else None
         if form is not None:
             by_form[form.key].append(key)
     for group in by_form.values():
@@ -392,14 +391,6 @@ def _family_keys(keys: dict[str, _Aggregate]) -> set[str]:
         return any(word.endswith(end) and word[: -len(end)] in surnames for end in ("s", "es"))
 
     return {key for key in keys if _kind(key) == "name" and " " not in key_name(key) and plural_of_surname(key_name(key))}
-
-
-def _article_group(entity: EntityNode, keys: list[str]) -> EntityNode:
-    """An article's own described group or person keeps an id of its own: another article's
-    group of the same words ("prosecutors") is another entity."""
-    if len(keys) == 1 and _kind(keys[0]) == LOCAL:
-        return entity.model_copy(update={"id": entity_id(entity.type.value, keys[0])})
-    return entity
 
 
 def _global_entity(aggregate: _Aggregate, corrected: Group | None = None, *, family: bool = False) -> EntityNode:

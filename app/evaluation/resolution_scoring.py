@@ -67,7 +67,7 @@ def our_clusters(names: list[GoldName], extractions: dict[str, ArticleExtraction
         if best is None:
             clusters[name.id] = "missing:" + name.id
         else:
-            key = block_key(best.name, best.type, best.kind, best.fixed_type, extraction.article.id)
+            key = block_key(best.name, best.type, best.kind, best.fixed_type)
             clusters[name.id] = resolution.global_id(key)
     return clusters
 

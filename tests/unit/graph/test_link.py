@@ -285,17 +285,16 @@ def test_metadata_author_joins_ner_person(mk):
 # ---- groups and descriptions -----------------------------------------------------------------
 
 
-def test_group_descriptions_stay_in_their_article(mk):
-    """ "protesters" in two articles are two groups (an article's described group is its own)."""
+def test_group_descriptions_merge_on_their_name(mk):
     a = mk.entity("protesters", O, kind="group", mentions=2)
     b = mk.entity("Protesters", O, kind="group", mentions=1)
     c = mk.entity("the Venezuelan opposition", O, kind="description", mentions=1)
     d = mk.entity("Venezuelan opposition", O, kind="description", mentions=1)
     res = resolve([mk.extraction("aA", [a, c]), mk.extraction("aB", [b, d])])
-    assert len(res.entities) == 4
-    assert res.global_id("aA", a.id) != res.global_id("aB", b.id)
-    assert res.global_id("aA", c.id) != res.global_id("aB", d.id)
-    assert entity_of(res, "aA", a).mention_count == 2
+    assert len(res.entities) == 2
+    assert res.global_id("aA", a.id) == res.global_id("aB", b.id)
+    assert res.global_id("aA", c.id) == res.global_id("aB", d.id)
+    assert entity_of(res, "aA", a).mention_count == 3
 
 
 def test_distinct_groups_stay_apart(mk):
@@ -347,7 +346,7 @@ def test_corpus_resolution_expected_entities(mk):
     assert set(by_name) == {
         "Bill Clinton", "Hillary Clinton", "Revolutionary Armed Forces of Colombia", "Associated Press", "protesters",
         "Daily Planet", "Lois Lane", "Donald Trump", "Globe", "Jimmy Olsen", "Sanders", "Bernie Sanders",
-        "Sarah Sanders", "Caracas", "Protesters",  # each article's described group is its own
+        "Sarah Sanders", "Caracas",
     }
     assert by_name["Donald Trump"].type is P and by_name["Donald Trump"].mention_count == 6
     assert by_name["Associated Press"].type is OUT and by_name["Associated Press"].article_count == 2

@@ -148,22 +148,3 @@ def test_a_company_suffix_does_not_join_a_place(mk):
     town = mk.entity("Fairhaven", L, mentions=2, fixed=True)
     found = clusters(mk.extraction("a1", [firm]), mk.extraction("a2", [town]))
     assert found[("a2", "Fairhaven")] == "Fairhaven"
-
-
-def test_described_groups_and_people_stay_in_their_article(mk):
-    """ "federal prosecutors" in two articles are two groups; "the prime minister" described in
-    two articles are two people; a named organization still joins across articles."""
-    rows = [row for x in (
-        mk.extraction("a1", [mk.entity("federal prosecutors", O, kind="group", fixed=True),
-                             mk.entity("prime minister", P, kind="description", fixed=True),
-                             mk.entity("Halvorsen Logistics", O)]),
-        mk.extraction("a2", [mk.entity("federal prosecutors", O, kind="group", fixed=True),
-                             mk.entity("prime minister", P, kind="description", fixed=True),
-                             mk.entity("Halvorsen Logistics", O)]),
-    ) for row in article_rows(x).entities]
-    resolution = resolve(rows)
-    ids = {(r.article_id, r.name): resolution.global_id(r.block_key) for r in rows}
-    assert ids[("a1", "federal prosecutors")] != ids[("a2", "federal prosecutors")]
-    assert ids[("a1", "prime minister")] != ids[("a2", "prime minister")]
-    assert ids[("a1", "Halvorsen Logistics")] == ids[("a2", "Halvorsen Logistics")]
-    assert {resolution.entities[ids[(a, "federal prosecutors")]].name for a in ("a1", "a2")} == {"federal prosecutors"}
