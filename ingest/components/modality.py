@@ -40,7 +40,8 @@ from .types import register_extensions
 # how a word hangs from the one above it when both speak of the same event
 _CHAIN_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})  # "visited Denver to meet X": the visit is the meeting
+# "visited Denver to meet X", "paid $5m to settle the suit": the visit is the meeting, the paying the settling
+_NOT_SENT = frozenset({"GPE", "LOC", "FAC", "MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME"})
 _MAX_STEPS = 6
 
 
@@ -154,8 +155,8 @@ class ModalityReader:
                 found = self._own(head, noun=False)
                 if found is None and head.tag_ == "VBG" and any(c.dep_ == "aux" for c in head.children):
                     found = Modality.PLANNED
-                if found is None and any(c.dep_ == "dobj" and c.i < current.i and c.ent_type_ not in _PLACES
-                                         for c in head.children):
+                if found is None and any(c.dep_ == "dobj" and c.i < current.i and c.ent_type_ not in _NOT_SENT
+                                         and c.pos_ in ("PROPN", "PRON", "NOUN") for c in head.children):
                     found = Modality.PLANNED  # "sent two aides to meet X": the sending is, their meeting is to come
                 return (found, head) if found is not None else (Modality.ASSERTED, None)
             if dep not in _CHAIN_DEPS:
