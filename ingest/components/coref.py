@@ -11,7 +11,8 @@ No coreference model installs offline, so this is rules on the parse:
    article, or the article's own outlet;
 5. a less specific group joins a more specific one ("Venezuelan officers" ->
    "Venezuelan military officers"); "the officers" / "the commander" join the
-   nearest group or description with that head noun; "the government" and bare
+   nearest group or description with that head noun (with none, "the protesters" is a
+   group, "the prime minister" a described person of its own); "the government" and bare
    "ministers" the nearest government named as one ("the Blair government");
 6. pronouns take the nearest compatible antecedent, preferring the subject of
    the reporting verb ("X said he ...") and then salient subjects of earlier
@@ -224,6 +225,12 @@ class Coref:
                 if fits:
                     clusters.move(i, j)
                     break
+            else:
+                if not m.anaphor_types:  # "the protesters", "the prime minister" no one named before is: their own
+                    m.kind = MentionKind.GROUP if m.plural else MentionKind.DESCRIPTION
+                    m.canonical = m.text
+                    m.fixed_type = EntityType.ORGANIZATION if m.plural else EntityType.PERSON
+                    clusters.activate(i)
 
     def _governing_antecedent(self, i: int, mentions: list[Mention], clusters: Clusters) -> int | None:
         """The nearest government named as one before mention `i` ("the Blair government", "the

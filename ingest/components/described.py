@@ -249,13 +249,17 @@ class DescribedFinder:
         nationality, org_token, roles, keep = self._qualifiers(doc, token)
         determiner = next((c.lower_ for c in token.lefts if c.dep_ == "det"), None)
         if nationality is None and org_token is None and not (kind is MentionKind.DESCRIPTION and keep and roles):
+            # "the officers", "the new chairman", "the prime minister" (a person's role: any adjective)
             plain = all(c.lower_ in self.role_modifiers or c.lower_ in self.anaphor_adjectives
+                        or (kind is MentionKind.DESCRIPTION and c.dep_ == "amod" and c.pos_ == "ADJ")
                         for c in token.lefts if c.dep_ in ("amod", "compound"))
-            if determiner == "the" and plain:  # "the officers", "the new chairman"
+            if determiner == "the" and plain:
                 return self._anaphor(doc, token, head_word, plural)
-            return None
-        if nationality is None:
-            return None  # "Trump administration officials" and the like are proxies, or not groups
+            return self._plain(doc, token, kind, determiner)
+        if nationality is None:  # "Trump administration officials" and the like are proxies
+            if kind is MentionKind.DESCRIPTION and determiner == "the":
+                return self._anaphor(doc, token, head_word, plural)  # "the Tory leader": a leader named before
+            return self._plain(doc, token, kind, determiner)
         kept_roles = [r for r in roles if r in self.group_role_modifiers] if kind is MentionKind.GROUP else roles
         words = ([] if kind is MentionKind.GROUP else keep) + [nationality[0]] + kept_roles + [head_word]
         canonical = " ".join(words)
@@ -267,6 +271,39 @@ class DescribedFinder:
         mention.plural = plural
         mention.country = nationality[1].name if nationality[1] else None
         mention.head_lemma = head_word
+        return mention
+
+    def _plain(self, doc: Doc, token: Token, kind: MentionKind, determiner: str | None) -> Mention | None:
+        """A group of no nationality ("federal prosecutors", "his EU counterparts", "Chicago
+        residents") or someone introduced as "a female reporter", named by the words without
+        determiner, possessor or "other"; "a spokesman" stands for an organization instead."""
+        if kind is MentionKind.GROUP:
+            bare = not any(c.dep_ in ("amod", "compound", "nmod", "nummod", "poss") for c in token.lefts)
+            if bare and determiner is None and token.lemma_.lower() == "minister":
+                return None  # bare "ministers": the government (a typed anaphor)
+            return self._plain_group(doc, token)
+        if determiner not in ("a", "an") or token.lemma_.lower() in self.unnamed_voices:
+            return None
+        mention = self._plain_group(doc, token)
+        mention.start = min(mention.start, *(c.i for c in token.lefts if c.dep_ == "det"))  # "a young reporter"
+        mention.kind, mention.fixed_type, mention.plural = MentionKind.DESCRIPTION, EntityType.PERSON, False
+        mention.origin, mention.head_lemma = "description:plain", token.lemma_.lower()
+        return mention
+
+    def _plain_group(self, doc: Doc, token: Token) -> Mention:
+        """The mention of a plain group: its words, a group of the article's own."""
+        modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod")
+                     and c.lower_ not in self.anaphor_adjectives]
+        start = min([token.i] + [c.left_edge.i for c in modifiers])
+        words = [t for t in doc[start : token.i] if t.dep_ not in ("det", "poss", "case", "punct")
+                 and t.lower_ not in self.anaphor_adjectives] + [token]
+        canonical = clean_display(" ".join(t.text for t in words))
+        start, _ = strip_determiner(doc, start, token.i + 1, self.determiners)
+        mention = new_mention(doc, start, token.i + 1, MentionKind.GROUP, canonical, origin="group:plain")
+        mention.canonical = canonical
+        mention.fixed_type = EntityType.ORGANIZATION
+        mention.plural = True
+        mention.head_lemma = token.lower_
         return mention
 
     def _typed_anaphor(self, doc: Doc, token: Token) -> Mention | None:
@@ -295,7 +332,11 @@ class DescribedFinder:
         return mention
 
     def _anaphor(self, doc: Doc, token: Token, head_word: str, plural: bool) -> Mention:
-        mention = new_mention(doc, token.i, token.i + 1, MentionKind.ANAPHOR, token.text, origin="anaphor:definite")
+        """ "the prime minister": the mention is the head; its text, the words without the
+        determiner, names the group or person it is when nothing named before takes it."""
+        words = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in self.anaphor_adjectives]
+        text = clean_display(" ".join(t.text for t in [*words, token]))
+        mention = new_mention(doc, token.i, token.i + 1, MentionKind.ANAPHOR, text, origin="anaphor:definite")
         mention.plural = plural
         mention.head_lemma = head_word
         return mention

@@ -40,6 +40,8 @@ from .types import register_extensions
 # how a word hangs from the one above it when both speak of the same event
 _CHAIN_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "visited Denver to meet X", "paid $5m to settle the suit": the visit is the meeting, the paying the settling
+_NOT_SENT = frozenset({"GPE", "LOC", "FAC", "MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME"})
 _MAX_STEPS = 6
 
 
@@ -58,6 +60,7 @@ class ModalityCues:
     governing_adjectives: dict[str, Modality]
     noun_modifiers: dict[str, Modality]
     future_time_words: frozenset[str]
+    progressive_future_auxiliaries: frozenset[str]
     be_to: Modality
 
     @classmethod
@@ -74,6 +77,7 @@ class ModalityCues:
             disputing_verbs=frozenset(row["disputing_verbs"]), governing_nouns=table("governing_nouns"),
             governing_adjectives=table("governing_adjectives"), noun_modifiers=table("noun_modifiers"),
             future_time_words=frozenset(row["future_time_words"]), be_to=Modality(row["be_to"]),
+            progressive_future_auxiliaries=frozenset(row["progressive_future_auxiliaries"]),
         )
 
 
@@ -151,6 +155,9 @@ class ModalityReader:
                 found = self._own(head, noun=False)
                 if found is None and head.tag_ == "VBG" and any(c.dep_ == "aux" for c in head.children):
                     found = Modality.PLANNED
+                if found is None and any(c.dep_ == "dobj" and c.i < current.i and c.ent_type_ not in _NOT_SENT
+                                         and c.pos_ in ("PROPN", "PRON", "NOUN") for c in head.children):
+                    found = Modality.PLANNED  # "sent two aides to meet X": the sending is, their meeting is to come
                 return (found, head) if found is not None else (Modality.ASSERTED, None)
             if dep not in _CHAIN_DEPS:
                 break
@@ -211,6 +218,9 @@ class ModalityReader:
                 return cues.auxiliaries[word]
             if child.dep_ == "mark" and word in cues.conditional_marks:
                 return Modality.HYPOTHETICAL
+            if child.dep_ == "advcl" and not noun and any(
+                    g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in child.children):
+                return Modality.HYPOTHETICAL  # "to sue X if the evidence arises"
             if child.dep_ == "mark" and word in cues.future_marks and token.tag_ not in ("VBD", "VBN"):
                 return Modality.PLANNED  # "until I meet him"
             if noun and child.dep_ in ("amod", "compound", "acl") and word in cues.noun_modifiers:
@@ -220,4 +230,15 @@ class ModalityReader:
             if child.dep_ == "npadvmod" and any(g.dep_ == "amod" and g.lower_ in cues.future_time_words
                                                 for g in child.children):
                 return Modality.PLANNED  # "the meeting next week"
+        if not noun and self._progressive_with_a_day(token):
+            return Modality.PLANNED
         return None
+
+    def _progressive_with_a_day(self, verb: Token) -> bool:
+        """ "is holding a meeting on Friday": a present progressive with a day on it or its object."""
+        if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in self.cues.progressive_future_auxiliaries
+                                         for c in verb.children):
+            return False
+        carriers = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return any(p.dep_ == "prep" and p.lower_ == "on" and any(o.ent_type_ == "DATE" for o in p.children)
+                   for t in carriers for p in t.children)

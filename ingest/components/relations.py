@@ -159,8 +159,10 @@ class RelationFinder:
         if token is None:
             fallback = spec.get("fallback") == "reporting_outlet"
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
-        tokens = [token] if spec.get("no_conjuncts") else list(with_conjuncts(token))
+        tokens = [token] if spec.get("no_conjuncts") else [*with_conjuncts(token), *_included(token)]
         tokens = [_named_beside(args, t) for t in tokens]
+        if not spec.get("no_conjuncts") and tokens[0] is not token:  # "X and Y, who met Z": Y too
+            tokens = list(dict.fromkeys([*tokens, *with_conjuncts(tokens[0])]))
         if spec.get("no_place_lists") and any(_is_place(args, t) for t in tokens):
             return []  # "visited Manchester, Leeds and Torbay": a list with a place in it is a list of places
         found = [(args.actor_at(t) or _quoting_speaker(t, speakers), t) for t in tokens]
@@ -181,7 +183,7 @@ class RelationFinder:
             return nodes[spec["node"]]
         if "subject_of" in spec:
             verb = nodes[spec["subject_of"]]
-            found = _for_subject(verb) or subject(verb)
+            found = _for_subject(verb) or _controlling_object(verb) or subject(verb)
             if found is None and verb.dep_ == "xcomp" and children(verb.head, "nsubjpass"):
                 found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
             if found is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
@@ -253,6 +255,12 @@ def _trigger_lemmas(rules: tuple[RelationRule, ...]) -> set[str]:
     return lemmas
 
 
+def _included(token: Token) -> list[Token]:
+    """ "met with senators, including X and Y": X and Y too."""
+    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "including"
+            for obj in children(prep, "pobj") for t in with_conjuncts(obj)]
+
+
 def _second_object(token: Token) -> bool:
     """A verb has one direct object; a second one is a parse error ("accused X of ... every GP")."""
     return token.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
@@ -316,6 +324,7 @@ def _quoting_speaker(token: Token, speakers: list[tuple[int, int, Actor]]) -> Ac
     return next((actor for start, end, actor in speakers if start <= token.idx < end), None)
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_NAMING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -344,6 +353,17 @@ def _noun_party(noun: Token, *, preposition: str) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == preposition and children(child, "pobj"):
             return children(child, "pobj")[0]
     return None
+
+
+def _controlling_object(verb: Token) -> Token | None:
+    """ "sent X to meet Y", "asked X to meet Y": the object of the verb an infinitive complements
+    is who does it, not that verb's subject."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    objects = [o for o in children(verb.head, "dobj") if o.i < verb.i]
+    if verb.dep_ == "advcl":  # "sent her aides to meet Y", but "visited Paris to meet Y": Y met the visitor
+        objects = [o for o in objects if o.pos_ in ("PROPN", "PRON", "NOUN") and o.ent_type_ not in _PLACES]
+    return objects[0] if objects else None
 
 
 def _for_subject(verb: Token) -> Token | None:

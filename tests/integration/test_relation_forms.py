@@ -4,7 +4,10 @@ with, had dinner with, arranged for X to meet Y, received by), accusations (accu
 charged with, passive with an agent, a relative clause, blamed it on, accusations against X by
 Y, a denied accusation, coordination of either party, sued), sanctions (imposed on, froze the
 assets of, placed on a sanctions list, lifted), and modality (planned, proposed, negated,
-denied, hypothetical; a threat made is an asserted threat)."""
+denied, hypothetical; a threat made is an asserted threat); described groups and people as
+parties ("federal prosecutors", "her European counterparts", "the prime minister", "a young
+reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X alleged that Y …",
+"Y faced charges from X"."""
 
 from __future__ import annotations
 
@@ -121,6 +124,46 @@ CASES = [
      [('SANCTIONED', 'European Union', 'Belarusian government', 'negated', 'imposed')]),
     ('The European Union threatened to impose sanctions on Belarus.',
      [('SANCTIONED', 'European Union', 'Belarusian government', 'asserted', 'threatened')]),
+    # described groups and people as parties
+    ('Federal prosecutors accused Tom Baxley of fraud.',
+     [('ACCUSED', 'Federal prosecutors', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren met her European counterparts in Brussels.',
+     [('MET_WITH', 'Alice Warren', 'European counterparts', 'asserted', None)]),
+    ('Alice Warren met local farmers in Denver on Monday.',
+     [('MET_WITH', 'Alice Warren', 'local farmers', 'asserted', None)]),
+    ('Critics have blamed Tom Baxley for the delays.',
+     [('ACCUSED', 'Critics', 'Tom Baxley', 'asserted', None)]),
+    ('The protesters blamed Tom Baxley for the closure.',
+     [('ACCUSED', 'protesters', 'Tom Baxley', 'asserted', None)]),
+    ('Tom Baxley was accused of fraud by a young reporter.',
+     [('ACCUSED', 'young reporter', 'Tom Baxley', 'asserted', None)]),
+    ('Rita Moreno accused the prime minister of lying.',
+     [('ACCUSED', 'Rita Moreno', 'prime minister', 'asserted', None)]),
+    ('Alice Warren met with senators, including Tom Baxley and Rita Moreno.',
+     [('MET_WITH', 'Alice Warren', 'senators', 'asserted', None), ('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None),
+      ('MET_WITH', 'Alice Warren', 'Rita Moreno', 'asserted', None)]),
+    # who does what an infinitive says, and when
+    ('Alice Warren sent two aides to meet with Tom Baxley.',
+     [('MET_WITH', 'two aides', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren visited Denver to meet Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren sues Acme Holdings if the payments stop.',
+     [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'hypothetical', None)]),
+    ('Alice Warren is holding a meeting on Friday with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),
+    ('Alice Warren held a meeting on Friday with Tom Baxley.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    # more forms
+    ('Alice Warren attended the NATO summit in Madrid.',
+     [('MET_WITH', 'Alice Warren', 'NATO', 'asserted', None)]),
+    ('Parents and teachers who met Alice Warren praised her.',
+     [('MET_WITH', 'Parents', 'Alice Warren', 'asserted', None), ('MET_WITH', 'teachers', 'Alice Warren', 'asserted', None)]),
+    ("Alice Warren's meetings were with donors.",
+     [('MET_WITH', 'Alice Warren', 'donors', 'asserted', None)]),
+    ('Alice Warren alleged that Acme Holdings hid its losses.',
+     [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
+    ('Acme Holdings faced charges from the Treasury Department.',
+     [('ACCUSED', 'Treasury Department', 'Acme Holdings', 'asserted', None)]),
 ]
 
 

@@ -55,7 +55,7 @@ def test_trump_administration_matched_on_tokens_when_both_nouns_hang_on_official
         ("rebels", "NOUN", "NNS", "dobj", 4, "rebel"),
         (".", "PUNCT", ".", "punct", 4),
     ])
-    assert ng.mention_texts(doc) == ["Trump administration"]
+    assert ng.mention_texts(doc) == ["Trump administration", "rebels"]  # the rebels: a group of the article's own
     government = doc._.ng_mentions[0]
     assert (government.start, government.end, government.head) == (1, 3, 2)
     assert government.fixed_type is EntityType.GOVERNMENT
@@ -417,12 +417,43 @@ def test_definite_description_without_qualifiers_is_an_anaphor(ng):
         ("left", "VERB", "VBD", "ROOT", 2, "leave"),
         (".", "PUNCT", ".", "punct", 2),
     ])
-    assert len(doc._.ng_mentions) == 1
-    anaphor = doc._.ng_mentions[0]
+    [anaphor] = doc._.ng_described
     assert (anaphor.text, anaphor.kind, anaphor.head_lemma, anaphor.plural) == ("officers", MentionKind.ANAPHOR, "officers", True)
-    # an anaphor with no antecedent makes no entity
-    assert doc._.ng_entities == []
-    assert doc._.ng_mention_entity == [None]
+    # an anaphor no group named before takes is a group of its own
+    [group] = doc._.ng_entities
+    assert (group.name, group.kind, group.type) == ("officers", MentionKind.GROUP, EntityType.ORGANIZATION)
+    assert doc._.ng_mention_entity == [0]
+
+
+def test_a_role_no_one_named_before_has_is_a_described_person(ng):
+    # The prime minister resigned.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 2),
+        ("prime", "ADJ", "JJ", "amod", 2),
+        ("minister", "NOUN", "NN", "nsubj", 3),
+        ("resigned", "VERB", "VBD", "ROOT", 3, "resign"),
+        (".", "PUNCT", ".", "punct", 3),
+    ])
+    [person] = doc._.ng_entities
+    assert (person.name, person.kind, person.type) == ("prime minister", MentionKind.DESCRIPTION, EntityType.PERSON)
+
+
+def test_a_plain_group_is_named_by_its_words_without_possessor_or_other(ng):
+    # She met her other EU counterparts and local farmers.
+    doc = ng.run([
+        ("She", "PRON", "PRP", "nsubj", 1),
+        ("met", "VERB", "VBD", "ROOT", 1, "meet"),
+        ("her", "PRON", "PRP$", "poss", 5),
+        ("other", "ADJ", "JJ", "amod", 5),
+        ("EU", "PROPN", "NNP", "compound", 5, None, "B-ORG"),
+        ("counterparts", "NOUN", "NNS", "dobj", 1, "counterpart"),
+        ("and", "CCONJ", "CC", "cc", 5),
+        ("local", "ADJ", "JJ", "amod", 8),
+        ("farmers", "NOUN", "NNS", "conj", 5, "farmer"),
+        (".", "PUNCT", ".", "punct", 1),
+    ])
+    groups = [m for m in doc._.ng_described if m.kind is MentionKind.GROUP]
+    assert [(m.canonical, m.origin) for m in groups] == [("EU counterparts", "group:plain"), ("local farmers", "group:plain")]
 
 
 def test_pronouns_with_gender_and_number(ng):

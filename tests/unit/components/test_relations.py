@@ -1,6 +1,6 @@
 """newsgraph_relations on hand-built Docs: every rule of data/relation_patterns.jsonl,
 negation and unasserted triggers, sanction status, places acting, conjoined
-arguments, the schema filter, and relations from quotes."""
+arguments, described groups as parties, the schema filter, and relations from quotes."""
 
 from __future__ import annotations
 
@@ -262,6 +262,49 @@ def test_met_with_noun_relative_with(ng):
         period(1),
     ])
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_relative_with")]
+
+
+def test_met_with_noun_were_with(ng):
+    # Rubio's meetings were with Maduro.
+    doc = ng.run([
+        rubio("poss", 2),
+        ("'s", "PART", "POS", "case", 0),
+        ("meetings", "NOUN", "NNS", "nsubj", 3, "meeting"),
+        ("were", "AUX", "VBD", "ROOT", 3, "be"),
+        ("with", "ADP", "IN", "prep", 3),
+        maduro("pobj", 4),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_were_with")]
+
+
+def test_met_with_attend_named_meeting(ng):
+    # Rubio attended the OAS summit.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("attended", "VERB", "VBD", "ROOT", 1, "attend"),
+        ("the", "DET", "DT", "det", 4),
+        ("OAS", "PROPN", "NNP", "compound", 4, None, "B-ORG"),
+        ("summit", "NOUN", "NN", "dobj", 1),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Organization of American States", None, "met_with.attend_named_meeting")]
+
+
+def test_sent_x_to_meet_y_is_x_meeting_y_planned(ng):
+    # Rubio sent his aides to meet Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("sent", "VERB", "VBD", "ROOT", 1, "send"),
+        ("his", "PRON", "PRP$", "poss", 3),
+        ("aides", "NOUN", "NNS", "dobj", 1, "aide"),
+        ("to", "PART", "TO", "aux", 5),
+        ("meet", "VERB", "VB", "advcl", 1),
+        maduro("dobj", 5),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "aides", "Maduro", None, "met_with.verb_object")]
+    assert doc._.ng_relations[0].modality is Modality.PLANNED
 
 
 def test_met_with_conjoined_subjects(ng):
@@ -872,6 +915,48 @@ def test_accused_sue(ng):
         period(2),
     ])
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
+
+
+def test_accused_alleged_that(ng):
+    # Rubio alleged that Maduro rigged the vote.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("alleged", "VERB", "VBD", "ROOT", 1, "allege"),
+        ("that", "SCONJ", "IN", "mark", 4),
+        maduro("nsubj", 4),
+        ("rigged", "VERB", "VBD", "ccomp", 1, "rig"),
+        ("the", "DET", "DT", "det", 6),
+        ("vote", "NOUN", "NN", "dobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.alleged_that")]
+
+
+def test_accused_faced_charges_from(ng):
+    # Maduro faced charges from Rubio.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("faced", "VERB", "VBD", "ROOT", 1, "face"),
+        ("charges", "NOUN", "NNS", "dobj", 1, "charge"),
+        ("from", "ADP", "IN", "prep", 2),
+        rubio("pobj", 3),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.faced_charges_from")]
+
+
+def test_accused_by_a_described_group(ng):
+    # Federal prosecutors accused Maduro of fraud.
+    doc = ng.run([
+        ("Federal", "ADJ", "JJ", "amod", 1),
+        ("prosecutors", "NOUN", "NNS", "nsubj", 2, "prosecutor"),
+        ("accused", "VERB", "VBD", "ROOT", 2, "accuse"),
+        maduro("dobj", 2),
+        ("of", "ADP", "IN", "prep", 2),
+        ("fraud", "NOUN", "NN", "pobj", 4),
+        period(2),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Federal prosecutors", "Maduro", None, "accused.verb")]
 
 
 def test_accused_file_suit_against(ng):
