@@ -58,6 +58,9 @@ class TypeVoteWeights:
     gendered_pronoun: float  # an entity's he/she pronouns
     bound_pronoun: float  # "X claimed that he …": he / she / his bound by the name's clause
     relative_who: float  # "X, who …"
+    outlet_cue: float  # "Canal Television", "the newspaper La Voz"
+    list_member: float  # "carmakers including X": the type of what the list lists
+    located_place: float  # "a plant in X", "The X, Y-based firm"
 
     def ner_weight(self, dep: str) -> float:
         return self.ner_label_weight.get(dep, self.ner_label_weight["other"])

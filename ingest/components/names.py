@@ -95,6 +95,7 @@ class NameFinder:
         self.government_heads = words("government_heads")
         self.speech_verbs = words("speech_verbs")
         self.not_entity = frozenset(w.casefold() for w in words("not_entity_words"))
+        self.not_actor_closers = words("not_actor_closers")  # "the Lisbon Agenda", "the Free Trade Agreement"
         self.government_words = word_hashes(self.government_heads)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -110,9 +111,10 @@ class NameFinder:
             if not (c.mention.country and any(g.start <= c.start and c.end <= g.end for g in governments))
         ] + governments
         lexicon_spans = [c for c in candidates if c.priority == _PRIORITY_LEXICON]
+        surnames = _person_surnames(doc)
         for ent in doc.ents:
             if ent.label_ in self.ner_labels:
-                candidates.extend(self._ner_candidates(doc, ent, lexicon_spans))
+                candidates.extend(self._ner_candidates(doc, ent, lexicon_spans, surnames))
         candidates.extend(self._speaker_candidates(doc))
         candidates.extend(self._titled_candidates(doc))
         accepted: list[_Candidate] = []
@@ -202,7 +204,9 @@ class NameFinder:
             and token.pos_ in ("PROPN", "NOUN", "ADJ") and name_key(token.text) not in self.lexicon.titles
         )
 
-    def _ner_candidates(self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate]) -> list[_Candidate]:
+    def _ner_candidates(self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate],
+                        surnames: dict[str, frozenset[str]] | None = None) -> list[_Candidate]:
+        surnames = surnames or {}
         found = []
         for start, end in self._ner_segments(doc, ent):
             inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
@@ -213,8 +217,15 @@ class NameFinder:
                 continue
             if inner:
                 rest = _subtract(start, end, [(c.start, c.end) for c in inner])
-                if ent.label_ != "PERSON" and all(self._looks_like_person(doc[a:b]) for a, b in rest):
-                    pieces = rest  # "the Oval Office Lilian Tintori": the curated span stays
+                rest = [(self.context.strip_titles(doc, a, b), b) for a, b in rest]  # "Oversight Committee Chairman Jo Roe"
+                others = frozenset(w for w, full in surnames.items() if full - {name_key(ent.text)})
+                institutions = all(c.mention.fixed_type not in (EntityType.LOCATION, None) for c in inner)
+                if all(self._looks_like_person(doc[a:b], others) for a, b in rest) and (
+                        ent.label_ != "PERSON" or institutions):
+                    # "the Oval Office Lilian Tintori": the curated span stays; "Republican Roe",
+                    # "Oversight Committee Chairman Jo Roe": an institution glued to a person
+                    # ("Paris Hilton" is one name)
+                    pieces = rest
                 else:
                     for c in inner:  # "Washington Redskins": NER's longer name wins
                         lexicon_spans.remove(c)
@@ -330,11 +341,16 @@ class NameFinder:
             return False
         if span[0].pos_ == "PRON" or self.context.is_title_phrase(span.doc, span.start, span.end):
             return False
+        if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.not_actor_closers:
+            return False  # a law, a treaty, a scheme: "the Clean Air Act", "the Lisbon Agenda"
         return len(span) <= self.max_name_tokens
 
-    def _looks_like_person(self, span: Span) -> bool:
-        """Two or more title-case words starting with a known given name: "Lilian Tintori"."""
+    def _looks_like_person(self, span: Span, surnames: frozenset[str] = frozenset()) -> bool:
+        """Two or more title-case words starting with a known given name ("Lilian Tintori"), or
+        one title-case word that is the surname of a person the article names in full."""
         tokens = [t for t in span if not t.is_punct]
+        if len(tokens) == 1:
+            return tokens[0].is_title and tokens[0].lower_ in surnames
         return (
             len(tokens) >= 2
             and all(t.is_title for t in tokens)
@@ -376,6 +392,15 @@ def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _PERSON_ORIGINS = frozenset({"ner:PERSON", "speaker", "titled"})
+
+
+def _person_surnames(doc: Doc) -> dict[str, frozenset[str]]:
+    """Lower-case surname -> the two-or-more-word person names NER found in the Doc that end in it."""
+    found: dict[str, set[str]] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title:
+            found.setdefault(e[-1].lower_, set()).add(name_key(e.text))
+    return {w: frozenset(full) for w, full in found.items()}
 _SENTENCE_WORD_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
 _FUNCTION_TAGS = frozenset({"CCONJ", "ADP", "DET", "SCONJ", "PART"})
 
@@ -392,7 +417,15 @@ def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: f
     opening = first.is_sent_start or (start > 0 and doc[start - 1].is_quote and doc[start - 1].is_sent_start)
     if not opening or not first.is_title:
         return False
-    return first.pos_ in _SENTENCE_WORD_TAGS or (end - start == 1 and first.lower_ in lower_words)
+    return first.pos_ in _SENTENCE_WORD_TAGS or (end - start == 1 and (
+        first.lower_ in lower_words or _coordinated_with_common_nouns(first)))
+
+
+def _coordinated_with_common_nouns(token: Token) -> bool:
+    """ "Sugar, tea and cotton", "Research and development": an opening word coordinated with a
+    bare lower-case common noun is one of them ("Ostra and its rivals" is a name)."""
+    return any(c.pos_ == "NOUN" and c.is_lower and not any(d.dep_ in ("det", "poss") for d in c.children)
+               for c in token.conjuncts)
 
 
 def _trailing_function_word(token: Token) -> bool:
