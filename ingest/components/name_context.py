@@ -171,8 +171,10 @@ class NameContext:
             and preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in self.located_nouns
 
     def names_base(self, head: Token) -> bool:
-        """ "The Brinsley, Derbyshire-based firm": the name before a "Y-based" organization noun
-        in apposition is where it is based, not the organization."""
+        """ "Bermuda-based insurers": the name before "-based" is a place; "The Brinsley,
+        Derbyshire-based firm": so is the name before a "Y-based" organization noun in apposition."""
+        if head.dep_ in ("npadvmod", "compound") and head.head.lower_ == "based" and head.head.i > head.i:
+            return True
         return any(
             c.dep_ == "appos" and c.lemma_.lower() in self.organization_nouns
             and any(a.dep_ == "amod" and a.lower_ == "based" for a in c.lefts)

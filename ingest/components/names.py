@@ -7,7 +7,8 @@ and determiners stripped, possessives and parentheses split off
 ("the World Health Organization's (WHO" -> two mentions), curated names split
 out of NER spans they were glued to ("the Oval Office Lilian Tintori"); last,
 proper names NER missed that are the subject of a speech verb ("Jealous said").
-Also names NER missed after a gendered title ("Mr Prentis"). A name in a headline line
+Also names NER missed after a gendered title ("Mr Prentis"), and the party letter of a
+politician's affiliation ("Jo Roe (R-Tex.)" names the Republican Party). A name in a headline line
 (newsgraph_headlines) is kept only when the body names it.
 
 A product's name ("the drug X", "the X crossover") is none of these.
@@ -55,6 +56,7 @@ _TITLED_NAME_WORDS = 2
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "\"", "“", "”"})
 _SPACED_DASHES = frozenset({"-", "--"})  # "Forum - the group"; not the hyphen of "Kilroy-Silk"
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[a-z]{0,2}$")  # "X5", "C180", "A300s": a brand's model
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
 
 
@@ -117,6 +119,7 @@ class NameFinder:
                 candidates.extend(self._ner_candidates(doc, ent, lexicon_spans, surnames))
         candidates.extend(self._speaker_candidates(doc))
         candidates.extend(self._titled_candidates(doc))
+        candidates.extend(self._party_letter_candidates(doc))
         accepted: list[_Candidate] = []
         taken: set[int] = set()
         for cand in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
@@ -208,7 +211,7 @@ class NameFinder:
                         surnames: dict[str, frozenset[str]] | None = None) -> list[_Candidate]:
         surnames = surnames or {}
         found = []
-        for start, end in self._ner_segments(doc, ent):
+        for start, end in self._ner_segments(doc, ent, _glued_pair(doc, ent, surnames)):
             inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             pieces = [(start, end)]
             lead = next((c for c in inner if c.start == start and c.mention.fixed_type is EntityType.OUTLET), None)
@@ -287,11 +290,27 @@ class NameFinder:
             found.append(_Candidate(token.i + 1, end, _PRIORITY_SPEAKER, mention))
         return found
 
-    def _ner_segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
-        """An NER span without determiners and titles, cut at punctuation and possessives."""
+    def _party_letter_candidates(self, doc: Doc) -> list[_Candidate]:
+        """The party letter of a politician's affiliation: the "R" of "Jo Roe (R-Tex.)" or "(D)"."""
+        found = []
+        for token in doc:
+            party = self.lexicon.party_letters.get(token.text)
+            if party is None or token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" \
+                    or doc[token.i + 1].text not in ("-", ")", "–"):
+                continue
+            known = self.lexicon.known.get(name_key(party))
+            mention = new_mention(doc, token.i, token.i + 1, MentionKind.NAME, token.text, origin="pattern:party")
+            mention.fixed_type = known.type if known is not None else EntityType.ORGANIZATION
+            mention.canonical = known.name if known is not None else party
+            found.append(_Candidate(token.i, token.i + 1, _PRIORITY_PATTERN, mention))
+        return found
+
+    def _ner_segments(self, doc: Doc, ent: Span, cut: int | None = None) -> list[tuple[int, int]]:
+        """An NER span without determiners and titles, cut at punctuation and possessives, and
+        at the token `cut` (the "and" of two names glued together)."""
         segments, start = [], ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i):
+            if i == ent.end or i == cut or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i):
                 if start < i:
                     segments.append((start, i))
                 start = i + 1
@@ -316,8 +335,8 @@ class NameFinder:
         text = clean_display(span.text)
         mention = new_mention(doc, start, end, MentionKind.NAME, text, origin=f"ner:{label}")
         head = doc[mention.head]
-        if self.context.names_product(head):
-            return None  # "the drug Ostra": a product names no actor
+        if self.context.names_product(head) or (len(span) >= 2 and _MODEL_CODE.match(span[-1].text)):
+            return None  # "the drug Ostra", "the Ostra X5": a product names no actor
         gender = self.context.title_gender(doc, start)
         titled = self.context.has_title(doc, start)
         given = self.lexicon.given_names.get(name_key(span[0].text))
@@ -392,6 +411,25 @@ def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _PERSON_ORIGINS = frozenset({"ner:PERSON", "speaker", "titled"})
+
+
+def _glued_pair(doc: Doc, ent: Span, surnames: dict[str, frozenset[str]]) -> int | None:
+    """The "and" of an NER span that glues two names together ("Ostra and Kestrel", "Roe and
+    Doe"): each side title-case, and one of them a name NER found on its own elsewhere in the Doc
+    or the surname of a person named in full. "Food and Drug Administration" is one name."""
+    ands = [t.i for t in ent[1:-1] if t.lower_ == "and"]
+    if len(ands) != 1:
+        return None
+    cut = ands[0]
+    left, right = doc[ent.start : cut], doc[cut + 1 : ent.end]
+    if not (left[0].is_title or left[0].is_upper) or not (right[0].is_title or right[0].is_upper):
+        return None
+    elsewhere = {e.text for e in doc.ents if e.start != ent.start}
+
+    def named(side: Span) -> bool:
+        return side.text in elsewhere or (len(side) == 1 and side.text.lower() in surnames)
+
+    return cut if named(left) or named(right) else None
 
 
 def _person_surnames(doc: Doc) -> dict[str, frozenset[str]]:

@@ -273,3 +273,79 @@ def test_a_country_that_decides_is_its_government_and_one_that_is_visited_a_plac
     ])
     assert ng.entity_of(doc, "Spain").name == "Spanish government"
     assert ng.entity_of(doc, "Spain", nth=1).name == "Spain"
+
+
+def test_two_names_glued_by_and_are_two_when_one_is_named_alone(ng):
+    # Ostrava grew. Ostrava and Kestrel Holdings merged.
+    doc = ng.run([
+        ("Ostrava", "PROPN", "NNP", "nsubj", 1, None, "B-ORG"),
+        ("grew", "VERB", "VBD", "ROOT", 1, "grow"),
+        _period(1),
+        ("Ostrava", "PROPN", "NNP", "nsubj", 7, None, "B-ORG"),
+        ("and", "CCONJ", "CC", "cc", 3, None, "I-ORG"),
+        ("Kestrel", "PROPN", "NNP", "compound", 6, None, "I-ORG"),
+        ("Holdings", "PROPN", "NNP", "conj", 3, None, "I-ORG"),
+        ("merged", "VERB", "VBD", "ROOT", 7, "merge"),
+        _period(7),
+    ])
+    assert sorted(m.text for m in doc._.ng_names) == ["Kestrel Holdings", "Ostrava", "Ostrava"]
+
+
+def test_a_name_with_and_inside_stays_one(ng):
+    # The Board of Trade and Industry met.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("Board", "PROPN", "NNP", "nsubj", 6, None, "B-ORG"),
+        ("of", "ADP", "IN", "prep", 1, None, "I-ORG"),
+        ("Trade", "PROPN", "NNP", "pobj", 2, None, "I-ORG"),
+        ("and", "CCONJ", "CC", "cc", 3, None, "I-ORG"),
+        ("Industry", "PROPN", "NNP", "conj", 3, None, "I-ORG"),
+        ("met", "VERB", "VBD", "ROOT", 6, "meet"),
+        _period(6),
+    ])
+    assert [m.text for m in doc._.ng_names] == ["Board of Trade and Industry"]
+
+
+def test_the_name_before_based_is_a_place(ng):
+    # Fenshire-based insurers grew.
+    doc = ng.run([
+        ("Fenshire", "PROPN", "NNP", "npadvmod", 2, None, "B-PERSON"),
+        ("-", "PUNCT", "HYPH", "punct", 2),
+        ("based", "VERB", "VBN", "amod", 3, "base"),
+        ("insurers", "NOUN", "NNS", "nsubj", 4, "insurer"),
+        ("grew", "VERB", "VBD", "ROOT", 4, "grow"),
+        _period(4),
+    ], spaces=[False, False, True, True, False, False])
+    assert ng.entity_of(doc, "Fenshire").type is L
+
+
+def test_the_letter_of_a_politicians_affiliation_names_the_party(ng):
+    # Sen. Jo Quarlow (R-Fen.) spoke.
+    doc = ng.run([
+        ("Sen.", "PROPN", "NNP", "compound", 2),
+        ("Jo", "PROPN", "NNP", "compound", 2, None, "B-PERSON"),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 9, None, "I-PERSON"),
+        ("(", "PUNCT", "-LRB-", "punct", 2),
+        ("R", "PROPN", "NNP", "appos", 2),
+        ("-", "PUNCT", "HYPH", "punct", 4),
+        ("Fen", "PROPN", "NNP", "appos", 4),
+        (".", "PUNCT", ".", "punct", 4),
+        (")", "PUNCT", "-RRB-", "punct", 2),
+        ("spoke", "VERB", "VBD", "ROOT", 9, "speak"),
+        _period(9),
+    ], spaces=[True, True, True, False, False, False, False, False, True, False, False])
+    assert ng.entity_of(doc, "R").name == "Republican Party"
+    assert ng.entity_of(doc, "Jo Quarlow").type is P
+
+
+def test_a_brand_with_a_model_code_is_a_product(ng):
+    # They bought Ostrava V60 cars.
+    doc = ng.run([
+        ("They", "PRON", "PRP", "nsubj", 1, "they"),
+        ("bought", "VERB", "VBD", "ROOT", 1, "buy"),
+        ("Ostrava", "PROPN", "NNP", "compound", 3, None, "B-ORG"),
+        ("V60", "PROPN", "NNP", "compound", 4, None, "I-ORG"),
+        ("cars", "NOUN", "NNS", "dobj", 1, "car"),
+        _period(1),
+    ])
+    assert [m.text for m in doc._.ng_names] == []
