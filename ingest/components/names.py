@@ -298,11 +298,13 @@ class NameFinder:
             if party is None or token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" \
                     or doc[token.i + 1].text not in ("-", ")", "–"):
                 continue
-            known = self.lexicon.known.get(name_key(party))
-            mention = new_mention(doc, token.i, token.i + 1, MentionKind.NAME, token.text, origin="pattern:party")
+            end = next((i for i in range(token.i + 1, min(token.i + 6, len(doc))) if doc[i].text == ")"), token.i + 1)
+            known = self.lexicon.known.get(name_key(party))  # "R-Tex." is the party, the state its detail
+            mention = new_mention(doc, token.i, end, MentionKind.NAME, doc[token.i : end].text, origin="pattern:party")
+            mention.head = token.i
             mention.fixed_type = known.type if known is not None else EntityType.ORGANIZATION
             mention.canonical = known.name if known is not None else party
-            found.append(_Candidate(token.i, token.i + 1, _PRIORITY_PATTERN, mention))
+            found.append(_Candidate(token.i, end, _PRIORITY_PATTERN, mention))
         return found
 
     def _ner_segments(self, doc: Doc, ent: Span, cut: int | None = None) -> list[tuple[int, int]]:
@@ -450,13 +452,15 @@ def _lower_case_words(doc: Doc) -> frozenset[str]:
 def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: frozenset[str]) -> bool:
     """A word opening a sentence (or a quote that opens one) that is no part of the name after
     it: a verb or adjective ("Dubbed", "Observes Mr Hadi"), or, alone, a word the article also
-    writes in lower case ("Fraud")."""
+    writes in lower case ("Fraud", or "Closures" beside "closure") or coordinates with common
+    nouns ("Research and development")."""
     first = doc[start]
     opening = first.is_sent_start or (start > 0 and doc[start - 1].is_quote and doc[start - 1].is_sent_start)
     if not opening or not first.is_title:
         return False
+    singular = first.lower_[:-1] if first.lower_.endswith("s") else None  # "Closures" beside "closure"
     return first.pos_ in _SENTENCE_WORD_TAGS or (end - start == 1 and (
-        first.lower_ in lower_words or _coordinated_with_common_nouns(first)))
+        first.lower_ in lower_words or singular in lower_words or _coordinated_with_common_nouns(first)))
 
 
 def _coordinated_with_common_nouns(token: Token) -> bool:

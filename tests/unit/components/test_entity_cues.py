@@ -334,7 +334,7 @@ def test_the_letter_of_a_politicians_affiliation_names_the_party(ng):
         ("spoke", "VERB", "VBD", "ROOT", 9, "speak"),
         _period(9),
     ], spaces=[True, True, True, False, False, False, False, False, True, False, False])
-    assert ng.entity_of(doc, "R").name == "Republican Party"
+    assert ng.entity_of(doc, "R-Fen.").name == "Republican Party"
     assert ng.entity_of(doc, "Jo Quarlow").type is P
 
 
@@ -347,5 +347,19 @@ def test_a_brand_with_a_model_code_is_a_product(ng):
         ("V60", "PROPN", "NNP", "compound", 4, None, "I-ORG"),
         ("cars", "NOUN", "NNS", "dobj", 1, "car"),
         _period(1),
+    ])
+    assert [m.text for m in doc._.ng_names] == []
+
+
+def test_an_opening_plural_whose_singular_the_article_writes_in_lower_case_is_no_name(ng):
+    # Closures rose. One closure hurt.
+    doc = ng.run([
+        ("Closures", "PROPN", "NNPS", "nsubj", 1, None, "B-PERSON"),
+        ("rose", "VERB", "VBD", "ROOT", 1, "rise"),
+        _period(1),
+        ("One", "NUM", "CD", "nummod", 4),
+        ("closure", "NOUN", "NN", "nsubj", 5, "closure"),
+        ("hurt", "VERB", "VBD", "ROOT", 5, "hurt"),
+        _period(5),
     ])
     assert [m.text for m in doc._.ng_names] == []
