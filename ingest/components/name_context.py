@@ -28,6 +28,8 @@ class NameContext:
         self.list_prepositions = words("list_prepositions")  # "carmakers including X, Y and Z"
         self.outlet_closers = words("outlet_closers")  # "Canal Television"
         self.outlet_modifiers = words("outlet_modifiers")  # "the newspaper X"
+        self.organization_closers = words("organization_closers")  # "Ostra Foods", "Ostra Holdings", "Ostra Corp"
+        self.place_closers = words("place_closers")  # "the Ostra Straits", "the Ostra Dam"
         self.gendered_pronouns = frozenset(w for w, (gender, _) in lexicon.pronouns.items() if gender in ("m", "f"))
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
 
@@ -100,9 +102,10 @@ class NameContext:
 
     def owns_organization_noun(self, head: Token) -> bool:
         """What only a company has: "X's shares", "X's chief executive", "a stake in X", "X shares",
-        "X's profit figures"."""
+        "the X chairman", "X's profit figures"."""
         owner = head.head
-        if head.dep_ == "poss" or (head.dep_ == "compound" and owner.lemma_.lower() in ("share", "stock")):
+        if head.dep_ == "poss" or (head.dep_ == "compound" and owner.i > head.i
+                                   and owner.lemma_.lower() not in self.located_nouns):  # "X shares"; "an Ohio plant" is a place's
             # "X's profit figures": the possessed noun or a noun compounded into it
             return owner.i != head.i and any(
                 w.lemma_.lower() in self.organization_possessions

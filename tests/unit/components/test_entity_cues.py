@@ -363,3 +363,44 @@ def test_an_opening_plural_whose_singular_the_article_writes_in_lower_case_is_no
         _period(5),
     ])
     assert [m.text for m in doc._.ng_names] == []
+
+
+def test_a_company_closer_outweighs_a_given_name(ng):
+    # Michael Quarlow Foods grew.
+    doc = ng.run([
+        ("Michael", "PROPN", "NNP", "compound", 2, None, "B-PERSON"),
+        ("Quarlow", "PROPN", "NNP", "compound", 2, None, "I-PERSON"),
+        ("Foods", "PROPN", "NNP", "nsubj", 3, None, "I-PERSON"),
+        ("grew", "VERB", "VBD", "ROOT", 3, "grow"),
+        _period(3),
+    ])
+    assert ng.entity_of(doc, "Michael Quarlow Foods").type is O
+
+
+def test_a_place_word_closing_a_name_votes_location(ng):
+    # Ships crossed the Quarlow Straits.
+    doc = ng.run([
+        ("Ships", "NOUN", "NNS", "nsubj", 1, "ship"),
+        ("crossed", "VERB", "VBD", "ROOT", 1, "cross"),
+        ("the", "DET", "DT", "det", 4),
+        ("Quarlow", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+        ("Straits", "PROPN", "NNPS", "dobj", 1, None, "I-PERSON"),
+        _period(1),
+    ])
+    assert ng.entity_of(doc, "Quarlow Straits").type is L
+
+
+def test_a_name_compounded_into_a_chairman_is_a_company_but_into_a_plant_a_place(ng):
+    # The Quarlow chairman visited the Fenshire plant.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 2),
+        ("Quarlow", "PROPN", "NNP", "compound", 2, None, "B-PERSON"),
+        ("chairman", "NOUN", "NN", "nsubj", 3, "chairman"),
+        ("visited", "VERB", "VBD", "ROOT", 3, "visit"),
+        ("the", "DET", "DT", "det", 6),
+        ("Fenshire", "PROPN", "NNP", "compound", 6, None, "B-GPE"),
+        ("plant", "NOUN", "NN", "dobj", 3, "plant"),
+        _period(3),
+    ])
+    assert ng.entity_of(doc, "Quarlow").type is O
+    assert ng.entity_of(doc, "Fenshire").type is L
