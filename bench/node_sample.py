@@ -23,8 +23,13 @@ ENTITY_LABELS = ("Person", "Government", "Organization", "Outlet", "Location")
 def sample_nodes(graph: dict, *, size: int, seed: int) -> list[dict]:
     """The `size` entities whose ids hash lowest under `seed`: a node keeps its draw whatever else
     changes in the graph, so two ingests of one corpus are sampled alike."""
-    entities = [n for n in graph["nodes"] if n.get("label") in ENTITY_LABELS]
+    entities = [n for n in graph["nodes"] if _kind(n) in ENTITY_LABELS]
     return sorted(entities, key=lambda n: hashlib.sha256(f"{seed}:{n['id']}".encode()).hexdigest())[:size]
+
+
+def _kind(node: dict) -> str | None:
+    """The node's entity type: `type` in today's export (`label` is its display name), `label` before."""
+    return node.get("type") or node.get("label")
 
 
 def first_line_with(name: str, texts: list[str]) -> str:
@@ -48,7 +53,7 @@ def main() -> None:
     out.write("type\tname\taliases\tmentions\tarticles\tcontext\tjunk\twhy\n")
     for node in sample_nodes(graph, size=args.size, seed=args.seed):
         context = first_line_with(node["name"], texts).replace("\t", " ")
-        out.write(f"{node['label']}\t{node['name']}\t{'; '.join(node.get('aliases', []))}\t{node.get('mention_count', 0)}\t"
+        out.write(f"{_kind(node)}\t{node['name']}\t{'; '.join(node.get('aliases', []))}\t{node.get('mention_count', 0)}\t"
                   f"{node.get('article_count', 0)}\t{context}\t\t\n")
 
 

@@ -58,6 +58,9 @@ class TypeVoteWeights:
     gendered_pronoun: float  # an entity's he/she pronouns
     bound_pronoun: float  # "X claimed that he …": he / she / his bound by the name's clause
     relative_who: float  # "X, who …"
+    outlet_cue: float  # "Canal Television", "the newspaper La Voz"
+    list_member: float  # "carmakers including X": the type of what the list lists
+    located_place: float  # "a plant in X", "The X, Y-based firm"
 
     def ner_weight(self, dep: str) -> float:
         return self.ner_label_weight.get(dep, self.ner_label_weight["other"])
@@ -75,6 +78,7 @@ class Lexicon:
     pronouns: dict[str, tuple[str | None, bool]]  # lower-case pronoun -> (gender m/f or None, plural)
     title_gender: dict[str, str]  # name_key of a title -> gender m/f ("mrs" -> "f")
     vote_weights: TypeVoteWeights
+    party_letters: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party", as in "(R-Tex.)"
     words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def word_list(self, name: str) -> frozenset[str]:
@@ -173,6 +177,7 @@ def load_lexicon() -> Lexicon:
         given_names=_given_names(),
         pronouns={word: (gender, plural) for word, (gender, plural) in grammar["pronouns"].items()},
         title_gender=dict(grammar["title_gender"]),
+        party_letters=dict(grammar["party_letters"]),
         vote_weights=_vote_weights(),
         words=words,
     )

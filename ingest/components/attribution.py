@@ -10,6 +10,8 @@ from ..lexicon import Lexicon
 from .arguments import Arguments
 from .types import FoundQuote, QuoteKind
 
+_HEAD_ONLY_ORIGIN = "anaphor:definite"  # the mention of "the officers" is "officers"
+
 _NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
 
@@ -91,10 +93,12 @@ class Cues:
 
 
 def speaker_span(args: Arguments, speaker: Token) -> tuple[int, int]:
-    """The speaker's mention, or the noun phrase of a speaker no entity stands for ("the man")."""
+    """The speaker's mention, or the noun phrase of a speaker no entity stands for ("the man")
+    or of a definite description whose mention is its head noun ("the Ohio lawmaker")."""
     mention = args.mention_at(speaker)
     doc = args.doc
-    if mention is not None and args.mentions[mention].start <= speaker.i < args.mentions[mention].end:
+    if mention is not None and args.mentions[mention].start <= speaker.i < args.mentions[mention].end \
+            and args.mentions[mention].origin != _HEAD_ONLY_ORIGIN:
         m = args.mentions[mention]
         return doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
     start = speaker.left_edge.i

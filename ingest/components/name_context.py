@@ -4,7 +4,7 @@ newsgraph_name_types (the type votes these cues give)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...model.names import name_key
 from ..lexicon import Lexicon
@@ -21,7 +21,16 @@ class NameContext:
         self.person_relation_nouns = words("person_relation_nouns")
         self.organization_possessions = words("organization_possessions")  # "X's shares", "a stake in X"
         self.person_nouns = words("person_nouns")
-        self.product_nouns = words("product_nouns")  # "the drug X", "the X crossover": a product, no actor  # gender and role nouns: "the billionaire", "a reporter"
+        self.product_nouns = words("product_nouns")  # "the drug X", "the X crossover": a product, no actor
+        self.product_classes = words("product_classes")  # "a small SUV - the X -": a product only in apposition
+        self.organization_results = words("organization_results")  # "X reported a rise in profits"
+        self.results_verbs = words("results_verbs")
+        self.located_nouns = words("located_nouns")  # "a plant in X": a place
+        self.list_prepositions = words("list_prepositions")  # "carmakers including X, Y and Z"
+        self.outlet_closers = words("outlet_closers")  # "Canal Television"
+        self.outlet_modifiers = words("outlet_modifiers")  # "the newspaper X"
+        self.organization_closers = words("organization_closers")  # "Ostra Foods", "Ostra Holdings", "Ostra Corp"
+        self.place_closers = words("place_closers")  # "the Ostra Straits", "the Ostra Dam"
         self.gendered_pronouns = frozenset(w for w, (gender, _) in lexicon.pronouns.items() if gender in ("m", "f"))
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
 
@@ -93,12 +102,17 @@ class NameContext:
         return False
 
     def owns_organization_noun(self, head: Token) -> bool:
-        """What only a company has: "X's shares", "X's chief executive", "a stake in X", "X shares"."""
+        """What only a company has: "X's shares", "X's chief executive", "a stake in X", "X shares",
+        "the X chairman", "X's profit figures"."""
         owner = head.head
-        if head.dep_ == "poss" or (head.dep_ == "compound" and owner.lemma_.lower() in ("share", "stock")):
-            return owner.i != head.i and owner.lemma_.lower() in self.organization_possessions
-        if head.dep_ == "pobj" and owner.lower_ in ("in", "of"):
-            return owner.head.lemma_.lower() in self.organization_possessions
+        if head.dep_ == "poss" or (head.dep_ == "compound" and owner.i > head.i
+                                   and owner.lemma_.lower() not in self.located_nouns):  # "X shares"; "an Ohio plant" is a place's
+            # "X's profit figures": the possessed noun or a noun compounded into it
+            return owner.i != head.i and any(
+                w.lemma_.lower() in self.organization_possessions
+                for w in (owner, *(c for c in owner.lefts if c.dep_ == "compound" and c.i > head.i)))
+        if head.dep_ == "pobj" and owner.lower_ in ("in", "of"):  # "a stake in X"; "a plant in X" is a place
+            return owner.head.lemma_.lower() in self.organization_possessions and not self.is_located(head)
         return False
 
     def is_based_somewhere(self, head: Token) -> bool:
@@ -115,12 +129,69 @@ class NameContext:
             person.pos_ == "NOUN" and person.lemma_.lower() in self.person_role_heads | self.person_nouns)
 
     def names_product(self, head: Token) -> bool:
-        """ "the cancer drug Ostra", "the Ostra crossover", "Ostra, a vaccine": a product's name."""
-        owner = head.head
-        if owner.lemma_.lower() in self.product_nouns and (
-                head.dep_ == "appos" or (head.dep_ == "compound" and owner.i > head.i)):
+        """ "the cancer drug Ostra", "the Ostra crossover", "Ostra, a vaccine": a product's name;
+        "a small SUV - the Ostra -", "the Ostra, a car": a product named in apposition to its class."""
+        owner, classes = head.head, self.product_nouns | self.product_classes
+        if (owner.lemma_.lower() in self.product_nouns and head.dep_ == "compound" and owner.i > head.i) \
+                or (owner.lemma_.lower() in classes and head.dep_ == "appos"):
             return True
-        return any(c.dep_ in ("compound", "appos", "nmod") and c.lemma_.lower() in self.product_nouns for c in head.children)
+        return any(c.dep_ in ("compound", "appos", "nmod") and c.lemma_.lower() in self.product_nouns for c in head.children) \
+            or any(c.dep_ == "appos" and c.lemma_.lower() in classes for c in head.rights)
+
+    def reports_results(self, head: Token) -> bool:
+        """ "Ostra reported a 5% rise in profits", "Ostra posted a loss": what a company reports."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in self.results_verbs:
+            return False
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            if obj.lemma_.lower() in self.organization_results:
+                return True
+            if any(p.dep_ == "prep" and p.lower_ in ("in", "of") and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in self.organization_results for o in p.children)
+                   for p in obj.children):
+                return True
+        return False
+
+    def listed_under(self, head: Token) -> str | None:
+        """The noun a list introduced by "including", "like" or "such as" hangs on, for the list's
+        names: "carmakers, including Ostra, Kestrel and Ford" -> "carmaker"."""
+        first = head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        preposition = first.head
+        if first.dep_ != "pobj" or preposition.lower_ not in self.list_prepositions:
+            return None
+        noun = preposition.head
+        if preposition.lower_ == "as" and noun.lower_ == "such":  # "firms such as X"
+            noun = noun.head
+        return noun.lemma_.lower() if noun.pos_ == "NOUN" else None
+
+    def is_located(self, head: Token) -> bool:
+        """ "a plant in Brinsley", "the site at Brinsley": where a facility is, is a place."""
+        preposition = head.head
+        return head.dep_ == "pobj" and preposition.lower_ in ("in", "at", "near") \
+            and preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in self.located_nouns
+
+    def names_base(self, head: Token) -> bool:
+        """ "Bermuda-based insurers": the name before "-based" is a place; "The Brinsley,
+        Derbyshire-based firm": so is the name before a "Y-based" organization noun in apposition."""
+        if head.dep_ in ("npadvmod", "compound") and head.head.lower_ == "based" and head.head.i > head.i:
+            return True
+        return any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.organization_nouns
+            and any(a.dep_ == "amod" and a.lower_ == "based" for a in c.lefts)
+            for c in head.rights
+        )
+
+    def names_outlet(self, span: Span) -> bool:
+        """ "Canal Television", "the newspaper La Voz", "the daily La Voz": an outlet's name."""
+        head = span.root
+        if len(span) >= 2 and span[-1].lower_ in self.outlet_closers:
+            return True
+        return any(c.dep_ in ("compound", "appos", "nmod") and c.lemma_.lower() in self.outlet_modifiers
+                   and c.i < head.i for c in head.children)
 
     def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset(), *,
                       pronouns: frozenset[str] | None = None) -> bool:
@@ -162,6 +233,8 @@ class NameContext:
 
     def has_organization_modifier(self, head: Token) -> bool:
         """ "oil firm Yukos", "rival Euronext", "Euronext, the pan-European exchange"."""
+        if self.names_base(head):
+            return False
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and child.lemma_.lower() in self.organization_nouns:
                 return True

@@ -6,10 +6,15 @@ voters") or owns one; a title, a gendered title or a role noun in front votes Pe
 reporter"), a he / she / his that the name's clause binds ("Smith claimed that he …") and
 a relative "who" ("Smith, who …"), while a bound "its" or a relative "which" votes
 Organization for a name NER called a person; an organization noun votes Organization ("oil firm
-Yukos"), and so do one closing the name ("the Allende Foundation"), what only a company
-has ("X's shares", "a stake in X"), "Paris-based", where a person works ("an economist at X")
-and an organization noun that a name NER called a person modifies ("the Maserati brand");
-an apposition naming a place votes Location ("Wilmington, the state's biggest city"); a
+Yukos"), and so do one closing the name ("the Allende Foundation", "Ostra Foods", "Ostra
+Corp"), what only a company
+has ("X's shares", "a stake in X", "X's profit figures"), what a company reports ("X posted a
+loss"), "Paris-based", where a person works ("an economist at X") and an organization noun that
+a name NER called a person modifies ("the Maserati brand"); an outlet's closing word or noun
+votes Outlet ("Canal Television", "the newspaper La Voz"); a list hung on a noun ("carmakers
+including X and Y") votes that noun's type; an apposition naming a place votes Location
+("Wilmington, the state's biggest city"), and so do a place word closing the name ("the Ostra
+Straits"), where a facility is ("a plant in X") and the base of "The X, Y-based firm"; a
 place that speaks is more likely a person NER mistyped ("Labott tweeted"), and so is a
 title-case name opening with a known given name. A name NER missed that speaks votes
 Person. Coordinated names tend to share a type: a name coordinated with a curated one
@@ -56,6 +61,12 @@ class NameTyper:
         self.context = NameContext(self.lexicon)
         self.weights = self.lexicon.vote_weights
         self.place_nouns = self.lexicon.word_list("place_nouns")
+        words = self.lexicon.word_list
+        self.list_types = (  # what "including X" lists, by the noun the list hangs on; outlets before organizations
+            (EntityType.OUTLET, words("outlet_modifiers")),
+            (EntityType.ORGANIZATION, words("organization_nouns")),
+            (EntityType.PERSON, words("person_role_heads") | words("person_nouns")),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
@@ -86,13 +97,28 @@ class NameTyper:
             _add_vote(mention, EntityType.PERSON, w.relative_who)
         if label == "PERSON" and (context.binds_pronoun(head, quoted, pronouns=_ITS) or context.has_relative(head, ("which",))):
             _add_vote(mention, EntityType.ORGANIZATION, w.bound_pronoun)  # "X said its profits …", "X, which …"
-        named_organization = len(span) >= 2 and span[-1].is_title and span[-1].lower_ in context.organization_nouns
+        closer = span[-1].lower_.rstrip(".") if len(span) >= 2 and (span[-1].is_title or span[-1].is_upper) else ""
+        named_organization = closer in context.organization_nouns or closer in context.organization_closers
         if context.has_organization_modifier(head) or context.owns_organization_noun(head) or named_organization \
                 or context.is_based_somewhere(head) or context.employs_someone(head) \
                 or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
+        if context.reports_results(head):  # "X reported a rise in profits"
+            _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
+        if context.names_outlet(span):  # "Canal Television", "the newspaper La Voz"
+            _add_vote(mention, EntityType.OUTLET, w.outlet_cue)
+        listed = context.listed_under(head)  # "carmakers including X, Y and Z"
+        if listed is not None:
+            for noun_type, nouns in self.list_types:
+                if listed in nouns:
+                    _add_vote(mention, noun_type, w.list_member)
+                    break
+        if closer in context.place_closers:  # "the Ostra Straits", "the Ostra Dam"
+            _add_vote(mention, EntityType.LOCATION, w.place_apposition)
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in head.rights):
             _add_vote(mention, EntityType.LOCATION, w.place_apposition)  # "Wilmington, the state's biggest city"
+        if context.is_located(head) or context.names_base(head):  # "a plant in X", "The X, Y-based firm"
+            _add_vote(mention, EntityType.LOCATION, w.located_place)
         if label in ("GPE", "LOC") and context.speaks(head):
             # a place NER did not find in our lexicon that says something is a person NER
             # mistyped (a curated capital, "Beijing said", never gets here): "Labott tweeted"

@@ -7,7 +7,8 @@ and determiners stripped, possessives and parentheses split off
 ("the World Health Organization's (WHO" -> two mentions), curated names split
 out of NER spans they were glued to ("the Oval Office Lilian Tintori"); last,
 proper names NER missed that are the subject of a speech verb ("Jealous said").
-Also names NER missed after a gendered title ("Mr Prentis"). A name in a headline line
+Also names NER missed after a gendered title ("Mr Prentis"), and the party letter of a
+politician's affiliation ("Jo Roe (R-Tex.)" names the Republican Party). A name in a headline line
 (newsgraph_headlines) is kept only when the body names it.
 
 A product's name ("the drug X", "the X crossover") is none of these.
@@ -60,6 +61,7 @@ _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "
 _QUOTES_AND_DASHES = frozenset("\"“”„«»—–―")  # `”―`: a closing mark and a dash in one token
 _SPACED_DASHES = frozenset({"-", "--"})  # "Forum - the group"; not the hyphen of "Kilroy-Silk"
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[a-z]{0,2}$")  # "X5", "C180", "A300s": a brand's model
 _PRIORITY_LEXICON, _PRIORITY_PATTERN, _PRIORITY_NER, _PRIORITY_SPEAKER = 0, 1, 2, 3
 
 
@@ -100,6 +102,7 @@ class NameFinder:
         self.government_heads = words("government_heads")
         self.speech_verbs = words("speech_verbs")
         self.not_entity = frozenset(w.casefold() for w in words("not_entity_words"))
+        self.not_actor_closers = words("not_actor_closers")  # "the Lisbon Agenda", "the Free Trade Agreement"
         self.government_words = word_hashes(self.government_heads)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -116,11 +119,13 @@ class NameFinder:
         ] + governments
         lexicon_spans = [c for c in candidates if c.priority == _PRIORITY_LEXICON]
         lower_words = _lower_case_words(doc)
+        surnames = _person_surnames(doc)
         for ent in doc.ents:
             if ent.label_ in self.ner_labels:
-                candidates.extend(self._ner_candidates(doc, ent, lexicon_spans, lower_words))
+                candidates.extend(self._ner_candidates(doc, ent, lexicon_spans, lower_words, surnames))
         candidates.extend(self._speaker_candidates(doc))
         candidates.extend(self._titled_candidates(doc))
+        candidates.extend(self._party_letter_candidates(doc))
         accepted: list[_Candidate] = []
         taken: set[int] = set()
         for cand in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
@@ -208,11 +213,10 @@ class NameFinder:
             and token.pos_ in ("PROPN", "NOUN", "ADJ") and name_key(token.text) not in self.lexicon.titles
         )
 
-    def _ner_candidates(
-        self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate], lower_words: frozenset[str]
-    ) -> list[_Candidate]:
+    def _ner_candidates(self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate], lower_words: frozenset[str],
+                        surnames: dict[str, frozenset[str]]) -> list[_Candidate]:
         found = []
-        for start, end in self._ner_segments(doc, ent, lower_words):
+        for start, end in self._ner_segments(doc, ent, lower_words, _glued_pair(doc, ent, surnames)):
             inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             pieces = [(start, end)]
             lead = next((c for c in inner if c.start == start and c.mention.fixed_type is EntityType.OUTLET), None)
@@ -221,8 +225,15 @@ class NameFinder:
                 continue
             if inner:
                 rest = _subtract(start, end, [(c.start, c.end) for c in inner])
-                if ent.label_ != "PERSON" and all(self._looks_like_person(doc[a:b]) for a, b in rest):
-                    pieces = rest  # "the Oval Office Lilian Tintori": the curated span stays
+                rest = [(self.context.strip_titles(doc, a, b), b) for a, b in rest]  # "Oversight Committee Chairman Jo Roe"
+                others = frozenset(w for w, full in surnames.items() if full - {name_key(ent.text)})
+                institutions = all(c.mention.fixed_type not in (EntityType.LOCATION, None) for c in inner)
+                if all(self._looks_like_person(doc[a:b], others) for a, b in rest) and (
+                        ent.label_ != "PERSON" or institutions):
+                    # "the Oval Office Lilian Tintori": the curated span stays; "Republican Roe",
+                    # "Oversight Committee Chairman Jo Roe": an institution glued to a person
+                    # ("Paris Hilton" is one name)
+                    pieces = rest
                 else:
                     for c in inner:  # "Washington Redskins": NER's longer name wins
                         lexicon_spans.remove(c)
@@ -284,12 +295,31 @@ class NameFinder:
             found.append(_Candidate(token.i + 1, end, _PRIORITY_SPEAKER, mention))
         return found
 
-    def _ner_segments(self, doc: Doc, ent: Span, lower_words: frozenset[str]) -> list[tuple[int, int]]:
-        """An NER span without determiners and titles, cut at punctuation and possessives
-        (`lower_words`: the words the article writes in lower case)."""
+    def _party_letter_candidates(self, doc: Doc) -> list[_Candidate]:
+        """The party letter of a politician's affiliation: the "R" of "Jo Roe (R-Tex.)" or "(D)"."""
+        found = []
+        for token in doc:
+            party = self.lexicon.party_letters.get(token.text)
+            if party is None or token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" \
+                    or doc[token.i + 1].text not in ("-", ")", "–"):
+                continue
+            end = next((i for i in range(token.i + 1, min(token.i + 6, len(doc))) if doc[i].text == ")"), token.i + 1)
+            known = self.lexicon.known.get(name_key(party))  # "R-Tex." is the party, the state its detail
+            mention = new_mention(doc, token.i, end, MentionKind.NAME, doc[token.i : end].text, origin="pattern:party")
+            mention.head = token.i
+            mention.fixed_type = known.type if known is not None else EntityType.ORGANIZATION
+            mention.canonical = known.name if known is not None else party
+            found.append(_Candidate(token.i, end, _PRIORITY_PATTERN, mention))
+        return found
+
+    def _ner_segments(self, doc: Doc, ent: Span, lower_words: frozenset[str],
+                      cut: int | None = None) -> list[tuple[int, int]]:
+        """An NER span without determiners and titles, cut at punctuation and possessives, and
+        at the token `cut` (the "and" of two names glued together); `lower_words`: the words the
+        article writes in lower case."""
         segments, start = [], ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i) \
+            if i == ent.end or i == cut or doc[i].text in _SPLIT_TOKENS or _spaced_dash(doc, i) \
                     or set(doc[i].text) <= _QUOTES_AND_DASHES:
                 if start < i:
                     segments.append((start, i))
@@ -316,8 +346,8 @@ class NameFinder:
         text = clean_display(span.text)
         mention = new_mention(doc, start, end, MentionKind.NAME, text, origin=f"ner:{label}")
         head = doc[mention.head]
-        if self.context.names_product(head):
-            return None  # "the drug Ostra": a product names no actor
+        if self.context.names_product(head) or (len(span) >= 2 and _MODEL_CODE.match(span[-1].text)):
+            return None  # "the drug Ostra", "the Ostra X5": a product names no actor
         gender = self.context.title_gender(doc, start)
         titled = self.context.has_title(doc, start)
         given = self.lexicon.given_names.get(name_key(span[0].text))
@@ -345,11 +375,16 @@ class NameFinder:
         if self.context.is_title_phrase(span.doc, span.start, span.end) and not (
                 titled_surname and self.context.title_gender(span.doc, span.start) is not None):
             return False  # "the Governor", "Mr Speaker"; but a person after "Mr.": "Mr. King", "Ms. Bishop"
+        if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.not_actor_closers:
+            return False  # a law, a treaty, a scheme: "the Clean Air Act", "the Lisbon Agenda"
         return len(span) <= self.max_name_tokens
 
-    def _looks_like_person(self, span: Span) -> bool:
-        """Two or more title-case words starting with a known given name: "Lilian Tintori"."""
+    def _looks_like_person(self, span: Span, surnames: frozenset[str] = frozenset()) -> bool:
+        """Two or more title-case words starting with a known given name ("Lilian Tintori"), or
+        one title-case word that is the surname of a person the article names in full."""
         tokens = [t for t in span if not t.is_punct]
+        if len(tokens) == 1:
+            return tokens[0].is_title and tokens[0].lower_ in surnames
         return (
             len(tokens) >= 2
             and all(t.is_title for t in tokens)
@@ -391,6 +426,36 @@ def _named_in_body(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _PERSON_ORIGINS = frozenset({"ner:PERSON", "speaker", "titled"})
+
+
+def _glued_pair(doc: Doc, ent: Span, surnames: dict[str, frozenset[str]]) -> int | None:
+    """The "and" of an NER span that glues two names together ("Ostra and Kestrel", "Roe and
+    Doe"): each side title-case, and one of them a name NER found on its own elsewhere in the Doc
+    or the surname of a person named in full. "Food and Drug Administration" is one name."""
+    ands = [t.i for t in ent[1:-1] if t.lower_ == "and"]
+    if len(ands) != 1:
+        return None
+    cut = ands[0]
+    left, right = doc[ent.start : cut], doc[cut + 1 : ent.end]
+    if not (left[0].is_title or left[0].is_upper) or not (right[0].is_title or right[0].is_upper):
+        return None
+    elsewhere = {e.text for e in doc.ents if e.start != ent.start}
+
+    def named(side: Span) -> bool:
+        return side.text in elsewhere or (len(side) == 1 and side.text.lower() in surnames)
+
+    return cut if named(left) or named(right) else None
+
+
+def _person_surnames(doc: Doc) -> dict[str, frozenset[str]]:
+    """Lower-case surname -> the two-or-more-word person names NER found in the Doc that end in it."""
+    found: dict[str, set[str]] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title:
+            found.setdefault(e[-1].lower_, set()).add(name_key(e.text))
+    return {w: frozenset(full) for w, full in found.items()}
+
+
 _SENTENCE_WORD_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
 _FUNCTION_TAGS = frozenset({"CCONJ", "ADP", "DET", "SCONJ", "PART"})
 
@@ -415,12 +480,22 @@ def _proper_nouns_verbs_and_sentence_starts(doc: Doc) -> list[Token]:
 def _capitalized_for_the_sentence(doc: Doc, start: int, end: int, lower_words: frozenset[str]) -> bool:
     """A word opening a sentence (or a quote that opens one) that is no part of the name after
     it: a verb or adjective ("Dubbed", "Observes Mr Hadi"), or, alone, a word the article also
-    writes in lower case ("Fraud")."""
+    writes in lower case ("Fraud", or "Closures" beside "closure") or coordinates with common
+    nouns ("Research and development")."""
     first = doc[start]
     opening = first.is_sent_start or (start > 0 and doc[start - 1].is_quote and doc[start - 1].is_sent_start)
     if not opening or not first.is_title:
         return False
-    return first.pos_ in _SENTENCE_WORD_TAGS or (end - start == 1 and first.lower_ in lower_words)
+    singular = first.lower_[:-1] if first.lower_.endswith("s") else None  # "Closures" beside "closure"
+    return first.pos_ in _SENTENCE_WORD_TAGS or (end - start == 1 and (
+        first.lower_ in lower_words or singular in lower_words or _coordinated_with_common_nouns(first)))
+
+
+def _coordinated_with_common_nouns(token: Token) -> bool:
+    """ "Sugar, tea and cotton", "Research and development": an opening word coordinated with a
+    bare lower-case common noun is one of them ("Ostra and its rivals" is a name)."""
+    return any(c.pos_ == "NOUN" and c.is_lower and not any(d.dep_ in ("det", "poss") for d in c.children)
+               for c in token.conjuncts)
 
 
 def _trailing_function_word(token: Token) -> bool:

@@ -5,7 +5,9 @@ Russia": the country (or its capital) acts as a state. Its mention moves from th
 the country's government, which becomes an entity of the article if the article did not
 name it; the quotes and relations it takes part in point at the government. A place acts
 when a quote or relation has it as a party, or when it is the subject of a verb that is
-more than being or lying somewhere (or the agent of a passive).
+more than being or lying somewhere (or the agent of a passive), the subject of a relative
+clause that does ("Spain, which has opposed …"), or the agent of a noun of what states do
+("the decision by Spain", "Spain's refusal").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model.graph import EntityType
 from ...model.names import name_key
@@ -52,6 +54,7 @@ class StateActors:
 
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.state_verbs = self.lexicon.word_list("state_verbs")
+        self.action_nouns = self.lexicon.word_list("state_action_nouns")
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
@@ -77,7 +80,8 @@ class StateActors:
 
     def _subjects(self, args: Arguments, states: _States) -> None:
         """A country or capital that does something is its state: "France breached the rules",
-        "accused by Washington"."""
+        "accused by Washington", "Spain, which has opposed the plan", "the decision by Spain",
+        "Spain's refusal", "US objections"."""
         for mention in args.mentions:
             if mention.country is None:
                 continue
@@ -85,9 +89,27 @@ class StateActors:
             verb = head.head
             acting = (head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in self.state_verbs) or (
                 head.dep_ == "pobj" and verb.dep_ == "agent"
-            )
+            ) or self._relative_act(head) or self._owns_action(head)
             for conjunct in (head, *children(head, "conj")) if acting else ():
                 states.government_of(args.actor_at(conjunct))
+
+    def _relative_act(self, head: Token) -> bool:
+        """ "Spain, which has opposed the plan": a relative clause whose subject is the place."""
+        return any(
+            clause.dep_ == "relcl" and clause.pos_ == "VERB" and clause.lemma_.lower() not in self.state_verbs
+            and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("which", "that") for w in clause.children)
+            for clause in head.rights
+        )
+
+    def _owns_action(self, head: Token) -> bool:
+        """ "the decision by Spain", "the efforts of Spain", "Spain's refusal", "US objections":
+        the place is the agent of a noun of what states do (`state_action_nouns`)."""
+        owner = head.head
+        if head.dep_ == "pobj" and owner.lower_ in ("by", "of"):
+            owner = owner.head
+        elif head.dep_ not in ("poss", "compound"):
+            return False
+        return owner.pos_ == "NOUN" and owner.lemma_.lower() in self.action_nouns
 
 
 class _States:
