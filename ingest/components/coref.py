@@ -38,7 +38,7 @@ from ...model.votes import leading_type, votes_for_person
 from ..lexicon import Lexicon
 from .clusters import Clusters
 from .syntax import Sentences, subject
-from .types import LocalEntity, Mention, MentionKind, register_extensions
+from .types import PARTY_LETTER_ORIGIN, LocalEntity, Mention, MentionKind, register_extensions
 
 _GOVERNING_STEPS = 6
 # how a pronoun's clause hangs from the verb whose subject may be its antecedent
@@ -449,7 +449,10 @@ def _salience(doc: Doc, mention: Mention) -> tuple[int, int]:
 
 def _apart(doc: Doc, name: Mention, acronym: Mention) -> bool:
     """ "DALLAS (AP) —", "Paris (AFP)": a dateline's place and its agency, never one entity; nor is
-    any outlet the same as a name that is no outlet, nor a curated place anything else."""
+    any outlet the same as a name that is no outlet, nor a curated place anything else; nor a
+    politician and the party letter after the name ("Jo Roe (R-Tex.)")."""
+    if acronym.origin == PARTY_LETTER_ORIGIN:
+        return True
     kinds = {name.fixed_type, acronym.fixed_type}
     if kinds & {EntityType.OUTLET, EntityType.LOCATION} and len(kinds) > 1:
         return True

@@ -41,7 +41,7 @@ from .mention_search import (
 )
 from .headlines import in_headline as is_in_headline
 from .name_context import NameContext
-from .types import Mention, MentionKind, register_extensions
+from .types import PARTY_LETTER_ORIGIN, Mention, MentionKind, register_extensions
 
 LEXICON_SPANS = "ng_lexicon"
 
@@ -305,7 +305,7 @@ class NameFinder:
                 continue
             end = next((i for i in range(token.i + 1, min(token.i + 6, len(doc))) if doc[i].text == ")"), token.i + 1)
             known = self.lexicon.known.get(name_key(party))  # "R-Tex." is the party, the state its detail
-            mention = new_mention(doc, token.i, end, MentionKind.NAME, doc[token.i : end].text, origin="pattern:party")
+            mention = new_mention(doc, token.i, end, MentionKind.NAME, doc[token.i : end].text, origin=PARTY_LETTER_ORIGIN)
             mention.head = token.i
             mention.fixed_type = known.type if known is not None else EntityType.ORGANIZATION
             mention.canonical = known.name if known is not None else party

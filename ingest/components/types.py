@@ -43,6 +43,9 @@ class MentionKind(StrEnum):
     PRONOUN = "pronoun"
 
 
+PARTY_LETTER_ORIGIN = "pattern:party"  # the "R" of "Jo Roe (R-Tex.)": a party, never an acronym of the name
+
+
 @dataclass
 class Mention:
     start: int  # token indices [start, end)

@@ -338,6 +338,25 @@ def test_the_letter_of_a_politicians_affiliation_names_the_party(ng):
     assert ng.entity_of(doc, "Jo Quarlow").type is P
 
 
+def test_a_party_letter_in_capitals_is_no_acronym_of_the_name_before_it(ng):
+    # Rep. Ana Velloso (D-NM) spoke.
+    doc = ng.run([
+        ("Rep.", "PROPN", "NNP", "compound", 2),
+        ("Ana", "PROPN", "NNP", "compound", 2, None, "B-PERSON"),
+        ("Velloso", "PROPN", "NNP", "nsubj", 8, None, "I-PERSON"),
+        ("(", "PUNCT", "-LRB-", "punct", 2),
+        ("D", "PROPN", "NNP", "appos", 2),
+        ("-", "PUNCT", "HYPH", "punct", 4),
+        ("NM", "PROPN", "NNP", "appos", 4),
+        (")", "PUNCT", "-RRB-", "punct", 2),
+        ("spoke", "VERB", "VBD", "ROOT", 8, "speak"),
+        _period(8),
+    ], spaces=[True, True, True, False, False, False, False, True, False, False])
+    assert ng.entity_of(doc, "D-NM").name == "Democratic Party"
+    velloso = ng.entity_of(doc, "Ana Velloso")
+    assert (velloso.name, velloso.type) == ("Ana Velloso", P)
+
+
 def test_a_brand_with_a_model_code_is_a_product(ng):
     # They bought Ostrava V60 cars.
     doc = ng.run([
