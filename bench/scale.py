@@ -161,6 +161,23 @@ def timed_resolution(resolve, rows, figures: dict[str, Any]):
     return resolution
 
 
+def _timed_linker(linker_class, figures: dict[str, Any]):
+    """Assembly's entity linker, its reading of the rows and its resolution timed together by
+    `timed_resolution` (assembly calls `add(rows)`, then `resolve(curation)`)."""
+
+    class TimedLinker(linker_class):
+        def add(self, rows) -> None:
+            self._rows = rows
+
+        def resolve(self, curation=None):
+            def read_and_resolve(rows):
+                super(TimedLinker, self).add(rows)
+                return super(TimedLinker, self).resolve(curation)
+            return timed_resolution(read_and_resolve, self._rows, figures)
+
+    return TimedLinker
+
+
 def mode_resolve(cache_path: Path) -> dict[str, Any]:
     """Entity resolution alone (`ingest.link.resolve`) over a cache's entity rows."""
     from newsgraph.app.cache import ExtractionCache
@@ -209,9 +226,7 @@ def mode_assemble(cache_path: Path, out: Path) -> dict[str, Any]:
 
     extractor, rows, articles = _cache_summary(cache_path)
     resolution: dict[str, Any] = {"articles": articles, "entity_rows": rows}
-    resolve = build.resolve
-    build.resolve = lambda entity_rows, **options: timed_resolution(
-        lambda rows: resolve(rows, **options), entity_rows, resolution)
+    build.EntityLinker = _timed_linker(build.EntityLinker, resolution)
     shutil.rmtree(out, ignore_errors=True)
     store = EmbeddedStore(out)
     started = time.perf_counter()

@@ -131,6 +131,27 @@ def test_fill_cache_renames_names_per_copy_consistently(base_cache, tmp_path):
     assert len(pairs) == 6 and all(suffix(a) == suffix(b) for a, b in pairs)  # a copy's names meet each other
 
 
+def _bench_mode(*arguments: str) -> dict:
+    """A measuring mode of bench/scale.py, in a subprocess as the benchmark runs it; its JSON line."""
+    run = subprocess.run([sys.executable, str(BENCH / "scale.py"), *arguments],
+                         capture_output=True, text=True, env=_env(), timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.splitlines()[-1])
+
+
+def test_bench_assembly_and_resolution_modes_measure_what_ingest_builds(base_cache, tmp_path):
+    graph = _graph(base_cache)
+    assembled = _bench_mode("_assemble", str(base_cache), str(tmp_path / "store"))
+    assert (assembled["articles"], assembled["entities"], assembled["relations"]) == (
+        len(graph.articles), len(graph.entities), len(graph.relations))
+    resolution = assembled["resolution"]  # timed inside the assembly: 2 people and the outlet per article
+    assert resolution["entity_rows"] == 6 and resolution["entities"] == len(graph.entities)
+    assert resolution["name_keys"] == len(graph.entities) and resolution["resolve_seconds"] >= 0
+    alone = _bench_mode("_resolve", str(base_cache))
+    assert {k: alone[k] for k in ("entity_rows", "entities", "name_keys")} == {
+        k: resolution[k] for k in ("entity_rows", "entities", "name_keys")}
+
+
 def test_synthetic_corpus_recombines_real_paragraphs(tmp_path):
     synthetic = bench_module("synthetic")
     bbc = tmp_path / "bbc"
