@@ -2,16 +2,23 @@
 
     new articles' block keys -> their component in the candidate graph (`blocking.closure`)
       -> the rows of those keys resolved again (`resolve`: local to components)
-      -> the entities of those keys, their MENTIONS / PUBLISHED_BY / AUTHORED_BY links,
-         the relations with an endpoint among them, the statements of their speakers (and of
-         the speakers whose wordings they received), the described statements of the
-         articles these wordings are in
+      -> the component's entities that *changed* (an id that leaves or comes, or the same id
+         with other keys): they leave with every edge and come back with all their links,
+         relations and statements, and the described statements of the articles their
+         wordings are in are said again
+      -> the entities that *stayed* (the same id over the same keys): their node keeps its
+         edges and, when a new article mentions it, gets its counts and aliases set anew;
+         only the new articles' links to it are added, only the relations with evidence
+         from a new article are written again, and only the speakers with a new wording (or
+         a wording to an outlet that changed) are said again
       -> `GraphPatch`: the stored versions of all these leave, the new ones go in
 
-Everything else the stored graph holds is what a full assembly would give again: an entity
-outside the component keeps its keys, rows and so its id and counts; a relation between two
-such entities has no evidence from a new article (its keys would be in the component). The
-result equals a full `build.assemble` of the same articles (`tests/integration/test_incremental.py`).
+An entity that stayed has the rows it had plus the new articles' (no other row names its
+keys), so everything the new articles do not touch is what a full assembly gives again; an
+entity outside the component keeps its keys, rows and so its id and counts; a relation
+between two such entities has no evidence from a new article (its keys would be in the
+component). The result equals a full `build.assemble` of the same articles
+(`tests/integration/test_incremental.py`).
 
 Given up on (`None`: the caller assembles in full) when an article's outlet changes name
 (corroboration of relations far away changes). Only additions come here: forgotten,
@@ -28,7 +35,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model.curation import Curation
-from ..model.graph import ArticleNode, EntityNode, NodeLabel, published_date
+from ..model.graph import ArticleNode, EntityNode, NodeLabel, RelationType, published_date
 from .article_rows import EntityRow, EvidenceRow, StatementRow
 from .blocking import Entry, closure
 from .build import _chunked, _links, _relations, _speaking
@@ -78,6 +85,14 @@ class GraphPatch(Protocol):
         """The statements these entities said, and the described-speaker ones these articles report."""
         ...
 
+    def remove_relations(self, ids: Mapping[str, RelationType]) -> None:
+        """The relations (id -> type) between entities that stay."""
+        ...
+
+    def update_entities(self, rows: list[EntityNode]) -> None:
+        """Entities that stay, with their properties set anew and their edges kept."""
+        ...
+
     def add_articles(self, rows: list[ArticleNode]) -> None: ...
 
     def add_entities(self, rows: list[EntityNode]) -> None: ...
@@ -96,6 +111,8 @@ class Increment:
     touched: int  # block keys of the new articles
     entities: int  # entities written (removed before: `removed`)
     removed: int
+    kept: int  # entities of the component that stayed, with their edges (`updated` of them set anew)
+    updated: int
     relations: int
     statements: int
     state: GraphState = field(repr=False)
@@ -182,23 +199,40 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     labels: dict[str, NodeLabel] = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
     labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
 
+    # which entities of the component changed and which stayed (the same id over the same keys)
+    new_set = set(new_ids)
+    old_keys: dict[str, set[str]] = defaultdict(set)
+    for key, (entity, _, _) in stored.items():
+        old_keys[entity].add(key)
+    new_keys: dict[str, set[str]] = defaultdict(set)
+    for key, entity in inside.items():
+        new_keys[entity].add(key)
+    kept = {entity for entity, found in new_keys.items() if old_keys.get(entity) == found}
+    changed_old, changed = set(old_keys) - kept, set(new_keys) - kept
+    grown = {inside[r.block_key] for r in rows if r.article_id in new_set} & kept
+
+    def moved(key: str | None) -> bool:
+        return key is not None and key in inside and inside[key] in changed
+
+    def entity_of(key: str) -> str:
+        return inside[key] if key in inside else outside[key][0]
+
     # statements: the speakers to say again and the articles whose described speakers to say again
-    inside_ids = set(inside.values())
-    speakers = set(inside_ids)
+    speakers = changed | changed_old
     for row in speaking:
-        if row.receiver_key in keys and row.speaker_key and row.speaker_key not in keys:
-            speakers.add(outside[row.speaker_key][0])
-    outside_speakers = speakers - inside_ids
-    described_in = set(new_ids) | {r.article_id for r in speaking if r.speaker_key in keys or r.receiver_key in keys}
-    wordings = source.statement_rows(speakers=[*keys, *source.keys_of_entities(outside_speakers)],
-                                     articles=described_in)
+        if row.speaker_key and (row.article_id in new_set or moved(row.receiver_key)):
+            speakers.add(entity_of(row.speaker_key))
+    described_in = new_set | {r.article_id for r in speaking if moved(r.speaker_key) or moved(r.receiver_key)}
+    elsewhere = speakers - set(new_keys) - set(old_keys)  # speakers outside the component
+    wordings = source.statement_rows(speakers=[*(k for k in keys if inside[k] in speakers),
+                                               *source.keys_of_entities(elsewhere)], articles=described_in)
     more = {k for r in wordings for k in (r.speaker_key, r.receiver_key) if k and k not in keys and k not in outside}
     outside.update(source.stored_entities(more))
     labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
     resolved = _Resolved(inside, outside, resolution.entities)
 
     # the articles whose dates and outlets the rebuilt relations and statements read
-    read = {r.article_id for r in (*evidence, *wordings)} | set(new_ids)
+    read = {r.article_id for r in (*evidence, *wordings)} | new_set
     nodes = source.articles(read)
     labels.update({a: NodeLabel.ARTICLE for a in read})
     dates = {a: day for a, node in nodes.items() if (day := published_date(node))}
@@ -207,19 +241,18 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     outlets = {a: (resolution.entities[inside[k]].name if k in inside else outlet_entities[k][2])
                for a, k in outlet_keys.items()}
 
-    patch.remove_statements(said_by=sorted({i for i, _, _ in stored.values()} | outside_speakers),
-                            described_in=sorted(described_in - set(new_ids)))
-    old_entities = {i: label for i, label, _ in stored.values()}
+    patch.remove_statements(said_by=sorted(speakers), described_in=sorted(described_in - new_set))
+    old_entities = {i: label for i, label, _ in stored.values() if i in changed_old}
     patch.remove_entities(old_entities)
 
     article_counts: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         if row.mentions:
             article_counts[inside[row.block_key]].add(row.article_id)
-    entities = _chunked(patch.add_entities, [
-        e.model_copy(update={"article_count": len(article_counts[e.id])})
-        for e in sorted(resolution.entities.values(), key=lambda e: e.id)
-    ])
+    counted = [e.model_copy(update={"article_count": len(article_counts[e.id])})
+               for e in sorted(resolution.entities.values(), key=lambda e: e.id) if e.id in changed | grown]
+    entities = _chunked(patch.add_entities, [e for e in counted if e.id in changed])
+    _chunked(patch.update_entities, [e for e in counted if e.id in grown])
     _chunked(patch.add_articles, new)
     seen: set[str] = set()
     with StatementGroups(scratch.with_name(scratch.name + ".statements") if scratch else None) as groups:
@@ -230,12 +263,17 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
                 groups.add(*spoken)
         statements = _chunked(patch.add_statements, curated(groups.statements(outlets, dates), curation, seen))
         _chunked(patch.add_links, curated_links(groups.links(), curation))
-    _chunked(patch.add_links, _links(_Rows(rows, []), resolved, labels))
-    relations = _chunked(patch.add_relations, curated(
-        _relations(_Rows([], evidence), resolved, labels, outlets, dates, scratch), curation, seen))
+    _chunked(patch.add_links, (link for link in _links(_Rows(rows, []), resolved, labels)
+                               if link.target in changed or link.source in new_set))
+    rebuilt = [r for r in curated(_relations(_Rows([], evidence), resolved, labels, outlets, dates, scratch),
+                                  curation, seen)
+               if r.source in changed or r.target in changed or any(e.article_id in new_set for e in r.evidence)]
+    patch.remove_relations({r.id: r.type for r in rebuilt if r.source not in changed and r.target not in changed})
+    relations = _chunked(patch.add_relations, rebuilt)
     state = GraphState(
         keys={k: (i, labels[i].value, resolution.entities[i].name) for k, i in inside.items()},
         buckets={k: now.get(k, set()) for k in touched},
     )
     return Increment(articles=len(new), keys=len(keys), touched=len(touched), entities=entities,
-                     removed=len(old_entities), relations=relations, statements=statements, state=state)
+                     removed=len(old_entities), kept=len(kept), updated=len(grown), relations=relations,
+                     statements=statements, state=state)

@@ -502,7 +502,7 @@ class _Patch:
         self.writer = _Writer(staging, buffered=True)
         self.report = None
         self.counts: Counter[str] = Counter()
-        self._removed: set[str] = set()  # entity ids
+        self._rekeyed: set[str] = set()  # entity ids whose stored name-key entries leave
         self._keys: set[str] = set()  # name keys whose row changes
 
     def remove_entities(self, ids: dict[str, str]) -> None:
@@ -516,7 +516,35 @@ class _Patch:
                 self._keys.update(name_keys_of(entity, name, aliases or ()))
             self.connection.execute(f"MATCH (n:{NodeLabel(label).value}) WHERE n.id IN $ids DETACH DELETE n",
                                     {"ids": group})
-        self._removed.update(ids)
+        self._rekeyed.update(ids)
+
+    def update_entities(self, rows: list[EntityNode]) -> None:
+        """Set the properties of stored entities, keeping their edges; their name keys, old and new,
+        are worked out again at `finish`."""
+        by_label: dict[NodeLabel, list[EntityNode]] = defaultdict(list)
+        for entity in rows:
+            by_label[NodeLabel(entity.type)].append(entity)
+        for node_label, group in by_label.items():
+            label = node_label.value
+            found = self.connection.execute(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id, n.name, n.aliases",
+                                            {"ids": [e.id for e in group]})
+            for entity, name, aliases in found.get_all():
+                self._keys.update(name_keys_of(entity, name, aliases or ()))
+            values = [entity_row(e) for e in group]
+            fields = ", ".join(f"n.{c} = r.{c}" for c in values[0] if c != "id")
+            self.connection.execute(f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {fields}", {"rows": values})
+            for entity in group:
+                for key in entity_name_keys(entity):
+                    self.writer.name_keys[key].append((entity.id, entity.type.value))
+        self._rekeyed.update(e.id for e in rows)
+
+    def remove_relations(self, ids: dict[str, RelationType]) -> None:
+        by_type: dict[RelationType, list[str]] = defaultdict(list)
+        for relation, relation_type in ids.items():
+            by_type[relation_type].append(relation)
+        for relation_type, group in by_type.items():
+            self.connection.execute(f"MATCH ()-[r:{RelationType(relation_type).value}]->() WHERE r.id IN $ids DELETE r",
+                                    {"ids": group})
 
     def remove_statements(self, *, said_by: list[str], described_in: list[str]) -> None:
         if said_by:
@@ -553,7 +581,7 @@ class _Patch:
             found = self.connection.execute(
                 f"MATCH (k:{NAME_KEY_TABLE}) WHERE k.id IN $keys RETURN k.id, k.ids, k.labels", {"keys": part})
             for key, ids, labels in found.get_all():
-                merged[key] = [(i, label) for i, label in zip(ids, labels, strict=True) if i not in self._removed]
+                merged[key] = [(i, label) for i, label in zip(ids, labels, strict=True) if i not in self._rekeyed]
             self.connection.execute(f"MATCH (k:{NAME_KEY_TABLE}) WHERE k.id IN $keys DELETE k", {"keys": part})
         for key, pairs in added.items():
             merged[key] = merged.get(key, []) + pairs
