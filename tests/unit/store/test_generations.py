@@ -138,3 +138,14 @@ def test_a_damaged_pointer_means_no_graph_until_the_next_write(tmp_path):
         store.load()
     store.write(graph(2))
     assert store.load() == graph(2) and generations(home) == ["000002"]
+
+
+def test_a_write_the_buffer_pool_cannot_hold_is_one_line_and_keeps_the_previous_graph(tmp_path):
+    home = tmp_path / "home"
+    EmbeddedStore(home).write(graph(1))
+    with pytest.raises(StoreWriteError) as raised:
+        EmbeddedStore(home, buffer_pool_mb=2).write(graph(20000))
+    message = str(raised.value)
+    assert "\n" not in message and str(home) in message and "the previous graph is kept" in message
+    assert "2 MB of buffer pool" in message and "NEWSGRAPH_BUFFER_POOL_MB" in message
+    assert generations(home) == ["000001"] and EmbeddedStore(home).load() == graph(1)
