@@ -38,8 +38,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from networkx.utils import UnionFind
-
 from ..model.curation import Curation, Outcome
 from ..model.graph import EntityNode, EntityType
 from ..model.ids import entity_id
@@ -175,6 +173,8 @@ class _Clusters:
     """Union-find over block keys that refuses to join clusters whose profiles conflict."""
 
     def __init__(self, keys: dict[str, _Aggregate]) -> None:
+        from networkx.utils import UnionFind  # here: networkx's import only when resolution runs
+
         forms = load_person_names()
         self._sets = UnionFind(keys)
         self._profiles = {key: _profile(key, aggregate, forms) for key, aggregate in keys.items()}

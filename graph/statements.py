@@ -16,7 +16,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
-from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 SHINGLE = 3  # words in a run two candidate wordings share
@@ -70,6 +69,8 @@ def statement_clusters(wordings: Sequence[str]) -> list[list[int]]:
     >>> statement_clusters(["We will win.", "They lost.", "we will win"])
     [[0, 2], [1]]
     """
+    from networkx.utils import UnionFind  # here: networkx's import only when statements are grouped
+
     words = [plain_words(w) for w in wordings]
     clusters = UnionFind(range(len(wordings)))
     first_of: dict[tuple[str, ...], int] = {}

@@ -35,8 +35,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import AnyStr, BinaryIO
 
-import trafilatura
-
 from ..model.ids import article_id
 from ..model.records import Article, SkippedInput
 from .decoding import (
@@ -186,6 +184,8 @@ def _read_txt(path: Path, *, max_chars: int) -> Article:
 
 
 def _read_html(path: Path, *, max_chars: int) -> Article:
+    import trafilatura  # here: a command that reads no HTML (a no-op re-ingest) does not pay its import
+
     html, encoding = decode_article_bytes(_read_bytes(path, max_chars=max_chars))
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if document is None or not any(char.isalnum() for char in document.text or ""):

@@ -37,11 +37,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ladybug
-import pyarrow as pa
-import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
 from ..model.graph import (
     ArticleNode,
@@ -445,6 +447,9 @@ class _Writer:
         if self.buffered:
             self._buffer.setdefault(key, (columns, []))[1].extend(rows)
             return
+        import pyarrow as pa  # here: reading the store (a query, a no-op re-ingest) does not pay its import
+        import pyarrow.parquet as pq
+
         if key not in self._files:
             schema = pa.schema([(name, _arrow_type(kind)) for name, kind in columns.items()])
             path = self.folder / f"{len(self._files)}.parquet"
@@ -607,11 +612,11 @@ class _Patch:
             self.counts["relations"] += n
 
 
-_ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_()}
-
-
 def _arrow_type(kind: str) -> pa.DataType:
-    return pa.list_(_ARROW_TYPES[kind[:-2]]) if kind.endswith("[]") else _ARROW_TYPES[kind]
+    import pyarrow as pa
+
+    types = {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_()}
+    return pa.list_(types[kind[:-2]]) if kind.endswith("[]") else types[kind]
 
 
 def _quoted(path: Path) -> str:

@@ -65,6 +65,31 @@ def sentences(graph: dict) -> set[str]:
     return {e["sentence"] for item in items for e in item.get("evidence") or ()}
 
 
+NO_OP_PROBE = textwrap.dedent("""
+    import sys
+    from newsgraph.app.cli import app
+    sys.argv = ["newsgraph", "ingest", "--home", sys.argv[1], "--workers", "1", sys.argv[2]]
+    try:
+        app()
+    except SystemExit as done:
+        assert not done.code, done.code
+    heavy = ("spacy", "trafilatura", "networkx", "pyarrow", "pandas", "thinc")
+    print(" ".join(sorted(m for m in heavy if m in sys.modules)))
+""")
+
+
+def test_a_no_op_re_ingest_imports_no_parser_extractor_or_assembly_library(tmp_path, corpus):
+    """What a no-op costs is mostly imports: it loads no model, extracts no HTML, resolves
+    nothing and writes no Parquet, so it imports none of the libraries that do."""
+    home = tmp_path / "home"
+    ingest(home, corpus)
+    probe = subprocess.run([sys.executable, "-c", NO_OP_PROBE, str(home), str(corpus)], capture_output=True,
+                           text=True, timeout=120)
+    assert probe.returncode == 0, probe.stderr
+    assert "nothing assembled or written" in probe.stderr
+    assert probe.stdout.strip() == ""
+
+
 def test_a_re_ingest_of_unchanged_inputs_assembles_and_writes_nothing(tmp_path, corpus):
     home = tmp_path / "home"
     ingest(home, corpus)
