@@ -15,6 +15,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from ..graph.article_rows import (
@@ -72,6 +73,12 @@ CREATE INDEX IF NOT EXISTS evidence_rows_by_source ON evidence_rows (extractor, 
 CREATE INDEX IF NOT EXISTS evidence_rows_by_target ON evidence_rows (extractor, target_key);
 CREATE INDEX IF NOT EXISTS statement_rows_by_speaker ON statement_rows (extractor, speaker_key);
 CREATE INDEX IF NOT EXISTS statement_rows_by_receiver ON statement_rows (extractor, receiver_key);
+CREATE INDEX IF NOT EXISTS extractions_by_extractor ON extractions (extractor, article_id);
+-- `digest` of each extractor's article set, kept until the extractions change (the triggers)
+CREATE TABLE IF NOT EXISTS article_digests (extractor TEXT PRIMARY KEY, digest TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS extraction_added AFTER INSERT ON extractions BEGIN DELETE FROM article_digests; END;
+CREATE TRIGGER IF NOT EXISTS extraction_changed AFTER UPDATE ON extractions BEGIN DELETE FROM article_digests; END;
+CREATE TRIGGER IF NOT EXISTS extraction_dropped AFTER DELETE ON extractions BEGIN DELETE FROM article_digests; END;
 """
 # what the stored graph was assembled from, for incremental ingest (`graph.incremental`): written
 # after the graph, and trusted only while `stamp` is the store's own stamp
@@ -211,6 +218,11 @@ class ExtractionCache:
         row = self._db.execute("SELECT stamp, base FROM graph_state").fetchone()
         return (row[0], row[1]) if row else None
 
+    def holds_graph_articles(self) -> bool:
+        """Every article of the graph the `graph_*` tables describe is still in the cache."""
+        return self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM graph_articles g LEFT JOIN articles a "
+                                "ON a.id = g.article_id WHERE a.id IS NULL)").fetchone()[0] == 1
+
     def assembled_unchanged(self, extractor: str) -> bool:
         """Every article of the stored graph is still extracted by `extractor`, with the same metadata:
         the graph only lacks articles (none was forgotten, replaced or extracted again)."""
@@ -289,17 +301,26 @@ class ExtractionCache:
 
     def digest(self, extractor: str) -> str:
         """A digest of the article set extracted by `extractor`: ids and article nodes (the
-        metadata assembly uses), in id order."""
+        metadata assembly uses), in id order. Worked out once per change of the extractions."""
+        kept = self._db.execute("SELECT digest FROM article_digests WHERE extractor = ?", (extractor,)).fetchone()
+        if kept:
+            return kept[0]
         digest = hashlib.blake2b(digest_size=16)
         rows = self._db.execute("SELECT article_id, node FROM extractions WHERE extractor = ? ORDER BY article_id",
                                 (extractor,))
         for article_id, node in rows:
             digest.update(article_id.encode())
             digest.update(node.encode())
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO article_digests VALUES (?, ?)", (extractor, digest.hexdigest()))
         return digest.hexdigest()
 
     def prune(self, extractor: str) -> int:
         """Drop extractions and rows by other extractor versions; returns how many extractions."""
+        others = "extractor < ? OR extractor > ?"  # two ranges of the indexes on extractor
+        if not any(self._db.execute(f"SELECT 1 FROM {table} WHERE {others} LIMIT 1", (extractor, extractor)).fetchone()
+                   for table in _ROW_TABLES):
+            return 0
         with self._db:
             dropped = self._db.execute("DELETE FROM extractions WHERE extractor != ?", (extractor,)).rowcount
             for table in _ROW_TABLES[1:]:
@@ -361,9 +382,21 @@ def _entity_row(row: tuple) -> EntityRow:
     article, key, name, type_, kind, fixed, votes, aliases, surname, mentions, role, given, gender, roles = row
     return EntityRow(
         article_id=article, block_key=key, name=name, type=EntityType(type_), kind=kind, fixed=bool(fixed),
-        votes=decode_votes(votes), aliases=tuple(json.loads(aliases)), surname=surname, mentions=mentions,
-        role=role, given_name=given, gender=gender, roles=tuple(json.loads(roles)),
+        votes=dict(_vote_items(votes)), aliases=_names(aliases), surname=surname, mentions=mentions,
+        role=role, given_name=given, gender=gender, roles=_names(roles),
     )
+
+
+# Entity rows repeat a few thousand distinct alias, role and vote lists (most are empty): each is
+# decoded once. Tuples, so no row shares a mutable value with another.
+@lru_cache(maxsize=16_384)
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
+@lru_cache(maxsize=16_384)
+def _vote_items(text: str) -> tuple[tuple[EntityType, float], ...]:
+    return tuple(decode_votes(text).items())
 
 
 def _evidence_row(row: tuple) -> EvidenceRow:
@@ -390,6 +423,9 @@ class CachedIncrement:
     def __init__(self, db: sqlite3.Connection, extractor: str) -> None:
         self._db = db
         self._extractor = extractor
+        # the entity rows of each key read so far, (rowid, row): an increment reads its keys' rows
+        # again with more keys, and the cache does not change while it runs
+        self._rows_of_key: dict[str, list[tuple[int, EntityRow]]] = {}
 
     def _select(self, table: str, columns: str, column: str, values: Iterable[str]) -> list[tuple]:
         """Rows of `table` whose `column` is one of `values`, in (article, rowid) order."""
@@ -417,9 +453,19 @@ class CachedIncrement:
         return found
 
     def entity_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EntityRow]:
-        rows = {r[-1]: r for r in (*self._select("entity_rows", _ENTITY_COLUMNS, "block_key", keys),
-                                   *self._select("entity_rows", _ENTITY_COLUMNS, "article_id", articles))}
-        return [_entity_row(r[:-1]) for r in sorted(rows.values(), key=lambda r: (r[0], r[-1]))]
+        keys = set(keys)
+        fresh = keys - self._rows_of_key.keys()
+        found: dict[int, EntityRow] = {}
+        for key in keys - fresh:
+            found.update(self._rows_of_key[key])
+        self._rows_of_key.update((key, []) for key in fresh)
+        for r in self._select("entity_rows", _ENTITY_COLUMNS, "block_key", fresh):
+            found[r[-1]] = row = _entity_row(r[:-1])
+            self._rows_of_key[row.block_key].append((r[-1], row))
+        for r in self._select("entity_rows", _ENTITY_COLUMNS, "article_id", articles):
+            if r[-1] not in found:
+                found[r[-1]] = _entity_row(r[:-1])
+        return [row for _, row in sorted(found.items(), key=lambda item: (item[1].article_id, item[0]))]
 
     def evidence_rows(self, keys: Iterable[str]) -> list[EvidenceRow]:
         keys = list(keys)

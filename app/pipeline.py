@@ -187,9 +187,7 @@ def ingest(
     with _exclusive(home), ExtractionCache(home / CACHE_FILE) as cache:
         if rebuild:
             cache.forget_extractions()
-        stored = store.articles()
-        cached = cache.article_ids()
-        lacking = {i: path for i, path in stored.items() if i not in cached}
+        lacking = _lacking(cache, store)
         again = _files_of(lacking.values())
         read: dict[str, str] = {}  # path -> id of every article read in this run
         pending = _pending(read_inputs([*paths, *again], max_chars=max_chars, defaults=defaults), cache, extractor,
@@ -204,7 +202,7 @@ def ingest(
         replaced = cache.replaced(read)
         cache.forget(replaced)
         report.replaced = sorted(replaced.values())
-        present = cache.article_ids()
+        present = cache.article_ids() if lacking else set()
         report.recovered = sum(1 for i in lacking if i in present)
         _check_lacking({i: path for i, path in lacking.items() if i not in present and i not in replaced}, home)
         _assemble(cache, extractor, home, store, report, force=rebuild)
@@ -327,6 +325,17 @@ def _files_of(paths: Iterable[str]) -> list[Path]:
         if file.is_file() and file not in files:
             files.append(file)
     return files
+
+
+def _lacking(cache: ExtractionCache, store: GraphWriter) -> dict[str, str]:
+    """The articles the stored graph holds and the cache lacks, id -> path (their files are read
+    again). While the cache's record of the stored graph is current (its stamp is the store's),
+    the cache alone can tell that none is lacking, without listing the store's articles."""
+    state = cache.graph_state()
+    if state is not None and state[0] == store.stamp() and cache.holds_graph_articles():
+        return {}
+    cached = cache.article_ids()
+    return {i: path for i, path in store.articles().items() if i not in cached}
 
 
 def _check_lacking(lacking: Mapping[str, str], home: Path) -> None:

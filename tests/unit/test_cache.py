@@ -239,3 +239,24 @@ def test_forget_extractions_keeps_the_articles_for_a_rebuild(cache, articles):
     cache.forget_extractions()
     assert cache.article_count() == 3 and cache.extracted([a.id for a in articles], V1) == set()
     assert {a.id for a in cache.articles_without(V1)} == {a.id for a in articles}
+
+
+def test_the_article_digest_is_kept_until_the_extractions_change(cache, articles):
+    cache.save(articles[:2], [extraction(a) for a in articles[:2]])
+    first = cache.digest(V1)
+    assert cache.digest(V1) == first
+    cache.save(articles[2:], [extraction(a) for a in articles[2:]])
+    grown = cache.digest(V1)
+    assert grown != first
+    cache.forget([articles[2].id])
+    assert cache.digest(V1) == first
+    assert cache.digest(V2) != first  # one per extractor version
+
+
+def test_prune_with_nothing_to_drop_keeps_every_row(cache, articles):
+    cache.save(articles, [extraction(a) for a in articles])
+    assert cache.prune(V1) == 0
+    assert cache.extracted([a.id for a in articles], V1) == {a.id for a in articles}
+    cache.save([articles[0]], [extraction(articles[0], V2)])
+    assert cache.prune(V1) == 1
+    assert cache.extracted([articles[0].id], V2) == set()
