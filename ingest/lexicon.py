@@ -61,6 +61,7 @@ class TypeVoteWeights:
     outlet_cue: float  # "Canal Television", "the newspaper La Voz"
     list_member: float  # "carmakers including X": the type of what the list lists
     located_place: float  # "a plant in X", "The X, Y-based firm"
+    typed_anaphor: float  # an entity's "the company", "the firm": an anaphor of one type that resolved to it
 
     def ner_weight(self, dep: str) -> float:
         return self.ner_label_weight.get(dep, self.ner_label_weight["other"])

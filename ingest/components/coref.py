@@ -72,6 +72,7 @@ class Coref:
         self.government_anaphors = self.lexicon.word_list("government_heads") | {"minister"}
         self.name_suffixes = self.lexicon.word_list("name_suffixes")
         self.gendered_pronoun_vote = self.lexicon.vote_weights.gendered_pronoun
+        self.typed_anaphor_vote = self.lexicon.vote_weights.typed_anaphor
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
@@ -373,6 +374,8 @@ class Coref:
         for i in indices:
             if mentions[i].kind is MentionKind.PRONOUN and mentions[i].gender in ("m", "f"):
                 votes[EntityType.PERSON] += self.gendered_pronoun_vote
+            if mentions[i].kind is MentionKind.ANAPHOR and len(mentions[i].anaphor_types) == 1:
+                votes[mentions[i].anaphor_types[0]] += self.typed_anaphor_vote  # "Titan ... the company"
         fixed = [m.fixed_type for m in named if m.fixed_type is not None]
         if fixed:
             entity_type = Counter(fixed).most_common(1)[0][0]

@@ -93,6 +93,8 @@ class DescribedFinder:
             if target is not None:
                 proxies[token.i] = target
                 continue
+            if token.dep_ == "compound" and token.head.i in covered and covered[token.head.i].kind is MentionKind.NAME:
+                continue  # "Tory leader Michael Howard": a role written as a title of the name, no one else
             mention = (
                 self._state_officials(doc, token)
                 or self._partitive(doc, token)
@@ -190,6 +192,9 @@ class DescribedFinder:
         """The organization a name stands for: itself if curated as one, else "<name> administration"."""
         if mention.fixed_type in (EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET):
             return mention
+        if mention.fixed_type is None and mention.votes and max(mention.votes, key=mention.votes.get) in (
+                EntityType.GOVERNMENT, EntityType.ORGANIZATION):
+            return mention  # a name its words make an organization: "Acme's management"
         if mention.fixed_type is None:
             for other in covered.values():
                 if other.origin == "pattern:government" and other.canonical and name_key(other.canonical).startswith(mention.key + " "):
@@ -256,7 +261,9 @@ class DescribedFinder:
             if determiner == "the" and plain:
                 return self._anaphor(doc, token, head_word, plural)
             return self._plain(doc, token, kind, determiner)
-        if nationality is None:  # "Trump administration officials" and the like are proxies
+        party_word = nationality is not None and nationality[1] is None  # "the Tory leader", "the Republican senator"
+        if nationality is None or (party_word and kind is MentionKind.DESCRIPTION and determiner == "the"):
+            # "Trump administration officials" and the like are proxies
             if kind is MentionKind.DESCRIPTION and determiner == "the":
                 return self._anaphor(doc, token, head_word, plural)  # "the Tory leader": a leader named before
             return self._plain(doc, token, kind, determiner)
@@ -335,7 +342,10 @@ class DescribedFinder:
         """ "the prime minister": the mention is the head; its text, the words without the
         determiner, names the group or person it is when nothing named before takes it."""
         words = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in self.anaphor_adjectives]
-        text = clean_display(" ".join(t.text for t in [*words, token]))
+        start = min([token.i] + [c.left_edge.i for c in words])  # "the Latin American leader": Latin too
+        modifiers = [t for t in doc[start : token.i] if t.dep_ not in ("det", "poss", "case", "punct")
+                     and t.lower_ not in self.anaphor_adjectives]
+        text = clean_display(" ".join(t.text for t in [*modifiers, token]))
         mention = new_mention(doc, token.i, token.i + 1, MentionKind.ANAPHOR, text, origin="anaphor:definite")
         mention.plural = plural
         mention.head_lemma = head_word

@@ -228,8 +228,9 @@ class ModalityReader:
             if child.dep_ in ("npadvmod", "advmod", "amod") and word in cues.future_time_words:
                 return Modality.PLANNED
             if child.dep_ == "npadvmod" and any(g.dep_ == "amod" and g.lower_ in cues.future_time_words
-                                                for g in child.children):
-                return Modality.PLANNED  # "the meeting next week"
+                                                for g in child.children) \
+                    and not any(g.dep_ == "det" and g.lower_ == "the" for g in child.children):
+                return Modality.PLANNED  # "the meeting next week"; but "the next morning" follows a past day
         if not noun and self._progressive_with_a_day(token):
             return Modality.PLANNED
         return None

@@ -182,6 +182,7 @@ class NameContext:
         return any(
             c.dep_ == "appos" and c.lemma_.lower() in self.organization_nouns
             and any(a.dep_ == "amod" and a.lower_ == "based" for a in c.lefts)
+            and not any(a.dep_ == "det" for a in c.lefts)  # "Titan, a California-based company": Titan is the company
             for c in head.rights
         )
 

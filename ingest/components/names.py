@@ -126,6 +126,7 @@ class NameFinder:
         candidates.extend(self._speaker_candidates(doc))
         candidates.extend(self._titled_candidates(doc))
         candidates.extend(self._party_letter_candidates(doc))
+        candidates.extend(self._echo_candidates(doc, surnames, lower_words))
         accepted: list[_Candidate] = []
         taken: set[int] = set()
         for cand in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
@@ -293,6 +294,26 @@ class NameFinder:
                                   origin="titled")
             mention.gender = self.lexicon.title_gender[name_key(token.text)]
             found.append(_Candidate(token.i + 1, end, _PRIORITY_SPEAKER, mention))
+        return found
+
+    def _echo_candidates(self, doc: Doc, surnames: dict[str, frozenset[str]], lower_words: frozenset[str]) -> list[_Candidate]:
+        """The surname of a person the article names in full, or a one-word person or organization
+        name NER found elsewhere in it, where NER missed it ("Sanders countered", the tagger reading
+        a noun; "Monsanto faced charges" opening a sentence): a title-case word the article never
+        writes in lower case, not part of a longer capitalized name."""
+        found = []
+        echoed = set(surnames) | {e.text.lower() for e in doc.ents
+                                  if len(e) == 1 and e.label_ in ("PERSON", "ORG") and e[0].is_title}
+        for token in tokens_whose_text(doc, lambda text: text.istitle() and text.lower() in echoed and text not in lower_words):
+            if token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+            if any(n.is_title and n.pos_ == "PROPN" and not n.is_sent_start for n in neighbours if n.i > token.i or not token.is_sent_start):
+                continue  # "Sanders Street", "Mr Sanders" (the titled candidate takes it)
+            if not self._acceptable_name(doc[token.i : token.i + 1]):
+                continue
+            mention = new_mention(doc, token.i, token.i + 1, MentionKind.NAME, token.text, origin="echo")
+            found.append(_Candidate(token.i, token.i + 1, _PRIORITY_SPEAKER, mention))
         return found
 
     def _party_letter_candidates(self, doc: Doc) -> list[_Candidate]:

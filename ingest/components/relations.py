@@ -42,7 +42,7 @@ from ..lexicon import Lexicon
 from .arguments import Arguments
 from .mention_search import lemma_in
 from .syntax import children, governing_verb, subject, with_conjuncts
-from .types import Actor, FoundRelation, register_extensions
+from .types import Actor, FoundRelation, MentionKind, register_extensions
 
 
 @dataclass(frozen=True)
@@ -155,10 +155,15 @@ class RelationFinder:
         self, args: Arguments, spec: dict, nodes: dict[str, Token], speakers: list[tuple[int, int, Actor]],
     ) -> list[tuple[Actor, Token]]:
         """(actor, token naming it) for each argument a rule's spec points at."""
+        if "unless_party_object_of" in spec and any(
+                args.actor_at(_named_beside(args, o)) is not None for o in children(nodes[spec["unless_party_object_of"]], "dobj")):
+            return []  # "blamed the officials on Twitter": the officials are blamed, the platform is where
         token = self._argument_token(spec, nodes)
         if token is None:
             fallback = spec.get("fallback") == "reporting_outlet"
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
+        if spec.get("not_a_report") and token.lemma_.lower() in args.report_nouns:
+            return []  # "hosted X's speech": an event of X's, not X
         tokens = [token] if spec.get("no_conjuncts") else [*with_conjuncts(token), *_included(token)]
         tokens = [_named_beside(args, t) for t in tokens]
         if not spec.get("no_conjuncts") and tokens[0] is not token:  # "X and Y, who met Z": Y too
@@ -285,7 +290,8 @@ def _named_beside(args: Arguments, token: Token) -> Token:
     """A relative pronoun stands for the noun its clause describes ("X, who accused Y"), and a
     description that names no one for the name in apposition with it: "X, a banker who held
     talks with Y" (the banker -> X), "the director of Z, X, accused Y" (-> X)."""
-    if args.actor_at(token) is not None:
+    actor = args.actor_at(token)
+    if actor is not None and not (args.entities[actor.entity].kind is MentionKind.DESCRIPTION and token.pos_ == "NOUN"):
         return token
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
         return _named_beside(args, token.head.head)  # "X, who has accused Y": X
@@ -293,7 +299,20 @@ def _named_beside(args: Arguments, token: Token) -> Token:
         return token.head
     beside = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"
               and args.actor_at(c) is not None]
-    return beside[0] if beside else token
+    if not beside and token.pos_ == "NOUN":  # "the director of the Trust, X, accused Y": the parse hangs X on the Trust
+        beside = [c for obj in _prepositional_objects(token, depth=3) for c in obj.rights
+                  if c.dep_ in ("appos", "npadvmod", "conj") and c.pos_ == "PROPN" and c.left_edge.i > 0
+                  and not any(t.dep_ == "cc" for t in token.doc[obj.i : c.left_edge.i])  # "of X and Y": a list
+                  and token.doc[c.left_edge.i - 1].text == "," and (actor := args.actor_at(c)) is not None
+                  and args.acting_type(actor) is EntityType.PERSON]
+    return beside[0] if beside else token  # a described person named nowhere beside: the description
+
+
+def _prepositional_objects(token: Token, *, depth: int) -> list[Token]:
+    """The objects of the prepositions under `token`, and theirs, `depth` levels down
+    ("the director of the Victims of Crime Trust": Victims, Trust)."""
+    found = [obj for prep in children(token, "prep") for obj in children(prep, "pobj")]
+    return found + [o for obj in found for o in _prepositional_objects(obj, depth=depth - 1)] if depth > 1 else found
 
 
 def _subject_through_phrase(verb: Token) -> Token | None:
@@ -362,8 +381,14 @@ def _controlling_object(verb: Token) -> Token | None:
         return None
     objects = [o for o in children(verb.head, "dobj") if o.i < verb.i]
     if verb.dep_ == "advcl":  # "sent her aides to meet Y", but "visited Paris to meet Y": Y met the visitor
-        objects = [o for o in objects if o.pos_ in ("PROPN", "PRON", "NOUN") and o.ent_type_ not in _PLACES]
+        objects = [o for o in objects if o.pos_ in ("PROPN", "PRON", "NOUN") and o.ent_type_ not in _PLACES | _NOT_NAMING
+                   and not _amount(o)]
     return objects[0] if objects else None
+
+
+def _amount(token: Token) -> bool:
+    """ "$850m", "2bn": a number or a sum of money, not someone sent to do something ("two aides" are)."""
+    return token.like_num or any(c.pos_ == "SYM" or c.tag_ == "$" for c in token.children)
 
 
 def _for_subject(verb: Token) -> Token | None:

@@ -164,6 +164,35 @@ CASES = [
      [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
     ('Acme Holdings faced charges from the Treasury Department.',
      [('ACCUSED', 'Treasury Department', 'Acme Holdings', 'asserted', None)]),
+    # a surname alone the tagger reads as a common noun is still the person named in full before
+    ('Mara Sanders toured Ohio on Monday. Sanders answered with a lunch with Dev Patel in Toledo the next day.',
+     [('MET_WITH', 'Mara Sanders', 'Dev Patel', 'asserted', None)]),
+    ('Paul Trump arrived in Ohio. Trump blamed local officials for the delays.',
+     [('ACCUSED', 'Paul Trump', 'local officials', 'asserted', None)]),
+    # an organization's delegation, officials and management act for it
+    ('A trade delegation from the Halvorsen Group met Treasury officials on Tuesday.',
+     [('MET_WITH', 'Halvorsen Group', 'Treasury', 'asserted', None)]),
+    ("Prosecutors blamed Halvorsen Bank's management for the losses.",
+     [('ACCUSED', 'Prosecutors', 'Halvorsen Bank', 'asserted', None)]),
+    # the name in apposition to a role, however deep the parse hangs it
+    ('The chairman of the Quarry Workers Union, Ellen Marsh, accused Tom Baxley of lying.',
+     [('ACCUSED', 'Ellen Marsh', 'Tom Baxley', 'asserted', None)]),
+    # hosting someone's speech is no meeting; attending a G7 meeting meets the G7
+    ("Alice Warren will host Tom Baxley's speech on Friday.", []),
+    ('Finance minister Ravi Kumar attended the G7 meeting in Paris.',
+     [('MET_WITH', 'Ravi Kumar', 'Group of Seven', 'asserted', None)]),
+    # settling charges: the charges were brought, whatever the settling's modality
+    ('Halvorsen Bank agreed to pay $2m to Tom Baxley to settle his lawsuit.',
+     [('ACCUSED', 'Tom Baxley', 'Halvorsen Bank', 'asserted', None)]),
+    ('Halvorsen Bank has paid the Securities and Exchange Commission $10m to settle charges that it misled investors.',
+     [('ACCUSED', 'Securities and Exchange Commission', 'Halvorsen Bank', 'asserted', None)]),
+    ('Alice Warren blamed the defeat on Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    # "the Labour leader" is the one introduced as "Labour leader X", not a new person
+    ('Labour leader Dana Whitlow spoke on Monday. Peter Vane replied. He accused the Labour leader of lying.',
+     [('ACCUSED', 'Peter Vane', 'Dana Whitlow', 'asserted', None)]),
+    ('Republican senator Dana Whitlow spoke on Monday. Peter Vane replied. He met the Republican senator on Friday.',
+     [('MET_WITH', 'Peter Vane', 'Dana Whitlow', 'asserted', None)]),
 ]
 
 

@@ -141,6 +141,55 @@ def test_the_name_before_a_based_firm_is_its_base(ng):
     assert ng.entity_of(doc, "Quarlow").type is L
 
 
+def test_a_name_described_as_a_based_firm_is_the_firm(ng):
+    # Quarlow, a Fenshire-based firm, grew. (NER: a place)
+    doc = ng.run([
+        ("Quarlow", "PROPN", "NNP", "nsubj", 8, None, "B-GPE"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("a", "DET", "DT", "det", 6),
+        ("Fenshire", "PROPN", "NNP", "npadvmod", 5),
+        ("-", "PUNCT", "HYPH", "punct", 5),
+        ("based", "VERB", "VBN", "amod", 6, "base"),
+        ("firm", "NOUN", "NN", "appos", 0, "firm"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("grew", "VERB", "VBD", "ROOT", 8, "grow"),
+        _period(8),
+    ], spaces=[False, True, True, False, False, True, False, True, False, False])
+    assert ng.mention(doc, "Quarlow").votes[O] == 3.0
+    assert ng.entity_of(doc, "Quarlow").type is O
+
+
+def test_the_company_an_entity_is_called_votes_organization(ng):
+    # Quarlow, a firm, grew. Quarlow rose. Quarlow fell. Quarlow sank. The company held.
+    # (NER: a place each time; "the company" resolves to the mention the firm made an organization)
+    doc = ng.run([
+        ("Quarlow", "PROPN", "NNP", "nsubj", 5, None, "B-GPE"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("a", "DET", "DT", "det", 3),
+        ("firm", "NOUN", "NN", "appos", 0, "firm"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("grew", "VERB", "VBD", "ROOT", 5, "grow"),
+        _period(5),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 8, None, "B-GPE"),
+        ("rose", "VERB", "VBD", "ROOT", 8, "rise"),
+        _period(8),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 11, None, "B-GPE"),
+        ("fell", "VERB", "VBD", "ROOT", 11, "fall"),
+        _period(11),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 14, None, "B-GPE"),
+        ("sank", "VERB", "VBD", "ROOT", 14, "sink"),
+        _period(14),
+        ("The", "DET", "DT", "det", 17),
+        ("company", "NOUN", "NN", "nsubj", 18, "company"),
+        ("held", "VERB", "VBD", "ROOT", 18, "hold"),
+        _period(18),
+    ], spaces=[False, True, True, False, True, False, True, True, False, True, True, False, True, True, False, True,
+               True, True, False, False])
+    entity = ng.entity_of(doc, "Quarlow")
+    assert entity.votes[L] == 4.0 and entity.votes[O] == 3.0 + 2.0  # the firm, then the company
+    assert entity.type is O
+
+
 def test_a_name_in_apposition_to_a_car_is_a_product(ng):
     # They sell an SUV - the Falcon - now.
     doc = ng.run([

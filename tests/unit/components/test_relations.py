@@ -747,6 +747,34 @@ def test_accused_blame_on(ng):
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.blame_on")]
 
 
+def test_accused_blame_thing_on_when_the_parse_hangs_on_from_the_thing(ng):
+    # Rubio blamed the defeat on Maduro. ("on Maduro" under "defeat")
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("blamed", "VERB", "VBD", "ROOT", 1, "blame"),
+        ("the", "DET", "DT", "det", 3),
+        ("defeat", "NOUN", "NN", "dobj", 1),
+        ("on", "ADP", "IN", "prep", 3),
+        maduro("pobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.blame_thing_on")]
+
+
+def test_blaming_a_party_on_a_platform_blames_the_party_not_the_platform(ng):
+    # Rubio blamed Maduro on Twitter.
+    for on_head in (1, 2):  # "on Twitter" under the verb or under Maduro
+        doc = ng.run([
+            rubio("nsubj", 1),
+            ("blamed", "VERB", "VBD", "ROOT", 1, "blame"),
+            maduro("dobj", 1),
+            ("on", "ADP", "IN", "prep", on_head),
+            ("Twitter", "PROPN", "NNP", "pobj", 3, None, "B-ORG"),
+            period(1),
+        ])
+        assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
+
+
 def test_accusations_against_x_by_y(ng):
     # The accusations against Maduro by Rubio grew.
     doc = ng.run([
@@ -943,6 +971,74 @@ def test_accused_faced_charges_from(ng):
         period(1),
     ])
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.faced_charges_from")]
+
+
+def test_accused_faced_charges_from_hung_on_the_verb(ng):
+    # Maduro faced charges from Rubio. ("from" under "faced")
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("faced", "VERB", "VBD", "ROOT", 1, "face"),
+        ("charges", "NOUN", "NNS", "dobj", 1, "charge"),
+        ("from", "ADP", "IN", "prep", 1),
+        rubio("pobj", 3),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.faced_charges_verb_from")]
+
+
+def test_accused_paid_the_accuser_to_settle(ng):
+    # Maduro paid Rubio $5m to settle charges.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("paid", "VERB", "VBD", "ROOT", 1, "pay"),
+        rubio("dative", 1),
+        ("$", "SYM", "$", "nmod", 4),
+        ("5m", "NUM", "CD", "dobj", 1, None, "B-MONEY"),
+        ("to", "PART", "TO", "aux", 6),
+        ("settle", "VERB", "VB", "advcl", 1, "settle"),
+        ("charges", "NOUN", "NNS", "dobj", 6, "charge"),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.paid_to_settle")]
+
+
+def test_accused_paid_to_the_accuser_to_settle(ng):
+    # Maduro agreed to pay $5m to Rubio to settle the lawsuit.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("agreed", "VERB", "VBD", "ROOT", 1, "agree"),
+        ("to", "PART", "TO", "aux", 3),
+        ("pay", "VERB", "VB", "xcomp", 1, "pay"),
+        ("$", "SYM", "$", "nmod", 5),
+        ("5m", "NUM", "CD", "dobj", 3, None, "B-MONEY"),
+        ("to", "ADP", "IN", "prep", 3),
+        rubio("pobj", 6),
+        ("to", "PART", "TO", "aux", 9),
+        ("settle", "VERB", "VB", "advcl", 3, "settle"),
+        ("the", "DET", "DT", "det", 11),
+        ("lawsuit", "NOUN", "NN", "dobj", 9),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.paid_to_to_settle")]
+
+
+def test_a_sum_paid_is_not_who_settles(ng):
+    # Maduro paid $5m to settle a lawsuit filed by Rubio: Maduro, not "$5m", settles.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("paid", "VERB", "VBD", "ROOT", 1, "pay"),
+        ("$", "SYM", "$", "nmod", 3),
+        ("m", "NOUN", "NN", "dobj", 1),
+        ("to", "PART", "TO", "aux", 5),
+        ("settle", "VERB", "VB", "advcl", 1, "settle"),
+        ("a", "DET", "DT", "det", 7),
+        ("lawsuit", "NOUN", "NN", "dobj", 5),
+        ("filed", "VERB", "VBN", "acl", 7, "file"),
+        ("by", "ADP", "IN", "agent", 8),
+        rubio("pobj", 9),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.suit_brought_by")]
 
 
 def test_accused_by_a_described_group(ng):
