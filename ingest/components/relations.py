@@ -162,9 +162,12 @@ class RelationFinder:
         if token is None:
             fallback = spec.get("fallback") == "reporting_outlet"
             return self._reporting_outlets(args, nodes["trigger"]) if fallback else []
+        if "alone_without_with" in spec and any(c.dep_ == "prep" and c.lower_ == "with" for name in spec["alone_without_with"]
+                                                for c in nodes[name].children):
+            return []  # "X and Y held talks with Z": X and Y are one side, the with-rules pair them with Z
         if spec.get("not_a_report") and token.lemma_.lower() in args.report_nouns:
             return []  # "hosted X's speech": an event of X's, not X
-        tokens = [token] if spec.get("no_conjuncts") else [*with_conjuncts(token), *_included(token)]
+        tokens = [token] if spec.get("no_conjuncts") else [*with_conjuncts(token), *_included(token), *_listed(token)]
         tokens = [_named_beside(args, t) for t in tokens]
         if not spec.get("no_conjuncts") and tokens[0] is not token:  # "X and Y, who met Z": Y too
             tokens = list(dict.fromkeys([*tokens, *with_conjuncts(tokens[0])]))
@@ -264,6 +267,13 @@ def _included(token: Token) -> list[Token]:
     """ "met with senators, including X and Y": X and Y too."""
     return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "including"
             for obj in children(prep, "pobj") for t in with_conjuncts(obj)]
+
+
+def _listed(token: Token) -> list[Token]:
+    """ "met X, Y and Z" parsed as X with Y in apposition and Z conjoined to Y: a list of names,
+    not a second name for X (a description in apposition, "X, the governor", is no name)."""
+    return [t for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "PROPN"
+            and children(c, "cc") and children(c, "conj") for t in with_conjuncts(c)]
 
 
 def _second_object(token: Token) -> bool:

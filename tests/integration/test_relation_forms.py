@@ -193,6 +193,20 @@ CASES = [
      [('ACCUSED', 'Peter Vane', 'Dana Whitlow', 'asserted', None)]),
     ('Republican senator Dana Whitlow spoke on Monday. Peter Vane replied. He met the Republican senator on Friday.',
      [('MET_WITH', 'Peter Vane', 'Dana Whitlow', 'asserted', None)]),
+    # lists, conjoined and appositive subjects, joining someone for dinner
+    ('Alice Warren met Tom Baxley, Rita Moreno and Sam Okoro on Monday.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None), ('MET_WITH', 'Alice Warren', 'Rita Moreno', 'asserted', None),
+      ('MET_WITH', 'Alice Warren', 'Sam Okoro', 'asserted', None)]),
+    ('Alice Warren and Tom Baxley held talks in Denver on Monday.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren and Tom Baxley held talks with Rita Moreno in Denver.',
+     [('MET_WITH', 'Alice Warren', 'Rita Moreno', 'asserted', None), ('MET_WITH', 'Tom Baxley', 'Rita Moreno', 'asserted', None)]),
+    ('The two leaders, Alice Warren and Tom Baxley, met in Geneva.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren joined Tom Baxley for dinner on Monday.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren met Tom Baxley, the governor of Ohio, on Monday.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
 ]
 
 

@@ -321,6 +321,78 @@ def test_met_with_conjoined_subjects(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_subjects")]
 
 
+def test_conjoined_subjects_meeting_a_third_are_one_side(ng):
+    # Rubio and Maduro met with Padrino.
+    doc = ng.run([
+        rubio("nsubj", 3),
+        ("and", "CCONJ", "CC", "cc", 0),
+        maduro("conj", 0),
+        ("met", "VERB", "VBD", "ROOT", 3, "meet"),
+        ("with", "ADP", "IN", "prep", 3),
+        ("Padrino", "PROPN", "NNP", "pobj", 4, None, "B-PERSON"),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Padrino", None, "met_with.verb_with"),
+                                 ("MET_WITH", "Maduro", "Padrino", None, "met_with.verb_with")]
+
+
+def test_met_with_conjoined_subjects_in_apposition(ng):
+    # The leaders, Rubio and Maduro, met.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("leaders", "NOUN", "NNS", "nsubj", 7, "leader"),
+        COMMA + (1,),
+        rubio("appos", 1),
+        ("and", "CCONJ", "CC", "cc", 3),
+        maduro("conj", 3),
+        COMMA + (1,),
+        ("met", "VERB", "VBD", "ROOT", 7, "meet"),
+        period(7),
+    ], spaces=[True, False, True, True, True, False, True, False, False])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_appositive_subjects")]
+
+
+def test_met_with_conjoined_subjects_held_talks(ng):
+    # Rubio and Maduro held talks.
+    doc = ng.run([
+        rubio("nsubj", 3),
+        ("and", "CCONJ", "CC", "cc", 0),
+        maduro("conj", 0),
+        ("held", "VERB", "VBD", "ROOT", 3, "hold"),
+        ("talks", "NOUN", "NNS", "dobj", 3, "talk"),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_subjects_held_talks")]
+
+
+def test_met_with_joined_for_dinner(ng):
+    # Rubio joined Maduro for dinner.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("joined", "VERB", "VBD", "ROOT", 1, "join"),
+        maduro("dobj", 1),
+        ("for", "ADP", "IN", "prep", 1),
+        ("dinner", "NOUN", "NN", "pobj", 3, "dinner"),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.joined_for")]
+
+
+def test_a_list_of_names_parsed_as_an_apposition_is_each_met(ng):
+    # Rubio met Maduro, Padrino and Cabello. (Padrino in apposition to Maduro, Cabello conjoined to Padrino)
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("met", "VERB", "VBD", "ROOT", 1, "meet"),
+        maduro("dobj", 1),
+        COMMA + (2,),
+        ("Padrino", "PROPN", "NNP", "appos", 2, None, "B-PERSON"),
+        ("and", "CCONJ", "CC", "cc", 4),
+        ("Cabello", "PROPN", "NNP", "conj", 4, None, "B-PERSON"),
+        period(1),
+    ], spaces=[True, True, False, True, True, True, False, False])
+    assert [r[2] for r in ng.relations(doc)] == ["Maduro", "Padrino", "Cabello"]
+
+
 def test_arranged_for_x_to_meet_y_is_x_meeting_y(ng):
     # Padrino arranged for Rubio to meet Maduro.
     doc = ng.run([
