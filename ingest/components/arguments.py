@@ -162,6 +162,11 @@ class Arguments:
                     entity = self.actor_at(obj)
                     if entity is not None:
                         return entity
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "the lawsuit, filed by X,", "a report written by X"
+                for obj in (o for agent in children(child, "agent") for o in children(agent, "pobj")):
+                    entity = self.actor_at(obj)
+                    if entity is not None:
+                        return entity
         return None
 
     def _state_acting(self, place: int, mention_index: int) -> Actor | None:

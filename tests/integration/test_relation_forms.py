@@ -207,6 +207,15 @@ CASES = [
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren met Tom Baxley, the governor of Ohio, on Monday.',
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    # charges brought, a finger pointed, someone held responsible, a lawsuit's filer
+    ('Alice Warren leveled charges of fraud against Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren pointed the finger at Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren held Tom Baxley responsible for the crisis.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('The lawsuit, filed by Alice Warren, accuses Tom Baxley of fraud.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
 ]
 
 

@@ -1113,6 +1113,77 @@ def test_a_sum_paid_is_not_who_settles(ng):
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.suit_brought_by")]
 
 
+def test_accused_level_charges_against_hung_on_the_verb(ng):
+    # Rubio brought charges against Maduro. ("against" under "brought")
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("brought", "VERB", "VBD", "ROOT", 1, "bring"),
+        ("charges", "NOUN", "NNS", "dobj", 1, "charge"),
+        ("against", "ADP", "IN", "prep", 1),
+        maduro("pobj", 3),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.level_charges_against")]
+
+
+def test_accused_charges_of_crime_against(ng):
+    # Rubio leveled charges of fraud against Maduro. ("against" under "fraud")
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("leveled", "VERB", "VBD", "ROOT", 1, "level"),
+        ("charges", "NOUN", "NNS", "dobj", 1, "charge"),
+        ("of", "ADP", "IN", "prep", 2),
+        ("fraud", "NOUN", "NN", "pobj", 3),
+        ("against", "ADP", "IN", "prep", 4),
+        maduro("pobj", 5),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.charges_of_crime_against")]
+
+
+def test_accused_pointed_the_finger_at(ng):
+    # Rubio pointed the finger at Maduro.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("pointed", "VERB", "VBD", "ROOT", 1, "point"),
+        ("the", "DET", "DT", "det", 3),
+        ("finger", "NOUN", "NN", "dobj", 1),
+        ("at", "ADP", "IN", "prep", 1),
+        maduro("pobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.pointed_the_finger_at")]
+
+
+def test_accused_held_responsible(ng):
+    # Rubio held Maduro responsible.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("held", "VERB", "VBD", "ROOT", 1, "hold"),
+        maduro("dobj", 1),
+        ("responsible", "ADJ", "JJ", "oprd", 1),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.held_responsible")]
+
+
+def test_a_lawsuit_filed_by_x_accusing_is_x_accusing(ng):
+    # The lawsuit, filed by Rubio, accuses Maduro.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("lawsuit", "NOUN", "NN", "nsubj", 7),
+        COMMA + (1,),
+        ("filed", "VERB", "VBN", "acl", 1, "file"),
+        ("by", "ADP", "IN", "agent", 3),
+        rubio("pobj", 4),
+        COMMA + (1,),
+        ("accuses", "VERB", "VBZ", "ROOT", 7, "accuse"),
+        maduro("dobj", 7),
+        period(7),
+    ], spaces=[True, False, True, True, True, False, True, True, False, False])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
+
+
 def test_accused_by_a_described_group(ng):
     # Federal prosecutors accused Maduro of fraud.
     doc = ng.run([
