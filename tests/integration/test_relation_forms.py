@@ -216,6 +216,13 @@ CASES = [
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('The lawsuit, filed by Alice Warren, accuses Tom Baxley of fraud.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    # sanctions imposed by X on Y, placed under sanctions, hit with sanctions
+    ('Sanctions imposed by the United States on Cuba remain in force.',
+     [('SANCTIONED', 'United States government', 'Cuban government', 'asserted', 'imposed')]),
+    ('Britain placed Tom Baxley under sanctions.',
+     [('SANCTIONED', 'British government', 'Tom Baxley', 'asserted', 'imposed')]),
+    ('Acme Holdings was hit with US sanctions.',
+     [('SANCTIONED', 'United States government', 'Acme Holdings', 'asserted', 'imposed')]),
 ]
 
 

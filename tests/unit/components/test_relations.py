@@ -695,6 +695,52 @@ def test_sanctioned_noun_imposed_on_and_a_planned_lift_leaves_it_imposed(ng):
     ]
 
 
+def test_sanctioned_noun_imposed_by_on(ng):
+    # Sanctions imposed by the EU on Venezuela remain.
+    doc = ng.run([
+        ("Sanctions", "NOUN", "NNS", "nsubj", 7, "sanction"),
+        ("imposed", "VERB", "VBN", "acl", 0, "impose"),
+        ("by", "ADP", "IN", "agent", 1),
+        ("the", "DET", "DT", "det", 4),
+        ("EU", "PROPN", "NNP", "pobj", 2, None, "B-ORG"),
+        ("on", "ADP", "IN", "prep", 1),
+        ("Venezuela", "PROPN", "NNP", "pobj", 5, None, "B-GPE"),
+        ("remain", "VERB", "VBP", "ROOT", 7, "remain"),
+        period(7),
+    ])
+    assert ng.relations(doc) == [
+        ("SANCTIONED", "European Union", "Venezuelan government", "imposed", "sanctioned.noun_imposed_by_on")
+    ]
+
+
+def test_sanctioned_placed_under_sanctions(ng):
+    # The EU placed Maduro under sanctions.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("EU", "PROPN", "NNP", "nsubj", 2, None, "B-ORG"),
+        ("placed", "VERB", "VBD", "ROOT", 2, "place"),
+        maduro("dobj", 2),
+        ("under", "ADP", "IN", "prep", 2),
+        ("sanctions", "NOUN", "NNS", "pobj", 4, "sanction"),
+        period(2),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "European Union", "Maduro", "imposed", "sanctioned.placed_under")]
+
+
+def test_sanctioned_hit_with_sanctions(ng):
+    # Maduro was hit with EU sanctions.
+    doc = ng.run([
+        maduro("nsubjpass", 2),
+        ("was", "AUX", "VBD", "auxpass", 2, "be"),
+        ("hit", "VERB", "VBN", "ROOT", 2, "hit"),
+        ("with", "ADP", "IN", "prep", 2),
+        ("EU", "PROPN", "NNP", "compound", 5, None, "B-ORG"),
+        ("sanctions", "NOUN", "NNS", "pobj", 3, "sanction"),
+        period(2),
+    ])
+    assert ng.relations(doc) == [("SANCTIONED", "European Union", "Maduro", "imposed", "sanctioned.hit_with")]
+
+
 def test_lifted_embargo_is_lifted(ng):
     # The EU lifted its embargo on Venezuela.
     doc = ng.run([
