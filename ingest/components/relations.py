@@ -196,7 +196,7 @@ class RelationFinder:
                 found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
             if found is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
                 found = subject(verb.head.head)  # "X is due to meet Y"
-            if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "X, meeting Y in Paris, said"
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
             return found or _subject_through_phrase(verb)
         if "nominal_agent" in spec:

@@ -216,6 +216,11 @@ CASES = [
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('The lawsuit, filed by Alice Warren, accuses Tom Baxley of fraud.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    # a participle on the subject, a relative clause on conjoined names
+    ('Alice Warren, meeting Tom Baxley in Paris, said the mood was good.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren and Tom Baxley, who met in 1990, married in 1995.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     # sanctions imposed by X on Y, placed under sanctions, hit with sanctions
     ('Sanctions imposed by the United States on Cuba remain in force.',
      [('SANCTIONED', 'United States government', 'Cuban government', 'asserted', 'imposed')]),

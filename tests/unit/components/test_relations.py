@@ -352,6 +352,22 @@ def test_met_with_conjoined_subjects_in_apposition(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_appositive_subjects")]
 
 
+def test_met_with_conjoined_antecedents_of_who(ng):
+    # Rubio and Maduro, who met, left. (the relative clause on Maduro)
+    doc = ng.run([
+        rubio("nsubj", 7),
+        ("and", "CCONJ", "CC", "cc", 0),
+        maduro("conj", 0),
+        COMMA + (2,),
+        ("who", "PRON", "WP", "nsubj", 5, "who"),
+        ("met", "VERB", "VBD", "relcl", 2, "meet"),
+        COMMA + (2,),
+        ("left", "VERB", "VBD", "ROOT", 7, "leave"),
+        period(7),
+    ], spaces=[True, True, False, True, False, False, True, False, False])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_antecedents")]
+
+
 def test_met_with_conjoined_subjects_held_talks(ng):
     # Rubio and Maduro held talks.
     doc = ng.run([
