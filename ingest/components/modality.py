@@ -62,6 +62,7 @@ class ModalityCues:
     future_time_words: frozenset[str]
     progressive_future_auxiliaries: frozenset[str]
     be_to: Modality
+    not_yet_adverbs: frozenset[str]
 
     @classmethod
     def from_json(cls, row: dict) -> ModalityCues:
@@ -78,6 +79,7 @@ class ModalityCues:
             governing_adjectives=table("governing_adjectives"), noun_modifiers=table("noun_modifiers"),
             future_time_words=frozenset(row["future_time_words"]), be_to=Modality(row["be_to"]),
             progressive_future_auxiliaries=frozenset(row["progressive_future_auxiliaries"]),
+            not_yet_adverbs=frozenset(row["not_yet_adverbs"]),
         )
 
 
@@ -187,6 +189,10 @@ class ModalityReader:
         """What a verb above the trigger makes of it ("plans to meet"); some only through their
         preposition or an infinitive ("called for talks", not "called the talks a success")."""
         lemma = verb.lemma_.lower()
+        if lemma not in self.cues.governing_verbs and verb.tag_ == "VBZ" and verb.lower_.endswith("s"):
+            lemma = verb.lower_[:-1]  # "hopes" the lemmatizer reads as "hop"
+        if below.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in self.cues.not_yet_adverbs for c in verb.children):
+            return Modality.NEGATED  # "has yet to meet"
         wanted = self.cues.verb_prepositions.get(lemma)
         if wanted is not None and below.dep_ != "xcomp" and not (below.dep_ == "prep" and below.lower_ == wanted):
             return None
