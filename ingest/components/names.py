@@ -319,9 +319,9 @@ class NameFinder:
     def _party_letter_candidates(self, doc: Doc) -> list[_Candidate]:
         """The party letter of a politician's affiliation: the "R" of "Jo Roe (R-Tex.)" or "(D)"."""
         found = []
-        for token in doc:
-            party = self.lexicon.party_letters.get(token.text)
-            if party is None or token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" \
+        for token in tokens_whose_text(doc, self.lexicon.party_letters.__contains__):
+            party = self.lexicon.party_letters[token.text]
+            if token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" \
                     or doc[token.i + 1].text not in ("-", ")", "–"):
                 continue
             end = next((i for i in range(token.i + 1, min(token.i + 6, len(doc))) if doc[i].text == ")"), token.i + 1)
