@@ -82,6 +82,7 @@ class Coref:
         self._cluster_by_key(mentions, clusters)
         self._attach_single_names(doc, mentions, clusters)
         self._attach_acronyms(doc, mentions, clusters)
+        self._attach_name_parts(mentions, clusters)
         self._attach_short_forms(doc, mentions, clusters)
         self._merge_group_subsets(mentions, clusters)
         self._resolve_anaphors(mentions, clusters)
@@ -148,6 +149,34 @@ class Coref:
             text = doc[m.start : m.end].text
             if is_acronym(text) and not m.canonical and text.replace(".", "") in by_initials:
                 clusters.union(by_initials[text.replace(".", "")], i)
+
+    def _attach_name_parts(self, mentions: list[Mention], clusters: Clusters) -> None:
+        """ "the Missouri Senate ... the Senate", "Platte River Networks ... Platte River": a name
+        that ends a longer organization name named before it (or, two words or more, begins it)
+        joins that name's cluster; never a place ("the Bank of England ... England") or a person,
+        and not when two longer names fit ("the Missouri Senate ... the U.S. Senate ... the Senate")."""
+        names = [(i, m, [w for w in (name_key(t) for t in m.text.split()) if w]) for i, m in enumerate(mentions)
+                 if m.kind is MentionKind.NAME and not m.short_form and clusters.find(i) is not None
+                 and not m.is_personlike() and not m.country and m.fixed_type is not EntityType.LOCATION
+                 and m.origin not in _PLACE_ORIGINS]
+        by_word: dict[str, list[tuple[int, Mention, list[str]]]] = defaultdict(list)  # by first and last word
+        for entry in names:
+            if len(entry[2]) >= 2:
+                for word in {entry[2][0], entry[2][-1]}:
+                    by_word[word].append(entry)
+        for i, m, words in names:
+            if not words:
+                continue
+            candidates = by_word.get(words[-1], []) + by_word.get(words[0], [])
+            fits = {clusters.find(j) for j, other, longer in candidates
+                    if other.start < m.start and len(longer) > len(words) and _name_part(words, longer)}
+            fits.discard(clusters.find(i))
+            if len(fits) == 1:
+                root, own = fits.pop(), clusters.find(i)
+                for k, other in enumerate(mentions):  # the article's own longer name says which Senate it is
+                    if clusters.find(k) == own:
+                        other.canonical = None
+                clusters.union(root, i, keep=root)
 
     def _attach_short_forms(self, doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
         """ "the Times" -> The New York Times when the article names it in full or is published by it."""
@@ -418,6 +447,18 @@ def _all_mentions(doc: Doc) -> tuple[list[Mention], dict[int, int]]:
     index = {id(m): i for i, m in enumerate(found)}
     proxies = {token: index[id(m)] for token, m in (doc._.ng_proxy_of or {}).items()}
     return [replace(m) for m in found], proxies
+
+
+_PLACE_ORIGINS = frozenset({"ner:GPE", "ner:LOC", "ner:FAC"})
+_BEFORE_A_TAIL = frozenset({"of", "for", "and", "the", "on", "in", "at"})  # "Bank of England": "England" is no part
+
+
+def _name_part(words: list[str], longer: list[str]) -> bool:
+    """`words` end `longer` (not after "of", "and" ...), or begin it with two words or more."""
+    n = len(words)
+    if longer[-n:] == words and longer[-n - 1] not in _BEFORE_A_TAIL:
+        return True
+    return n >= 2 and longer[:n] == words
 
 
 def _gender(named: list[Mention], pronouns: list[Mention]) -> str | None:

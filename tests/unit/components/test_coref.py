@@ -139,6 +139,58 @@ def test_an_outlet_in_parentheses_is_no_alias_of_a_name(ng):
     assert ng.entity_of(doc, "AFP").type.value == "Outlet"
 
 
+def test_the_end_of_an_organization_name_named_before_joins_it(ng):
+    # The Quarlow Action Council met. The Council left. (NER: organizations)
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 3),
+        ("Quarlow", "PROPN", "NNP", "compound", 3, None, "B-ORG"),
+        ("Action", "PROPN", "NNP", "compound", 3, None, "I-ORG"),
+        ("Council", "PROPN", "NNP", "nsubj", 4, None, "I-ORG"),
+        ("met", "VERB", "VBD", "ROOT", 4, "meet"),
+        _period(4),
+        ("The", "DET", "DT", "det", 7),
+        ("Council", "PROPN", "NNP", "nsubj", 8, None, "B-ORG"),
+        ("left", "VERB", "VBD", "ROOT", 8, "leave"),
+        _period(8),
+    ])
+    assert ng.entity_names(doc) == ["Quarlow Action Council"]
+
+
+def test_a_place_ending_an_organization_name_is_no_part_of_it(ng):
+    # The Bank of Quarlow met. Quarlow left. (NER: an organization, then a place)
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("Bank", "PROPN", "NNP", "nsubj", 4, None, "B-ORG"),
+        ("of", "ADP", "IN", "prep", 1, None, "I-ORG"),
+        ("Quarlow", "PROPN", "NNP", "pobj", 2, None, "I-ORG"),
+        ("met", "VERB", "VBD", "ROOT", 4, "meet"),
+        _period(4),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 7, None, "B-ORG"),
+        ("left", "VERB", "VBD", "ROOT", 7, "leave"),
+        _period(7),
+    ])
+    assert sorted(ng.entity_names(doc)) == ["Bank of Quarlow", "Quarlow"]
+
+
+def test_an_end_two_longer_names_share_joins_neither(ng):
+    # The Quarlow Council met the Brenmoor Council. The Council left.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 2),
+        ("Quarlow", "PROPN", "NNP", "compound", 2, None, "B-ORG"),
+        ("Council", "PROPN", "NNP", "nsubj", 3, None, "I-ORG"),
+        ("met", "VERB", "VBD", "ROOT", 3, "meet"),
+        ("the", "DET", "DT", "det", 6),
+        ("Brenmoor", "PROPN", "NNP", "compound", 6, None, "B-ORG"),
+        ("Council", "PROPN", "NNP", "dobj", 3, None, "I-ORG"),
+        _period(3),
+        ("The", "DET", "DT", "det", 9),
+        ("Council", "PROPN", "NNP", "nsubj", 10, None, "B-ORG"),
+        ("left", "VERB", "VBD", "ROOT", 10, "leave"),
+        _period(10),
+    ])
+    assert sorted(ng.entity_names(doc)) == ["Brenmoor Council", "Council", "Quarlow Council"]
+
+
 def test_acronym_joins_the_name_by_initials(ng):
     # The Citizens Action Council met. CAC left.
     doc = ng.run([
