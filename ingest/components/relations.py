@@ -327,7 +327,9 @@ def _prepositional_objects(token: Token, *, depth: int) -> list[Token]:
 
 def _subject_through_phrase(verb: Token) -> Token | None:
     """ "In remarks after meeting X, Obama said": a gerund in a prepositional phrase hanging
-    from a noun shares the subject of the verb that phrase belongs to."""
+    from a noun shares the subject of the verb that phrase belongs to, or the noun's possessor
+    ("X's reasons for meeting Y").
+    """
     if verb.dep_ != "pcomp":
         return None
     current = verb.head
@@ -337,6 +339,8 @@ def _subject_through_phrase(verb: Token) -> Token | None:
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             return subject(current)
+        if current.pos_ == "NOUN" and children(current, "poss"):
+            return children(current, "poss")[0]  # "X's reasons for meeting Y": X meets
     return None
 
 

@@ -221,6 +221,10 @@ CASES = [
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren and Tom Baxley, who met in 1990, married in 1995.',
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ("Alice Warren's reasons for meeting Tom Baxley were unclear.",
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ("More than half of Alice Warren's meetings were with donors.",
+     [('MET_WITH', 'Alice Warren', 'donors', 'asserted', None)]),
     # modality: set to, supposed to, hopes to (the lemmatizer's "hop"), has yet to, threatened to sue
     ('Alice Warren is set to meet Tom Baxley.',
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'planned', None)]),

@@ -368,6 +368,36 @@ def test_met_with_conjoined_antecedents_of_who(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_antecedents")]
 
 
+def test_met_with_part_of_meetings_were_with(ng):
+    # Half of Rubio's meetings were with Maduro.
+    doc = ng.run([
+        ("Half", "NOUN", "NN", "nsubj", 5, "half"),
+        ("of", "ADP", "IN", "prep", 0),
+        rubio("poss", 4),
+        ("'s", "PART", "POS", "case", 2),
+        ("meetings", "NOUN", "NNS", "pobj", 1, "meeting"),
+        ("were", "AUX", "VBD", "ROOT", 5, "be"),
+        ("with", "ADP", "IN", "prep", 5),
+        maduro("pobj", 6),
+        period(5),
+    ], spaces=[True, True, False, True, True, True, True, False, False])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.part_of_meetings_were_with")]
+
+
+def test_a_gerund_under_a_possessed_noun_is_the_possessor_s(ng):
+    # Rubio's reasons for meeting Maduro.
+    doc = ng.run([
+        rubio("poss", 2),
+        ("'s", "PART", "POS", "case", 0),
+        ("reasons", "NOUN", "NNS", "ROOT", 2, "reason"),
+        ("for", "ADP", "IN", "prep", 2),
+        ("meeting", "VERB", "VBG", "pcomp", 3, "meet"),
+        maduro("dobj", 4),
+        period(2),
+    ], spaces=[False, True, True, True, True, False, False])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_object")]
+
+
 def test_met_with_conjoined_subjects_held_talks(ng):
     # Rubio and Maduro held talks.
     doc = ng.run([
