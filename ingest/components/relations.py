@@ -402,7 +402,8 @@ def _controlling_object(verb: Token) -> Token | None:
 
 def _amount(token: Token) -> bool:
     """ "$850m", "2bn": a number or a sum of money, not someone sent to do something ("two aides" are)."""
-    return token.like_num or any(c.pos_ == "SYM" or c.tag_ == "$" for c in token.children)
+    return token.like_num or token.ent_type_ == "MONEY" or any(
+        t.tag_ == "$" or t.ent_type_ == "MONEY" for c in token.lefts for t in c.subtree)  # "$850m": "$" under "850"
 
 
 def _for_subject(verb: Token) -> Token | None:

@@ -1276,6 +1276,26 @@ def test_a_lawsuit_filed_by_x_accusing_is_x_accusing(ng):
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
 
 
+def test_a_sum_whose_currency_hangs_on_its_number_is_not_who_settles(ng):
+    # Maduro paid $ 850 m to settle a lawsuit filed by Rubio. ("$" under "850", "850" under "m")
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("paid", "VERB", "VBD", "ROOT", 1, "pay"),
+        ("$", "SYM", "$", "nmod", 3),
+        ("850", "NUM", "CD", "nummod", 4, None, "B-MONEY"),
+        ("m", "NOUN", "NN", "dobj", 1),
+        ("to", "PART", "TO", "aux", 6),
+        ("settle", "VERB", "VB", "advcl", 1, "settle"),
+        ("a", "DET", "DT", "det", 8),
+        ("lawsuit", "NOUN", "NN", "dobj", 6),
+        ("filed", "VERB", "VBN", "acl", 8, "file"),
+        ("by", "ADP", "IN", "agent", 9),
+        rubio("pobj", 10),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.suit_brought_by")]
+
+
 def test_accused_by_a_described_group(ng):
     # Federal prosecutors accused Maduro of fraud.
     doc = ng.run([
