@@ -214,6 +214,8 @@ CASES = [
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren held Tom Baxley responsible for the crisis.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren took Tom Baxley to court.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('The lawsuit, filed by Alice Warren, accuses Tom Baxley of fraud.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     # a participle on the subject, a relative clause on conjoined names

@@ -1296,6 +1296,19 @@ def test_a_sum_whose_currency_hangs_on_its_number_is_not_who_settles(ng):
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.suit_brought_by")]
 
 
+def test_accused_took_to_court(ng):
+    # Rubio took Maduro to court.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("took", "VERB", "VBD", "ROOT", 1, "take"),
+        maduro("dobj", 1),
+        ("to", "ADP", "IN", "prep", 1),
+        ("court", "NOUN", "NN", "pobj", 3, "court"),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.took_to_court")]
+
+
 def test_accused_by_a_described_group(ng):
     # Federal prosecutors accused Maduro of fraud.
     doc = ng.run([
