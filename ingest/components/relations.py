@@ -191,7 +191,7 @@ class RelationFinder:
             return nodes[spec["node"]]
         if "subject_of" in spec:
             verb = nodes[spec["subject_of"]]
-            found = _for_subject(verb) or _controlling_object(verb) or subject(verb)
+            found = _for_subject(verb) or _controlling_object(verb) or _object_before_for(verb) or subject(verb)
             if found is None and verb.dep_ == "xcomp" and children(verb.head, "nsubjpass"):
                 found = children(verb.head, "nsubjpass")[0]  # "X is expected to meet Y": X meets
             if found is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
@@ -287,6 +287,8 @@ def _nominal_agent(noun: Token) -> Token | None:
     if (agent := _noun_party(noun, preposition="by")) is not None:
         return agent
     verb = governing_verb(noun)
+    if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBG" and subject(verb) is None:
+        return _subject_through_phrase(verb)  # "at a news conference following talks with X, Y said"
     return subject(verb) if verb is not None else None
 
 
@@ -330,7 +332,7 @@ def _subject_through_phrase(verb: Token) -> Token | None:
     from a noun shares the subject of the verb that phrase belongs to, or the noun's possessor
     ("X's reasons for meeting Y").
     """
-    if verb.dep_ != "pcomp":
+    if verb.dep_ not in ("pcomp", "acl"):
         return None
     current = verb.head
     for _ in range(4):
@@ -385,7 +387,19 @@ def _noun_party(noun: Token, *, preposition: str) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == preposition and children(child, "pobj"):
             return children(child, "pobj")[0]
+    for child in noun.children:  # "Democratic allegations", "American sanctions"
+        if child.dep_ == "amod" and child.i < noun.i and (child.ent_type_ == "NORP" or child.pos_ == "PROPN"):
+            return child
     return None
+
+
+def _object_before_for(verb: Token) -> Token | None:
+    """ "criticized X for accusing Y", "thanked X for meeting Y": the object of the verb the
+    for-phrase hangs on does what the gerund says."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "for":
+        return None
+    objects = [o for o in children(verb.head.head, "dobj") if o.i < verb.i]
+    return objects[0] if objects else None
 
 
 def _controlling_object(verb: Token) -> Token | None:

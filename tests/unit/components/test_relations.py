@@ -398,6 +398,65 @@ def test_a_gerund_under_a_possessed_noun_is_the_possessor_s(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_object")]
 
 
+def test_met_with_conjoined_subjects_of_the_verb_above(ng):
+    # Rubio and Maduro agreed to meet.
+    doc = ng.run([
+        rubio("nsubj", 3),
+        ("and", "CCONJ", "CC", "cc", 0),
+        maduro("conj", 0),
+        ("agreed", "VERB", "VBD", "ROOT", 3, "agree"),
+        ("to", "PART", "TO", "aux", 5),
+        ("meet", "VERB", "VB", "xcomp", 3, "meet"),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_subjects_of_the_verb_above")]
+
+
+def test_the_object_of_criticized_for_does_the_gerund(ng):
+    # Padrino criticized Rubio for accusing Maduro.
+    doc = ng.run([
+        ("Padrino", "PROPN", "NNP", "nsubj", 1, None, "B-PERSON"),
+        ("criticized", "VERB", "VBD", "ROOT", 1, "criticize"),
+        rubio("dobj", 1),
+        ("for", "ADP", "IN", "prep", 1),
+        ("accusing", "VERB", "VBG", "pcomp", 3, "accuse"),
+        maduro("dobj", 4),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
+
+
+def test_a_party_adjective_is_the_agent_of_a_noun(ng):
+    # Republican allegations against Maduro grew.
+    doc = ng.run([
+        ("Republican", "ADJ", "JJ", "amod", 1, None, "B-NORP"),
+        ("allegations", "NOUN", "NNS", "nsubj", 4, "allegation"),
+        ("against", "ADP", "IN", "prep", 1),
+        maduro("pobj", 2),
+        ("grew", "VERB", "VBD", "ROOT", 4, "grow"),
+        period(4),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Republican Party", "Maduro", None, "accused.noun_against")]
+
+
+def test_talks_under_a_participle_in_a_phrase_are_the_main_subject_s(ng):
+    # At a conference following talks with Maduro, Rubio spoke.
+    doc = ng.run([
+        ("At", "ADP", "IN", "prep", 9),
+        ("a", "DET", "DT", "det", 2),
+        ("conference", "NOUN", "NN", "pobj", 0),
+        ("following", "VERB", "VBG", "acl", 2, "follow"),
+        ("talks", "NOUN", "NNS", "dobj", 3, "talk"),
+        ("with", "ADP", "IN", "prep", 4),
+        maduro("pobj", 5),
+        COMMA + (9,),
+        rubio("nsubj", 9),
+        ("spoke", "VERB", "VBD", "ROOT", 9, "speak"),
+        period(9),
+    ], spaces=[True, True, True, True, True, True, False, True, True, False, False])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_with")]
+
+
 def test_met_with_conjoined_subjects_held_talks(ng):
     # Rubio and Maduro held talks.
     doc = ng.run([
