@@ -71,6 +71,8 @@ class Coref:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.government_anaphors = self.lexicon.word_list("government_heads") | {"minister"}
         self.name_suffixes = self.lexicon.word_list("name_suffixes")
+        words = self.lexicon.word_list
+        self.organization_ends = frozenset(words("organization_closers") | words("organization_nouns"))
         self.gendered_pronoun_vote = self.lexicon.vote_weights.gendered_pronoun
         self.typed_anaphor_vote = self.lexicon.vote_weights.typed_anaphor
 
@@ -157,8 +159,9 @@ class Coref:
         and not when two longer names fit ("the Missouri Senate ... the U.S. Senate ... the Senate")."""
         names = [(i, m, [w for w in (name_key(t) for t in m.text.split()) if w]) for i, m in enumerate(mentions)
                  if m.kind is MentionKind.NAME and not m.short_form and clusters.find(i) is not None
-                 and not m.is_personlike() and not m.country and m.fixed_type is not EntityType.LOCATION
-                 and m.origin not in _PLACE_ORIGINS]
+                 and not (m.is_personlike() and (m.fixed_type is not None or m.gender is not None or " " in m.text.strip()))
+                 and not m.country and m.fixed_type is not EntityType.LOCATION and m.origin not in _PLACE_ORIGINS
+                 and m.text.lower() not in self.lexicon.demonyms]
         by_word: dict[str, list[tuple[int, Mention, list[str]]]] = defaultdict(list)  # by first and last word
         for entry in names:
             if len(entry[2]) >= 2:
@@ -169,14 +172,21 @@ class Coref:
                 continue
             candidates = by_word.get(words[-1], []) + by_word.get(words[0], [])
             fits = {clusters.find(j) for j, other, longer in candidates
-                    if other.start < m.start and len(longer) > len(words) and _name_part(words, longer)}
+                    if other.start < m.start and len(longer) > len(words) and not other.is_personlike()
+                    and (_name_part(words, longer) or _company_short_form(words, longer, self.organization_ends))}
+            if m.is_personlike() and not any(_company_short_form(words, longer, self.organization_ends)
+                                             for j, _, longer in candidates if clusters.find(j) in fits):
+                continue  # a lone name NER read as a person joins only a company named for it
             fits.discard(clusters.find(i))
-            if len(fits) == 1:
-                root, own = fits.pop(), clusters.find(i)
-                for k, other in enumerate(mentions):  # the article's own longer name says which Senate it is
-                    if clusters.find(k) == own:
-                        other.canonical = None
-                clusters.union(root, i, keep=root)
+            if len(fits) != 1:
+                continue
+            root, own = fits.pop(), clusters.find(i)
+            members = [other for k, other in enumerate(mentions) if clusters.find(k) == own]
+            if any(o.kind is MentionKind.NAME and len(o.text.split()) > len(m.text.split()) for o in members):
+                continue  # "Warren" already joined "Alice Warren": not "Warren Holdings" too
+            for other in members:  # the article's own longer name says which Senate it is
+                other.canonical = None
+            clusters.union(root, i, keep=root)
 
     def _attach_short_forms(self, doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
         """ "the Times" -> The New York Times when the article names it in full or is published by it."""
@@ -459,6 +469,12 @@ def _name_part(words: list[str], longer: list[str]) -> bool:
     if longer[-n:] == words and longer[-n - 1] not in _BEFORE_A_TAIL:
         return True
     return n >= 2 and longer[:n] == words
+
+
+def _company_short_form(words: list[str], longer: list[str], organization_ends: frozenset[str]) -> bool:
+    """ "Baikal" of "Baikal Finance Group", "Yukos" of "Yukos Oil Company": one word that begins
+    a name ending in an organization word."""
+    return len(words) == 1 and longer[0] == words[0] and longer[-1] in organization_ends
 
 
 def _gender(named: list[Mention], pronouns: list[Mention]) -> str | None:

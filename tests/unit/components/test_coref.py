@@ -191,6 +191,38 @@ def test_an_end_two_longer_names_share_joins_neither(ng):
     assert sorted(ng.entity_names(doc)) == ["Brenmoor Council", "Council", "Quarlow Council"]
 
 
+def test_one_word_of_a_company_name_joins_it_even_read_as_a_person(ng):
+    # Quarlow Finance Group grew. Quarlow left. (NER: the group an organization, the word a person)
+    doc = ng.run([
+        ("Quarlow", "PROPN", "NNP", "compound", 2, None, "B-ORG"),
+        ("Finance", "PROPN", "NNP", "compound", 2, None, "I-ORG"),
+        ("Group", "PROPN", "NNP", "nsubj", 3, None, "I-ORG"),
+        ("grew", "VERB", "VBD", "ROOT", 3, "grow"),
+        _period(3),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 6, None, "B-PERSON"),
+        ("left", "VERB", "VBD", "ROOT", 6, "leave"),
+        _period(6),
+    ])
+    assert ng.entity_names(doc) == ["Quarlow Finance Group"]
+
+
+def test_a_surname_that_joined_its_person_stays_off_a_company_named_for_it(ng):
+    # Ann Quarlow runs Quarlow Holdings. Quarlow left.
+    doc = ng.run([
+        ("Ann", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("runs", "VERB", "VBZ", "ROOT", 2, "run"),
+        ("Quarlow", "PROPN", "NNP", "compound", 4, None, "B-ORG"),
+        ("Holdings", "PROPN", "NNP", "dobj", 2, None, "I-ORG"),
+        _period(2),
+        ("Quarlow", "PROPN", "NNP", "nsubj", 7, None, "B-PERSON"),
+        ("left", "VERB", "VBD", "ROOT", 7, "leave"),
+        _period(7),
+    ])
+    assert sorted(ng.entity_names(doc)) == ["Ann Quarlow", "Quarlow Holdings"]
+    assert len(ng.entity(doc, "Ann Quarlow").mentions) == 2
+
+
 def test_acronym_joins_the_name_by_initials(ng):
     # The Citizens Action Council met. CAC left.
     doc = ng.run([
