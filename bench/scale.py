@@ -73,6 +73,7 @@ from rss import MB, TreeSampler, self_rss_bytes  # noqa: E402
 
 def measured(command: list[str], *, log: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run `command` to completion; wall and CPU seconds, exit code, memory, and its stdout/stderr."""
+    os.sync()  # the previous run's writes flushed first, not inside this run's time
     load = os.getloadavg()[0]
     with open(log.with_suffix(".out"), "w") as out, open(log.with_suffix(".err"), "w") as err:
         started = time.perf_counter()
