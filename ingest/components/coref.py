@@ -159,6 +159,7 @@ class Coref:
         and not when two longer names fit ("the Missouri Senate ... the U.S. Senate ... the Senate")."""
         names = [(i, m, [w for w in (name_key(t) for t in m.text.split()) if w]) for i, m in enumerate(mentions)
                  if m.kind is MentionKind.NAME and not m.short_form and clusters.find(i) is not None
+                 # a person's name takes no part, except one bare word NER may have misread ("Baikal")
                  and not (m.is_personlike() and (m.fixed_type is not None or m.gender is not None or " " in m.text.strip()))
                  and not m.country and m.fixed_type is not EntityType.LOCATION and m.origin not in _PLACE_ORIGINS
                  and m.text.lower() not in self.lexicon.demonyms]
