@@ -307,7 +307,9 @@ class NameFinder:
         for token in tokens_whose_text(doc, lambda text: text.istitle() and text.lower() in echoed and text not in lower_words):
             if token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
                 continue
-            before = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+            # the words beside it, where no sentence starts between or at them
+            before = doc[token.i - 1] if token.i > 0 and not token.is_sent_start and not doc[token.i - 1].is_sent_start \
+                else None
             after = doc[token.i + 1] if token.i + 1 < len(doc) and not doc[token.i + 1].is_sent_start else None
             if any(n is not None and n.is_title and n.pos_ == "PROPN" for n in (before, after)):
                 continue  # "Sanders Street", "Mr Sanders" (the titled candidate takes it)
