@@ -6,6 +6,12 @@ import direction:
 <- ``queries`` <- ``views`` <- ``app`` (pipeline, cache, settings, CLI).
 """
 
-from importlib.metadata import version
 
-__version__ = version("newsgraph")
+def __getattr__(name: str) -> str:
+    """`newsgraph.__version__`, read from the installed package's metadata when asked (reading it
+    costs every command about 20 ms of start-up)."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("newsgraph")
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")

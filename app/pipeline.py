@@ -35,10 +35,8 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ..graph.build import assemble
-from ..graph.incremental import GraphPatch, Increment, assemble_increment
 from ..ingest.parallel import Result, extract_parallel
 from ..ingest.readers import read_inputs
 from ..ingest.version import extractor_version
@@ -50,6 +48,9 @@ from ..views.files import write_text_atomic
 from .cache import ExtractionCache
 from .curation_file import load_curation
 from .stamp import assembly_base, assembly_stamp
+
+if TYPE_CHECKING:  # assembly is imported where it runs: a no-op re-ingest never loads it
+    from ..graph.incremental import GraphPatch, Increment
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +254,8 @@ def _assemble(cache: ExtractionCache, extractor: str, home: Path, store: GraphWr
             "statements": report.statements, "curation": [],
         })
         return
+    from ..graph.build import assemble
+
     patchable = isinstance(store, PatchableStore)
     with _timed(report, "assemble"), store.writer(stamp=stamp) as sink:
         assembled = assemble(cache.rows(extractor), sink, scratch=home / SCRATCH_FILE, curation=curation,
@@ -282,6 +285,8 @@ def _increment(cache: ExtractionCache, extractor: str, home: Path, store: GraphW
     extractor or assembly code, and the Neo4j store go through a full assembly."""
     if not isinstance(store, PatchableStore) or curation.corrections:
         return False
+    from ..graph.incremental import assemble_increment
+
     state = cache.graph_state()
     if state is None or state != (store.stamp(), base) or not cache.assembled_unchanged(extractor):
         return False

@@ -57,6 +57,7 @@ from .article_rows import (
 )
 from .curation import curated, curated_links, edge_outcomes
 from .resolve import EntityLinker, Resolution
+from .sink import GraphSink
 from .state import GraphState
 from .statement_build import StatementGroups
 
@@ -75,20 +76,6 @@ class RowSource(Protocol):
     def evidence_rows(self) -> Iterable[EvidenceRow]: ...
 
     def statement_rows(self) -> Iterable[StatementRow]: ...
-
-
-class GraphSink(Protocol):
-    """Where assembly writes: all nodes first, then the edges, each in chunks."""
-
-    def add_articles(self, rows: list[ArticleNode]) -> None: ...
-
-    def add_entities(self, rows: list[EntityNode]) -> None: ...
-
-    def add_relations(self, rows: list[Relation]) -> None: ...
-
-    def add_statements(self, rows: list[Statement]) -> None: ...
-
-    def add_links(self, rows: list[Link]) -> None: ...
 
 
 class GraphCollector:

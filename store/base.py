@@ -9,7 +9,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import SecretStr
 
-from ..graph.build import GraphSink
+from ..graph.sink import GraphSink
 from ..model.graph import KnowledgeGraph
 
 StoreChoice = Literal["auto", "embedded", "neo4j"]

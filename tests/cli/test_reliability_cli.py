@@ -214,7 +214,7 @@ def test_damaged_pages_in_the_cache_are_named_too(home, tmp_path):
     shutil.copytree(home, copy)
     with open(copy / "cache.sqlite", "r+b") as handle:
         handle.seek(2 * 4096)
-        handle.write(b"\xff" * 8192)
+        handle.write(b"\xff" * 4 * 4096)  # pages 3 to 6: tables and indexes SQLite itself calls malformed
     with pytest.raises(sqlite3.DatabaseError, match="malformed"):
         sqlite3.connect(copy / "cache.sqlite").execute("PRAGMA quick_check").fetchone()
     result = run("ingest", "--home", str(copy), "--workers", "1", str(EXAMPLES))
