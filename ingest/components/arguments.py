@@ -151,22 +151,20 @@ class Arguments:
         return None
 
     def report_author(self, noun: Token) -> Actor | None:
-        """ "a report in the Associated Press", "the Times report", "Woodward's book" -> the author."""
+        """ "a report in the Associated Press", "the Times report", "Woodward's book", "the lawsuit,
+        filed by X," -> the author."""
         for child in noun.children:
             if child.dep_ in ("poss", "compound") and child.i < noun.i:
-                entity = self.actor_at(child)
-                if entity is not None:
-                    return entity
-            if child.dep_ == "prep" and child.lower_ in ("in", "by", "from"):
-                for obj in children(child, "pobj"):
-                    entity = self.actor_at(obj)
-                    if entity is not None:
-                        return entity
-            if child.dep_ == "acl" and child.tag_ == "VBN":  # "the lawsuit, filed by X,", "a report written by X"
-                for obj in (o for agent in children(child, "agent") for o in children(agent, "pobj")):
-                    entity = self.actor_at(obj)
-                    if entity is not None:
-                        return entity
+                named = [child]
+            elif child.dep_ == "prep" and child.lower_ in ("in", "by", "from"):
+                named = children(child, "pobj")
+            elif child.dep_ == "acl" and child.tag_ == "VBN":  # "filed by X", "written by X"
+                named = [o for agent in children(child, "agent") for o in children(agent, "pobj")]
+            else:
+                continue
+            entity = next((e for e in map(self.actor_at, named) if e is not None), None)
+            if entity is not None:
+                return entity
         return None
 
     def _state_acting(self, place: int, mention_index: int) -> Actor | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ...model.graph import EntityType
 from ...model.names import clean_display, name_key
+from ...model.votes import leading_type
 from ..lexicon import Lexicon
 from .mention_search import new_mention, strip_determiner, tokens_with, word_hashes
 from .syntax import children
@@ -192,7 +193,7 @@ class DescribedFinder:
         """The organization a name stands for: itself if curated as one, else "<name> administration"."""
         if mention.fixed_type in (EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET):
             return mention
-        if mention.fixed_type is None and mention.votes and max(mention.votes, key=mention.votes.get) in (
+        if mention.fixed_type is None and mention.votes and leading_type(mention.votes) in (
                 EntityType.GOVERNMENT, EntityType.ORGANIZATION):
             return mention  # a name its words make an organization: "Acme's management"
         if mention.fixed_type is None:
