@@ -93,8 +93,9 @@ CREATE INDEX IF NOT EXISTS graph_keys_by_entity ON graph_keys (entity_id);
 CREATE TABLE IF NOT EXISTS graph_buckets (bucket TEXT NOT NULL, block_key TEXT NOT NULL, hub INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS graph_buckets_by_bucket ON graph_buckets (bucket);
 CREATE INDEX IF NOT EXISTS graph_buckets_by_key ON graph_buckets (block_key);
+CREATE TABLE IF NOT EXISTS graph_aggregates (block_key TEXT PRIMARY KEY, aggregate TEXT NOT NULL);
 """
-_GRAPH_STATE_TABLES = ("graph_state", "graph_articles", "graph_keys", "graph_buckets")
+_GRAPH_STATE_TABLES = ("graph_state", "graph_articles", "graph_keys", "graph_buckets", "graph_aggregates")
 _ROW_TABLES = ("extractions", "entity_rows", "evidence_rows", "statement_rows")
 SCHEMA_VERSION = 5  # older caches keep their articles; what is derived from them is extracted again
 
@@ -246,15 +247,16 @@ class ExtractionCache:
                 self._db.execute("INSERT INTO graph_articles SELECT article_id, node FROM extractions WHERE extractor = ?",
                                  (extractor,))
             else:
-                self._db.execute("INSERT OR REPLACE INTO graph_articles SELECT e.article_id, e.node FROM extractions e "
-                                 "LEFT JOIN graph_articles g ON g.article_id = e.article_id "
-                                 "WHERE e.extractor = ? AND g.article_id IS NULL", (extractor,))
+                for part, marks in _in_parts(state.articles):
+                    self._db.execute(f"INSERT OR REPLACE INTO graph_articles SELECT article_id, node FROM extractions "
+                                     f"WHERE extractor = ? AND article_id IN ({marks})", [extractor, *part])
                 for part, marks in _in_parts(state.buckets):
                     self._db.execute(f"DELETE FROM graph_buckets WHERE block_key IN ({marks})", part)
             self._db.executemany("INSERT OR REPLACE INTO graph_keys VALUES (?, ?, ?, ?)",
                                  [(k, i, label, name) for k, (i, label, name) in state.keys.items()])
             self._db.executemany("INSERT INTO graph_buckets VALUES (?, ?, ?)",
                                  [(b, k, int(hub)) for k, entries in state.buckets.items() for b, hub in entries])
+            self._db.executemany("INSERT OR REPLACE INTO graph_aggregates VALUES (?, ?)", state.aggregates.items())
             self._db.execute("INSERT INTO graph_state VALUES (?, ?)", (stamp, base))
 
     def article_count(self) -> int:
@@ -470,6 +472,28 @@ class CachedIncrement:
             if r[-1] not in found:
                 found[r[-1]] = _entity_row(r[:-1])
         return [row for _, row in sorted(found.items(), key=lambda item: (item[1].article_id, item[0]))]
+
+    def aggregates(self, keys: Iterable[str]) -> dict[str, str]:
+        """block key -> what resolution folded of its rows in the stored graph (`GraphState.aggregates`)."""
+        found = {}
+        for part, marks in _in_parts(sorted(set(keys))):
+            found.update(self._db.execute(f"SELECT block_key, aggregate FROM graph_aggregates WHERE block_key IN ({marks})",
+                                          part))
+        return found
+
+    def article_counts(self, keys_of: Mapping[str, Iterable[str]]) -> dict[str, int]:
+        """entity -> how many articles mention one of its block keys (`keys_of`), counted in the
+        cache's rows: an entity named in thousands of articles is no reason to read their rows."""
+        found = {}
+        for entity, keys in keys_of.items():
+            articles: set[str] = set()
+            for part, marks in _in_parts(sorted(set(keys))):
+                # no DISTINCT: with it SQLite walks the article index, all of it
+                articles.update(a for (a,) in self._db.execute(
+                    f"SELECT article_id FROM entity_rows WHERE extractor = ? AND block_key IN ({marks}) AND mentions > 0",
+                    [self._extractor, *part]))
+            found[entity] = len(articles)
+        return found
 
     def evidence_rows(self, keys: Iterable[str]) -> list[EvidenceRow]:
         keys = list(keys)

@@ -201,6 +201,7 @@ def assemble(
         keys={k: (i, NodeLabel(resolution.entities[i].type).value, resolution.entities[i].name)
               for k, i in resolution.key_entities().items()},
         buckets=linker.buckets(),
+        aggregates=linker.aggregates(),
     ) if keep_state else None
     del linker
     labels = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}

@@ -1,7 +1,9 @@
 """Incremental assembly: the part of the graph new articles change, and nothing else.
 
     new articles' block keys -> their component in the candidate graph (`blocking.closure`)
-      -> the rows of those keys resolved again (`resolve`: local to components)
+      -> those keys resolved again (`resolve`: local to components), each from what the stored
+         graph folded of its rows (`GraphState.aggregates`) with the new articles' rows folded
+         in: a key named in thousands of articles costs one aggregate, not thousands of rows
       -> the component's entities that *changed* (an id that leaves or comes, or the same id
          with other keys): they leave with every edge and come back with all their links,
          relations and statements, and the described statements of the articles their
@@ -55,6 +57,10 @@ class IncrementSource(Protocol):
     def articles(self, ids: Iterable[str]) -> dict[str, ArticleNode]: ...
 
     def entity_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EntityRow]: ...
+
+    def aggregates(self, keys: Iterable[str]) -> dict[str, str]: ...
+
+    def article_counts(self, keys_of: Mapping[str, Iterable[str]]) -> dict[str, int]: ...
 
     def evidence_rows(self, keys: Iterable[str]) -> list[EvidenceRow]: ...
 
@@ -159,9 +165,17 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     curation = curation or Curation()
     new = source.new_articles()
     new_ids = [a.id for a in new]
-    touched = sorted({r.block_key for r in source.entity_rows(articles=new_ids)})
-    linker = EntityLinker()
-    linker.add(source.entity_rows(keys=touched))
+    new_rows = source.entity_rows(articles=new_ids)
+    touched = sorted({r.block_key for r in new_rows})
+
+    def folded(keys: Iterable[str]) -> EntityLinker:
+        """The keys' rows folded: what the stored graph folded of them, then the new articles' rows."""
+        linker = EntityLinker()
+        linker.add_aggregates(source.aggregates(keys))
+        linker.add(new_rows)
+        return linker
+
+    linker = folded(touched)
     now = linker.buckets()
     before = source.buckets_of(touched)
     start = {k: now.get(k, set()) | before.get(k, set()) for k in touched}
@@ -176,9 +190,7 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
         return found
 
     keys = closure(start, source.buckets_of, members_of)
-    rows = source.entity_rows(keys=keys)
-    linker = EntityLinker()
-    linker.add(rows)
+    linker = folded(keys)
     resolution = linker.resolve(curation)
     inside = {k: resolution.global_id(k) for k in keys}
     stored = source.stored_entities(keys)
@@ -190,15 +202,6 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     log.info("incremental assembly: %d new articles, %d block keys of theirs, %d keys resolved again",
              len(new), len(touched), len(keys))
 
-    # every other key the fetched rows name: its stored entity
-    evidence = source.evidence_rows(keys)
-    speaking = source.statement_rows(speakers=keys, receivers=keys, articles=new_ids)
-    other_keys = {k for r in evidence for k in (r.source_key, r.target_key) if k and k not in keys}
-    other_keys |= {k for r in speaking for k in (r.speaker_key, r.receiver_key) if k and k not in keys}
-    outside = source.stored_entities(other_keys)
-    labels: dict[str, NodeLabel] = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
-    labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
-
     # which entities of the component changed and which stayed (the same id over the same keys)
     new_set = set(new_ids)
     old_keys: dict[str, set[str]] = defaultdict(set)
@@ -209,7 +212,17 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
         new_keys[entity].add(key)
     kept = {entity for entity, found in new_keys.items() if old_keys.get(entity) == found}
     changed_old, changed = set(old_keys) - kept, set(new_keys) - kept
-    grown = {inside[r.block_key] for r in rows if r.article_id in new_set} & kept
+    grown = {inside[r.block_key] for r in new_rows} & kept
+    moved_keys = [k for k in keys if inside[k] in changed]
+
+    # every other key the fetched rows name: its stored entity
+    evidence = source.evidence_rows(keys)
+    speaking = source.statement_rows(speakers=moved_keys, receivers=moved_keys, articles=new_ids)
+    other_keys = {k for r in evidence for k in (r.source_key, r.target_key) if k and k not in keys}
+    other_keys |= {k for r in speaking for k in (r.speaker_key, r.receiver_key) if k and k not in keys}
+    outside = source.stored_entities(other_keys)
+    labels: dict[str, NodeLabel] = {e.id: NodeLabel(e.type) for e in resolution.entities.values()}
+    labels.update({i: NodeLabel(label) for i, label, _ in outside.values()})
 
     def moved(key: str | None) -> bool:
         return key is not None and key in inside and inside[key] in changed
@@ -245,11 +258,8 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     old_entities = {i: label for i, label, _ in stored.values() if i in changed_old}
     patch.remove_entities(old_entities)
 
-    article_counts: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        if row.mentions:
-            article_counts[inside[row.block_key]].add(row.article_id)
-    counted = [e.model_copy(update={"article_count": len(article_counts[e.id])})
+    article_counts = source.article_counts({entity: new_keys[entity] for entity in changed | grown})
+    counted = [e.model_copy(update={"article_count": article_counts[e.id]})
                for e in sorted(resolution.entities.values(), key=lambda e: e.id) if e.id in changed | grown]
     entities = _chunked(patch.add_entities, [e for e in counted if e.id in changed])
     _chunked(patch.update_entities, [e for e in counted if e.id in grown])
@@ -263,7 +273,9 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
                 groups.add(*spoken)
         statements = _chunked(patch.add_statements, curated(groups.statements(outlets, dates), curation, seen))
         _chunked(patch.add_links, curated_links(groups.links(), curation))
-    _chunked(patch.add_links, (link for link in _links(_Rows(rows, []), resolved, labels)
+    # the links of the entities that changed, from all their rows, and the new articles' links
+    linked = source.entity_rows(keys=moved_keys, articles=new_ids)
+    _chunked(patch.add_links, (link for link in _links(_Rows(linked, []), resolved, labels)
                                if link.target in changed or link.source in new_set))
     rebuilt = [r for r in curated(_relations(_Rows([], evidence), resolved, labels, outlets, dates, scratch),
                                   curation, seen)
@@ -273,6 +285,8 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     state = GraphState(
         keys={k: (i, labels[i].value, resolution.entities[i].name) for k, i in inside.items()},
         buckets={k: now.get(k, set()) for k in touched},
+        aggregates=linker.aggregates(touched),
+        articles=new_ids,
     )
     return Increment(articles=len(new), keys=len(keys), touched=len(touched), entities=entities,
                      removed=len(old_entities), kept=len(kept), updated=len(grown), relations=relations,

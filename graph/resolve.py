@@ -34,8 +34,9 @@ place against an outlet, an organization or a party.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..model.curation import Curation, Outcome
@@ -107,6 +108,28 @@ class _Aggregate:
         if self.fixed:
             return EntityType.PERSON in self.fixed
         return votes_for_person(self.votes)
+
+    def encode(self) -> str:
+        """The aggregate as JSON (`decode_aggregate` reads it back): what the graph state keeps of
+        each block key, so an increment folds its new rows into it instead of reading all of them."""
+        return json.dumps([
+            self.names, {t.value: v for t, v in self.votes.items()}, self.mentions,
+            {t.value: n for t, n in self.fixed.items()} if self.fixed else None,
+            [[t.value, name, n] for (t, name), n in self.fixed_names.items()] if self.fixed_names else None,
+            sorted(self.aliases) if self.aliases else None, sorted(self.surnames) if self.surnames else None,
+            self.starts_with_the, sorted(self.traits) if self.traits else None,
+        ], ensure_ascii=False)
+
+
+def decode_aggregate(text: str) -> _Aggregate:
+    names, votes, mentions, fixed, fixed_names, aliases, surnames, starts_with_the, traits = json.loads(text)
+    return _Aggregate(
+        names=Counter(names), votes=Counter({EntityType(t): v for t, v in votes.items()}), mentions=mentions,
+        fixed=Counter({EntityType(t): n for t, n in fixed.items()}) if fixed is not None else None,
+        fixed_names=Counter({(EntityType(t), name): n for t, name, n in fixed_names}) if fixed_names is not None else None,
+        aliases=set(aliases) if aliases is not None else None, surnames=set(surnames) if surnames is not None else None,
+        starts_with_the=starts_with_the, traits={tuple(t) for t in traits} if traits is not None else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +256,16 @@ class EntityLinker:
     def add(self, rows: Iterable[EntityRow]) -> None:
         for row in rows:
             self._keys[row.block_key].add(row)
+
+    def add_aggregates(self, aggregates: Mapping[str, str]) -> None:
+        """Block keys as folded before (`aggregates`: key -> `_Aggregate.encode`): the same as
+        adding the rows they were folded from."""
+        for key, text in aggregates.items():
+            self._keys[key].merge(decode_aggregate(text))
+
+    def aggregates(self, keys: Iterable[str] | None = None) -> dict[str, str]:
+        """`keys` (all when None) as folded so far, encoded for `add_aggregates`."""
+        return {key: self._keys[key].encode() for key in (self._keys if keys is None else keys)}
 
     def buckets(self) -> dict[str, set[Entry]]:
         """Each key's candidate buckets (`graph.blocking`): resolution is local to the components
@@ -419,7 +452,7 @@ def _global_entity(aggregate: _Aggregate, corrected: Group | None = None, *, fam
     """The entity of a cluster: a curated type or name first, then the automatic choice; what a
     correction fixed (`corrected`) over both. A family (`family`) is a group, never a Person."""
     if aggregate.fixed:
-        entity_type = aggregate.fixed.most_common(1)[0][0]
+        entity_type = leading_type(aggregate.fixed)  # a tie: the same type whatever order rows came in
         names = Counter({name: n for (t, name), n in aggregate.fixed_names.items() if t is entity_type})
     else:
         entity_type = leading_type(aggregate.votes)
