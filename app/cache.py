@@ -70,12 +70,14 @@ CREATE TABLE IF NOT EXISTS statement_rows (
 );
 CREATE INDEX IF NOT EXISTS statement_rows_by_article ON statement_rows (extractor, article_id);
 CREATE INDEX IF NOT EXISTS entity_rows_by_key ON entity_rows (extractor, block_key);
+CREATE INDEX IF NOT EXISTS entity_rows_by_role ON entity_rows (extractor, role, block_key) WHERE role IS NOT NULL;
 CREATE INDEX IF NOT EXISTS evidence_rows_by_source ON evidence_rows (extractor, source_key);
 CREATE INDEX IF NOT EXISTS evidence_rows_by_target ON evidence_rows (extractor, target_key);
 CREATE INDEX IF NOT EXISTS statement_rows_by_speaker ON statement_rows (extractor, speaker_key);
 CREATE INDEX IF NOT EXISTS statement_rows_by_receiver ON statement_rows (extractor, receiver_key);
 CREATE INDEX IF NOT EXISTS extractions_by_extractor ON extractions (extractor, article_id);
--- `digest` of each extractor's article set, kept until the extractions change (the triggers)
+-- `digest` of each extractor's article set, kept until the extractions change (the triggers;
+-- `save` works the new digests out from the kept ones, the other changes drop them)
 CREATE TABLE IF NOT EXISTS article_digests (extractor TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS extraction_added AFTER INSERT ON extractions BEGIN DELETE FROM article_digests; END;
 CREATE TRIGGER IF NOT EXISTS extraction_changed AFTER UPDATE ON extractions BEGIN DELETE FROM article_digests; END;
@@ -94,6 +96,12 @@ CREATE TABLE IF NOT EXISTS graph_buckets (bucket TEXT NOT NULL, block_key TEXT N
 CREATE INDEX IF NOT EXISTS graph_buckets_by_bucket ON graph_buckets (bucket);
 CREATE INDEX IF NOT EXISTS graph_buckets_by_key ON graph_buckets (block_key);
 CREATE TABLE IF NOT EXISTS graph_aggregates (block_key TEXT PRIMARY KEY, aggregate TEXT NOT NULL);
+-- an extraction of the stored graph's articles replaced or dropped: the state describes that graph
+-- no more (only a full assembly can follow), so it goes
+CREATE TRIGGER IF NOT EXISTS graph_article_changed AFTER UPDATE ON extractions
+    WHEN OLD.article_id IN (SELECT article_id FROM graph_articles) BEGIN DELETE FROM graph_state; END;
+CREATE TRIGGER IF NOT EXISTS graph_article_dropped AFTER DELETE ON extractions
+    WHEN OLD.article_id IN (SELECT article_id FROM graph_articles) BEGIN DELETE FROM graph_state; END;
 """
 _GRAPH_STATE_TABLES = ("graph_state", "graph_articles", "graph_keys", "graph_buckets", "graph_aggregates")
 _ROW_TABLES = ("extractions", "entity_rows", "evidence_rows", "statement_rows")
@@ -153,6 +161,7 @@ class ExtractionCache:
         already stored keeps its path, unless its metadata changed (`changed`): then it takes the
         new record."""
         with self._db:
+            digests = {e: int(d, 16) for e, d in self._db.execute("SELECT extractor, digest FROM article_digests")}
             self._db.executemany(
                 "INSERT INTO articles (id, path, record) VALUES (?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET record = excluded.record, path = excluded.path "
@@ -160,15 +169,23 @@ class ExtractionCache:
                 [(a.id, a.path, a.model_dump_json()) for a in articles],
             )
             for x in extractions:
-                self._save_extraction(x)
+                node = x.article.model_dump_json()
+                if x.extractor in digests:
+                    old = self._db.execute("SELECT node FROM extractions WHERE article_id = ? AND extractor = ?",
+                                           (x.article.id, x.extractor)).fetchone()
+                    change = _article_hash(x.article.id, node) - (_article_hash(x.article.id, old[0]) if old else 0)
+                    digests[x.extractor] = (digests[x.extractor] + change) % _DIGEST_MODULUS
+                self._save_extraction(x, node)
+            self._db.executemany("INSERT OR REPLACE INTO article_digests VALUES (?, ?)",
+                                 [(e, f"{d:032x}") for e, d in digests.items()])
 
-    def _save_extraction(self, x: ArticleExtraction) -> None:
+    def _save_extraction(self, x: ArticleExtraction, node: str) -> None:
         article, extractor = x.article.id, x.extractor
         for table in _ROW_TABLES:
             self._db.execute(f"DELETE FROM {table} WHERE article_id = ? AND extractor = ?", (article, extractor))
         self._db.execute(
             "INSERT INTO extractions (article_id, extractor, record, node) VALUES (?, ?, ?, ?)",
-            (article, extractor, x.model_dump_json(), x.article.model_dump_json()),
+            (article, extractor, x.model_dump_json(), node),
         )
         rows = article_rows(x)
         self._db.executemany(
@@ -227,14 +244,6 @@ class ExtractionCache:
         """Every article of the graph the `graph_*` tables describe is still in the cache."""
         return self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM graph_articles g LEFT JOIN articles a "
                                 "ON a.id = g.article_id WHERE a.id IS NULL)").fetchone()[0] == 1
-
-    def assembled_unchanged(self, extractor: str) -> bool:
-        """Every article of the stored graph is still extracted by `extractor`, with the same metadata:
-        the graph only lacks articles (none was forgotten, replaced or extracted again)."""
-        row = self._db.execute(
-            "SELECT count(*) FROM graph_articles g LEFT JOIN extractions e "
-            "ON e.article_id = g.article_id AND e.extractor = ? WHERE e.node IS NOT g.node", (extractor,)).fetchone()
-        return row[0] == 0
 
     def write_graph_state(self, state: GraphState, *, stamp: str, base: str, extractor: str, full: bool) -> None:
         """Record what the graph with `stamp` was assembled from, in one transaction: all of it
@@ -306,20 +315,20 @@ class ExtractionCache:
                 self._db.execute(f"DELETE FROM {table}")
 
     def digest(self, extractor: str) -> str:
-        """A digest of the article set extracted by `extractor`: ids and article nodes (the
-        metadata assembly uses), in id order. Worked out once per change of the extractions."""
+        """A digest of the article set extracted by `extractor`: the sum of a hash of each article's
+        id and node (the metadata assembly uses), so that `save` can add what it adds. Worked out
+        in full once per other change of the extractions."""
         kept = self._db.execute("SELECT digest FROM article_digests WHERE extractor = ?", (extractor,)).fetchone()
         if kept:
             return kept[0]
-        digest = hashlib.blake2b(digest_size=16)
-        rows = self._db.execute("SELECT article_id, node FROM extractions WHERE extractor = ? ORDER BY article_id",
-                                (extractor,))
-        for article_id, node in rows:
-            digest.update(article_id.encode())
-            digest.update(node.encode())
+        total = 0
+        for article_id, node in self._db.execute("SELECT article_id, node FROM extractions WHERE extractor = ?",
+                                                 (extractor,)):
+            total += _article_hash(article_id, node)
+        digest = f"{total % _DIGEST_MODULUS:032x}"
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO article_digests VALUES (?, ?)", (extractor, digest.hexdigest()))
-        return digest.hexdigest()
+            self._db.execute("INSERT OR REPLACE INTO article_digests VALUES (?, ?)", (extractor, digest))
+        return digest
 
     def prune(self, extractor: str) -> int:
         """Drop extractions and rows by other extractor versions; returns how many extractions."""
@@ -332,6 +341,13 @@ class ExtractionCache:
             for table in _ROW_TABLES[1:]:
                 self._db.execute(f"DELETE FROM {table} WHERE extractor != ?", (extractor,))
             return dropped
+
+
+_DIGEST_MODULUS = 1 << 128
+
+
+def _article_hash(article_id: str, node: str) -> int:
+    return int.from_bytes(hashlib.blake2b(f"{article_id}\n{node}".encode(), digest_size=16).digest(), "big")
 
 
 def _in_parts(values: Iterable[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
@@ -555,6 +571,7 @@ class CachedIncrement:
         found: set[str] = set()
         for part, marks in _in_parts(sorted(set(keys))):
             found.update(k for (k,) in self._db.execute(
-                f"SELECT DISTINCT block_key FROM entity_rows WHERE extractor = ? AND role = ? AND block_key IN ({marks})",
+                f"SELECT DISTINCT block_key FROM entity_rows INDEXED BY entity_rows_by_role "  # the metadata rows alone
+                f"WHERE extractor = ? AND role = ? AND block_key IN ({marks})",
                 [self._extractor, OUTLET_ROLE, *part]))
         return found

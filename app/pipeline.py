@@ -288,7 +288,7 @@ def _increment(cache: ExtractionCache, extractor: str, home: Path, store: GraphW
     from ..graph.incremental import assemble_increment
 
     state = cache.graph_state()
-    if state is None or state != (store.stamp(), base) or not cache.assembled_unchanged(extractor):
+    if state is None or state != (store.stamp(), base):
         return False
     try:
         with _timed(report, "assemble"), store.patch(stamp=stamp) as patch:

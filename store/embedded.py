@@ -534,8 +534,8 @@ class _Patch:
         self._rekeyed.update(ids)
 
     def update_entities(self, rows: list[EntityNode]) -> None:
-        """Set the properties of stored entities, keeping their edges; their name keys, old and new,
-        are worked out again at `finish`."""
+        """Set the properties of stored entities, keeping their edges; the name keys, old and new, of
+        those with another name or other aliases are worked out again at `finish`."""
         by_label: dict[NodeLabel, list[EntityNode]] = defaultdict(list)
         for entity in rows:
             by_label[NodeLabel(entity.type)].append(entity)
@@ -543,15 +543,17 @@ class _Patch:
             label = node_label.value
             found = self.connection.execute(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id, n.name, n.aliases",
                                             {"ids": [e.id for e in group]})
-            for entity, name, aliases in found.get_all():
-                self._keys.update(name_keys_of(entity, name, aliases or ()))
+            stored = {entity: (name, tuple(aliases or ())) for entity, name, aliases in found.get_all()}
+            renamed = [e for e in group if stored.get(e.id) != (e.name, tuple(e.aliases))]
+            for entity in renamed:
+                if entity.id in stored:
+                    self._keys.update(name_keys_of(entity.id, *stored[entity.id]))
+                for key in entity_name_keys(entity):
+                    self.writer.name_keys[key].append((entity.id, entity.type.value))
+            self._rekeyed.update(e.id for e in renamed)
             values = [entity_row(e) for e in group]
             fields = ", ".join(f"n.{c} = r.{c}" for c in values[0] if c != "id")
             self.connection.execute(f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {fields}", {"rows": values})
-            for entity in group:
-                for key in entity_name_keys(entity):
-                    self.writer.name_keys[key].append((entity.id, entity.type.value))
-        self._rekeyed.update(e.id for e in rows)
 
     def remove_relations(self, ids: dict[str, RelationType]) -> None:
         by_type: dict[RelationType, list[str]] = defaultdict(list)

@@ -260,3 +260,57 @@ def test_prune_with_nothing_to_drop_keeps_every_row(cache, articles):
     cache.save([articles[0]], [extraction(articles[0], V2)])
     assert cache.prune(V1) == 1
     assert cache.extracted([articles[0].id], V2) == set()
+
+
+def fresh_digest(cache, extractor: str) -> str:
+    """The digest worked out from the extractions alone, with nothing kept."""
+    with cache._db:
+        cache._db.execute("DELETE FROM article_digests")
+    return cache.digest(extractor)
+
+
+def test_a_saved_batch_updates_the_kept_digest_to_what_working_it_out_again_gives(cache, articles):
+    cache.save(articles[:1], [extraction(articles[0])])
+    cache.digest(V1), cache.digest(V2)
+    cache.save(articles[1:], [extraction(a) for a in articles[1:]])
+    kept = cache.digest(V1)
+    assert kept == fresh_digest(cache, V1)
+    renamed = articles[1].model_copy(update={"outlet": "Evening Star"})
+    cache.digest(V2)
+    cache.save([renamed], [extraction(renamed)])  # an article's record replaced
+    changed = cache.digest(V1)
+    assert changed != kept and changed == fresh_digest(cache, V1)
+    assert cache.digest(V2) == fresh_digest(cache, V2)  # another version's set did not change
+
+
+def graph_of(cache) -> None:
+    """Record that the stored graph holds every article extracted by V1 (as a full assembly does)."""
+    from newsgraph.graph.state import GraphState
+
+    cache.write_graph_state(GraphState(), stamp="s1", base="b1", extractor=V1, full=True)
+    assert cache.graph_state() == ("s1", "b1")
+
+
+def test_the_graph_state_stays_when_articles_are_added_and_goes_when_one_of_its_articles_changes(cache, articles):
+    cache.save(articles[:2], [extraction(a) for a in articles[:2]])
+    graph_of(cache)
+    cache.save(articles[2:], [extraction(a) for a in articles[2:]])
+    assert cache.graph_state() == ("s1", "b1")  # an increment can add the third
+    renamed = articles[0].model_copy(update={"outlet": "Evening Star"})
+    cache.save([renamed], [extraction(renamed)])
+    assert cache.graph_state() is None
+
+
+def test_the_graph_state_goes_when_one_of_its_articles_is_forgotten_or_pruned(cache, articles):
+    cache.save(articles[:2], [extraction(a) for a in articles[:2]])
+    graph_of(cache)
+    cache.save(articles[2:], [extraction(a) for a in articles[2:]])
+    cache.forget([articles[2].id])  # not the graph's
+    assert cache.graph_state() == ("s1", "b1")
+    cache.forget([articles[1].id])
+    assert cache.graph_state() is None
+    graph_of(cache)
+    cache.save([articles[0]], [extraction(articles[0], V2)])
+    assert cache.graph_state() == ("s1", "b1")
+    cache.prune(V2)
+    assert cache.graph_state() is None
