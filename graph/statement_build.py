@@ -11,7 +11,6 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict
 from pathlib import Path
 
 from ..model.graph import Evidence, Link, LinkType, NodeLabel, Statement
@@ -43,7 +42,7 @@ class StatementGroups:
 
     def add(self, row: StatementRow, speaker: str | None, label: NodeLabel | None, receiver: str | None) -> None:
         group = speaker if speaker is not None else f"described|{row.article_id}|{name_key(row.described or '')}"
-        self._pending.append((group, label.value if label else "", receiver or "", json.dumps(asdict(row))))
+        self._pending.append((group, label.value if label else "", receiver or "", json.dumps(vars(row))))  # its fields are plain values
         if len(self._pending) >= CHUNK:
             self._flush()
 

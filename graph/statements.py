@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,8 +26,10 @@ MAX_SHARED = 200  # a run of words more of a speaker's wordings share says nothi
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def plain_words(text: str) -> tuple[str, ...]:
-    """The words of a wording, folded: "Don’t," she said — → ("don", "t")."""
+    """The words of a wording, folded: "Don’t," she said — → ("don", "t"). Remembered: a quote
+    comes in many articles, and grouping compares each wording several times."""
     decomposed = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return tuple(w for w in _NON_WORD.split(folded) if w)

@@ -519,6 +519,9 @@ class _Patch:
         self.counts: Counter[str] = Counter()
         self._rekeyed: set[str] = set()  # entity ids whose stored name-key entries leave
         self._keys: set[str] = set()  # name keys whose row changes
+        self._removed: set[str] = set()  # entity ids taken out with their edges
+        self._said: dict[str, Row] = {}  # the statements to say again, as stored: id -> row
+        self._kept: set[str] = set()  # those of them said again as they are: they stay, with their links
 
     def remove_entities(self, ids: dict[str, str]) -> None:
         by_label: dict[str, list[str]] = defaultdict(list)
@@ -532,6 +535,7 @@ class _Patch:
             self.connection.execute(f"MATCH (n:{NodeLabel(label).value}) WHERE n.id IN $ids DETACH DELETE n",
                                     {"ids": group})
         self._rekeyed.update(ids)
+        self._removed.update(ids)
 
     def update_entities(self, rows: list[EntityNode]) -> None:
         """Set the properties of stored entities, keeping their edges; the name keys, old and new, of
@@ -564,13 +568,17 @@ class _Patch:
                                     {"ids": group})
 
     def remove_statements(self, *, said_by: list[str], described_in: list[str]) -> None:
+        """Marks them: at `finish` those `add_statements` did not give again as they are go."""
+        found = []
         if said_by:
-            self.connection.execute("MATCH (e)-[:SAID]->(s:Statement) WHERE e.id IN $ids DETACH DELETE s",
-                                    {"ids": list(said_by)})
+            found += self.connection.execute("MATCH (e)-[:SAID]->(s:Statement) WHERE e.id IN $ids RETURN s",
+                                             {"ids": list(said_by)}).get_all()
         if described_in:
-            self.connection.execute(
+            found += self.connection.execute(
                 "MATCH (a:Article)-[:REPORTS]->(s:Statement) WHERE a.id IN $ids AND s.described_speaker IS NOT NULL "
-                "DETACH DELETE s", {"ids": list(described_in)})
+                "RETURN s", {"ids": list(described_in)}).get_all()
+        for (node,) in found:
+            self._said[node["id"]] = {k: v for k, v in node.items() if not k.startswith("_")}
 
     def add_articles(self, rows: list[ArticleNode]) -> None:
         self.writer.add_articles(rows)
@@ -582,14 +590,26 @@ class _Patch:
         self.writer.add_relations(rows)
 
     def add_statements(self, rows: list[Statement]) -> None:
-        self.writer.add_statements(rows)
+        """The statements said again (`remove_statements`) that come back as they were stay as they
+        are (no write: most of a speaker's statements when one of its articles is new)."""
+        fresh = []
+        for statement in rows:
+            if self._said.get(statement.id) == statement_row(statement):
+                self._kept.add(statement.id)
+            else:
+                fresh.append(statement)
+        self.writer.add_statements(fresh)
 
     def add_links(self, rows: list[Link]) -> None:
-        self.writer.add_links(rows)
+        self.writer.add_links([link for link in rows if link.target not in self._kept or link.source in self._removed])
 
     def finish(self) -> None:
         """The name-key rows of every changed key (the stored entities that stay, and the new
         ones, by id), then the new rows in, then the graph's counts."""
+        gone = sorted(self._said.keys() - self._kept)
+        for start in range(0, len(gone), 5_000):
+            self.connection.execute("MATCH (s:Statement) WHERE s.id IN $ids DETACH DELETE s",
+                                    {"ids": gone[start:start + 5_000]})
         added = self.writer.name_keys
         changed = sorted(self._keys | set(added))
         merged: dict[str, list[tuple[str, str]]] = {}
