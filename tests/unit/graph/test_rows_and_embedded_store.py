@@ -302,3 +302,19 @@ def test_a_query_beyond_the_buffer_pool_is_a_clear_store_error(tmp_path, mk):
     with pytest.raises(StoreError, match="more than the embedded store's 16 MB of buffer pool.*NEWSGRAPH_BUFFER_POOL_MB"):
         small.run(heavy, {"n": 20_000_000})
     assert EmbeddedStore(tmp_path).run(heavy, {"n": 200_000}) == [{"groups": 100000}]
+
+
+def test_a_patch_keeps_the_statements_said_again_as_they_were_and_replaces_the_others(tmp_path, mk):
+    store = EmbeddedStore(tmp_path)
+    g = mk.small_graph()
+    store.write(g, stamp="s-1")
+    kept, described = g.statements
+    changed = described.model_copy(update={"cue": "told reporters"})
+    links = [link for link in g.links if link.target_label is NodeLabel.STATEMENT]
+    with store.patch(stamp="s-2") as patch:
+        patch.remove_statements(said_by=["ePer1"], described_in=["aB"])
+        patch.add_statements([kept, changed])
+        patch.add_links(links)
+    assert patch.writer.counts["statements"] == 1  # only the changed one written
+    assert patch.writer.counts["links"] == 1  # its REPORTS link; the kept one's three stay as they were
+    assert store.load() == g.model_copy(update={"statements": (kept, changed)})
