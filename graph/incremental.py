@@ -8,7 +8,8 @@
          with other keys): they leave with every edge and come back with all their links,
          relations and statements, and the described statements of the articles their
          wordings are in are said again
-      -> the entities that *stayed* (the same id over the same keys): their node keeps its
+      -> the entities that *stayed* (the same id over the same keys, or over those and keys no
+         stored article has): their node keeps its
          edges and, when a new article mentions it, gets its counts and aliases set anew;
          only the new articles' links to it are added, only the relations with evidence
          from a new article are written again, and only the speakers with a new wording (or
@@ -16,7 +17,7 @@
       -> `GraphPatch`: the stored versions of all these leave, the new ones go in
 
 An entity that stayed has the rows it had plus the new articles' (no other row names its
-keys), so everything the new articles do not touch is what a full assembly gives again; an
+keys, and a key it gained has no other), so everything the new articles do not touch is what a full assembly gives again; an
 entity outside the component keeps its keys, rows and so its id and counts; a relation
 between two such entities has no evidence from a new article (its keys would be in the
 component). The result equals a full `build.assemble` of the same articles
@@ -210,7 +211,9 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     new_keys: dict[str, set[str]] = defaultdict(set)
     for key, entity in inside.items():
         new_keys[entity].add(key)
-    kept = {entity for entity, found in new_keys.items() if old_keys.get(entity) == found}
+    # an entity also stays when the keys it gained are new ones (only new articles have their rows)
+    kept = {entity for entity, found in new_keys.items()
+            if entity in old_keys and old_keys[entity] <= found and not (found - old_keys[entity]) & stored.keys()}
     changed_old, changed = set(old_keys) - kept, set(new_keys) - kept
     grown = {inside[r.block_key] for r in new_rows} & kept
     moved_keys = [k for k in keys if inside[k] in changed]

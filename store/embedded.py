@@ -569,16 +569,21 @@ class _Patch:
 
     def remove_statements(self, *, said_by: list[str], described_in: list[str]) -> None:
         """Marks them: at `finish` those `add_statements` did not give again as they are go."""
-        found = []
+        ids: list[list[str]] = []
         if said_by:
-            found += self.connection.execute("MATCH (e)-[:SAID]->(s:Statement) WHERE e.id IN $ids RETURN s",
-                                             {"ids": list(said_by)}).get_all()
+            ids += self.connection.execute("MATCH (e)-[:SAID]->(s:Statement) WHERE e.id IN $ids RETURN s.id",
+                                           {"ids": list(said_by)}).get_all()
         if described_in:
-            found += self.connection.execute(
+            ids += self.connection.execute(
                 "MATCH (a:Article)-[:REPORTS]->(s:Statement) WHERE a.id IN $ids AND s.described_speaker IS NOT NULL "
-                "RETURN s", {"ids": list(described_in)}).get_all()
-        for (node,) in found:
-            self._said[node["id"]] = {k: v for k, v in node.items() if not k.startswith("_")}
+                "RETURN s.id", {"ids": list(described_in)}).get_all()
+        # the nodes by primary key: matched through the edges, every statement's properties are read
+        wanted = sorted({i for (i,) in ids})
+        for start in range(0, len(wanted), 5_000):
+            found = self.connection.execute("UNWIND $ids AS i MATCH (s:Statement {id: i}) RETURN s",
+                                            {"ids": wanted[start:start + 5_000]})
+            for (node,) in found.get_all():
+                self._said[node["id"]] = {k: v for k, v in node.items() if not k.startswith("_")}
 
     def add_articles(self, rows: list[ArticleNode]) -> None:
         self.writer.add_articles(rows)
