@@ -517,10 +517,12 @@ class CachedIncrement:
             found[entity] = len(articles)
         return found
 
-    def evidence_rows(self, keys: Iterable[str]) -> list[EvidenceRow]:
+    def evidence_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EvidenceRow]:
+        """The evidence naming one of these keys at either end, and the evidence in these articles."""
         keys = list(keys)
         rows = {r[-1]: r for r in (*self._select("evidence_rows", _EVIDENCE_COLUMNS, "source_key", keys),
-                                   *self._select("evidence_rows", _EVIDENCE_COLUMNS, "target_key", keys))}
+                                   *self._select("evidence_rows", _EVIDENCE_COLUMNS, "target_key", keys),
+                                   *self._select("evidence_rows", _EVIDENCE_COLUMNS, "article_id", articles))}
         return [_evidence_row(r[:-1]) for r in sorted(rows.values(), key=lambda r: (r[0], r[-1]))]
 
     def statement_rows(self, *, speakers: Iterable[str] = (), receivers: Iterable[str] = (),

@@ -63,7 +63,7 @@ class IncrementSource(Protocol):
 
     def article_counts(self, keys_of: Mapping[str, Iterable[str]]) -> dict[str, int]: ...
 
-    def evidence_rows(self, keys: Iterable[str]) -> list[EvidenceRow]: ...
+    def evidence_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EvidenceRow]: ...
 
     def statement_rows(self, *, speakers: Iterable[str] = (), receivers: Iterable[str] = (),
                        articles: Iterable[str] = ()) -> list[StatementRow]: ...
@@ -218,8 +218,12 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     grown = {inside[r.block_key] for r in new_rows} & kept
     moved_keys = [k for k in keys if inside[k] in changed]
 
+    # the relations to make again: those of the entities that changed, and those a new article
+    # gives evidence for; all the evidence of each (every row of theirs names a key of an end)
+    ends = {inside[k] for r in source.evidence_rows(articles=new_ids) for k in (r.source_key, r.target_key) if k}
+    evidence = source.evidence_rows(keys=[*moved_keys, *(k for k in keys if inside[k] in ends and k not in moved_keys)])
+
     # every other key the fetched rows name: its stored entity
-    evidence = source.evidence_rows(keys)
     speaking = source.statement_rows(speakers=moved_keys, receivers=moved_keys, articles=new_ids)
     other_keys = {k for r in evidence for k in (r.source_key, r.target_key) if k and k not in keys}
     other_keys |= {k for r in speaking for k in (r.speaker_key, r.receiver_key) if k and k not in keys}
