@@ -96,6 +96,9 @@ CREATE TABLE IF NOT EXISTS graph_buckets (bucket TEXT NOT NULL, block_key TEXT N
 CREATE INDEX IF NOT EXISTS graph_buckets_by_bucket ON graph_buckets (bucket);
 CREATE INDEX IF NOT EXISTS graph_buckets_by_key ON graph_buckets (block_key);
 CREATE TABLE IF NOT EXISTS graph_aggregates (block_key TEXT PRIMARY KEY, aggregate TEXT NOT NULL);
+-- entity -> articles mentioning it (an id the graph lost stays until a full assembly: never read, as an
+-- id that comes back is an entity that changed, counted again)
+CREATE TABLE IF NOT EXISTS graph_entities (entity_id TEXT PRIMARY KEY, article_count INTEGER NOT NULL);
 -- an extraction of the stored graph's articles replaced or dropped: the state describes that graph
 -- no more (only a full assembly can follow), so it goes
 CREATE TRIGGER IF NOT EXISTS graph_article_changed AFTER UPDATE ON extractions
@@ -103,7 +106,8 @@ CREATE TRIGGER IF NOT EXISTS graph_article_changed AFTER UPDATE ON extractions
 CREATE TRIGGER IF NOT EXISTS graph_article_dropped AFTER DELETE ON extractions
     WHEN OLD.article_id IN (SELECT article_id FROM graph_articles) BEGIN DELETE FROM graph_state; END;
 """
-_GRAPH_STATE_TABLES = ("graph_state", "graph_articles", "graph_keys", "graph_buckets", "graph_aggregates")
+_GRAPH_STATE_TABLES = ("graph_state", "graph_articles", "graph_keys", "graph_buckets", "graph_aggregates",
+                       "graph_entities")
 _ROW_TABLES = ("extractions", "entity_rows", "evidence_rows", "statement_rows")
 SCHEMA_VERSION = 5  # older caches keep their articles; what is derived from them is extracted again
 
@@ -266,6 +270,7 @@ class ExtractionCache:
             self._db.executemany("INSERT INTO graph_buckets VALUES (?, ?, ?)",
                                  [(b, k, int(hub)) for k, entries in state.buckets.items() for b, hub in entries])
             self._db.executemany("INSERT OR REPLACE INTO graph_aggregates VALUES (?, ?)", state.aggregates.items())
+            self._db.executemany("INSERT OR REPLACE INTO graph_entities VALUES (?, ?)", state.article_counts.items())
             self._db.execute("INSERT INTO graph_state VALUES (?, ?)", (stamp, base))
 
     def article_count(self) -> int:
@@ -515,6 +520,14 @@ class CachedIncrement:
                     f"SELECT article_id FROM entity_rows INDEXED BY entity_rows_by_key "
                     f"WHERE extractor = ? AND block_key IN ({marks}) AND mentions > 0", [self._extractor, *part]))
             found[entity] = len(articles)
+        return found
+
+    def stored_article_counts(self, ids: Iterable[str]) -> dict[str, int]:
+        """entity -> how many articles mention it in the stored graph (`GraphState.article_counts`)."""
+        found = {}
+        for part, marks in _in_parts(sorted(set(ids))):
+            found.update(self._db.execute(
+                f"SELECT entity_id, article_count FROM graph_entities WHERE entity_id IN ({marks})", part))
         return found
 
     def evidence_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EvidenceRow]:

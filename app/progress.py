@@ -10,14 +10,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.progress import (
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-
 from ..ingest.printable import printable
 
 
@@ -27,6 +19,9 @@ def article_progress(*, enabled: bool, label: str) -> Iterator[Callable[[str], N
     if not (enabled and sys.stderr.isatty()):
         yield lambda _path: None
         return
+    # here: rich's progress bars loaded only for a terminal (a scripted or no-op run starts faster)
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[current]}", style="dim", markup=False))
     with Progress(*columns, transient=True) as progress:

@@ -212,6 +212,8 @@ def assemble(
             outlets[row.article_id] = resolution.entities[resolution.global_id(row.block_key)].name
     for _, rows in _by_article(source.entity_rows()):
         article_counts.update({resolution.global_id(r.block_key) for r in rows if r.mentions})
+    if state is not None:
+        state.article_counts = {e: article_counts[e] for e in resolution.entities}
     entities = _chunked(sink.add_entities, (
         e.model_copy(update={"article_count": article_counts[e.id]})
         for e in sorted(resolution.entities.values(), key=lambda e: e.id)

@@ -63,6 +63,8 @@ class IncrementSource(Protocol):
 
     def article_counts(self, keys_of: Mapping[str, Iterable[str]]) -> dict[str, int]: ...
 
+    def stored_article_counts(self, ids: Iterable[str]) -> dict[str, int]: ...
+
     def evidence_rows(self, *, keys: Iterable[str] = (), articles: Iterable[str] = ()) -> list[EvidenceRow]: ...
 
     def statement_rows(self, *, speakers: Iterable[str] = (), receivers: Iterable[str] = (),
@@ -265,7 +267,14 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     old_entities = {i: label for i, label, _ in stored.values() if i in changed_old}
     patch.remove_entities(old_entities)
 
-    article_counts = source.article_counts({entity: new_keys[entity] for entity in changed | grown})
+    # an entity that stayed is mentioned in the articles it was and the new ones that name it
+    article_counts = source.article_counts({entity: new_keys[entity] for entity in changed})
+    newly: dict[str, set[str]] = defaultdict(set)
+    for row in new_rows:
+        if row.mentions:
+            newly[inside[row.block_key]].add(row.article_id)
+    stored_counts = source.stored_article_counts(grown)
+    article_counts.update({entity: stored_counts[entity] + len(newly[entity]) for entity in grown})
     counted = [e.model_copy(update={"article_count": article_counts[e.id]})
                for e in sorted(resolution.entities.values(), key=lambda e: e.id) if e.id in changed | grown]
     entities = _chunked(patch.add_entities, [e for e in counted if e.id in changed])
@@ -294,6 +303,7 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
         buckets={k: now.get(k, set()) for k in touched},
         aggregates=linker.aggregates(touched),
         articles=new_ids,
+        article_counts={entity: article_counts[entity] for entity in changed | grown},
     )
     return Increment(articles=len(new), keys=len(keys), touched=len(touched), entities=entities,
                      removed=len(old_entities), kept=len(kept), updated=len(grown), relations=relations,

@@ -18,8 +18,6 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from dateutil import parser as dateparser
-
 from ..model.records import Article
 from .decoding import InputError
 
@@ -84,6 +82,8 @@ def iso_date(text: str) -> str | None:
         return text[:10]
     if not re.search(r"\d{4}", text):
         return None  # "Tuesday", "yesterday": no year, no day to keep
+    from dateutil import parser as dateparser  # here: loaded only for a date not written as ISO
+
     try:
         return dateparser.parse(text, fuzzy=False).date().isoformat()
     except (ValueError, OverflowError):
