@@ -200,7 +200,8 @@ class RelationFinder:
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
             return found or _subject_through_phrase(verb)
         if "nominal_agent" in spec:
-            return _nominal_agent(nodes[spec["nominal_agent"]])
+            verbs = frozenset(spec["through_verbs"]) if "through_verbs" in spec else None
+            return _nominal_agent(nodes[spec["nominal_agent"]], verbs=verbs)
         if "possessor_of" in spec:
             owners = children(nodes[spec["possessor_of"]], "poss")
             return owners[0] if owners else None
@@ -281,12 +282,15 @@ def _second_object(token: Token) -> bool:
     return token.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
 
 
-def _nominal_agent(noun: Token) -> Token | None:
+def _nominal_agent(noun: Token, *, verbs: frozenset[str] | None = None) -> Token | None:
     """Who does what a noun names: "Washington's sanctions", "U.S. sanctions", "accusations by X",
-    "X held meetings"."""
+    "X held meetings". With `verbs`, the subject of the verb the noun hangs from only when it is one
+    of them: "X filed a lawsuit against Y", but not "X rejected the allegations against Y"."""
     if (agent := _noun_party(noun, preposition="by")) is not None:
         return agent
     verb = governing_verb(noun)
+    if verbs is not None:
+        return subject(verb) if verb is not None and verb.lemma_.lower() in verbs else None
     if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBG" and subject(verb) is None:
         return _subject_through_phrase(verb)  # "at a news conference following talks with X, Y said"
     return subject(verb) if verb is not None else None

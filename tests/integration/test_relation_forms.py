@@ -7,7 +7,7 @@ assets of, placed on a sanctions list, lifted), and modality (planned, proposed,
 denied, hypothetical; a threat made is an asserted threat); described groups and people as
 parties ("federal prosecutors", "her European counterparts", "the prime minister", "a young
 reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X alleged that Y …",
-"Y faced charges from X"."""
+"Y faced charges from X"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
 
 from __future__ import annotations
 
@@ -208,6 +208,10 @@ CASES = [
     ('Alice Warren met Tom Baxley, the governor of Ohio, on Monday.',
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     # charges brought, a finger pointed, someone held responsible, a lawsuit's filer
+    ('Alice Warren filed a complaint against Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren rejected the allegations against Tom Baxley.', []),
+    ('Alice Warren welcomed the lawsuit against Tom Baxley.', []),
     ('Alice Warren leveled charges of fraud against Tom Baxley.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren pointed the finger at Tom Baxley.',

@@ -1127,6 +1127,38 @@ def test_accused_noun_against(ng):
     assert ng.relations(doc) == [("ACCUSED", "United States government", "Maduro", None, "accused.noun_against")]
 
 
+def test_accused_noun_against_through_the_verb_that_makes_the_accusation_only(ng):
+    # Rubio filed a complaint against Maduro. / Rubio rejected the complaint against Maduro.
+    def sentence(verb: str, lemma: str):
+        return ng.run([
+            rubio("nsubj", 1),
+            (verb, "VERB", "VBD", "ROOT", 1, lemma),
+            ("a", "DET", "DT", "det", 3),
+            ("complaint", "NOUN", "NN", "dobj", 1, "complaint"),
+            ("against", "ADP", "IN", "prep", 3),
+            maduro("pobj", 4),
+            period(1),
+        ])
+
+    assert ng.relations(sentence("filed", "file")) == [("ACCUSED", "Rubio", "Maduro", None, "accused.noun_against")]
+    assert ng.relations(sentence("rejected", "reject")) == []  # Rubio makes no accusation
+    assert ng.relations(sentence("welcomed", "welcome")) == []
+
+
+def test_accused_indictment_sought_against(ng):
+    # Rubio sought an indictment against Maduro. ("against" under "sought")
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("sought", "VERB", "VBD", "ROOT", 1, "seek"),
+        ("an", "DET", "DT", "det", 3),
+        ("indictment", "NOUN", "NN", "dobj", 1, "indictment"),
+        ("against", "ADP", "IN", "prep", 1),
+        maduro("pobj", 4),
+        period(1),
+    ])
+    assert [r[:3] + r[4:] for r in ng.relations(doc)] == [("ACCUSED", "Rubio", "Maduro", "accused.level_charges_against")]
+
+
 def test_accused_charge_with(ng):
     # Washington charged Maduro with fraud.
     doc = ng.run([
