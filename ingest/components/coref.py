@@ -329,12 +329,12 @@ class Coref:
         sentence = sentences.of(token.i)
         outside = pronoun.head not in quoted
 
-        excluded = self._own_subject(token, mentions, clusters)
+        excluded = self._co_arguments(token, mentions, clusters)
 
         def fits(j: int) -> bool:
             root = clusters.find(j)
-            if excluded is not None and root == excluded:
-                return False  # "Clinton accused him": not Clinton
+            if root in excluded:
+                return False  # "Clinton accused him": not Clinton; "it accused the FDIC": not the FDIC
             if outside and mentions[j].head in quoted and mentions[j].start >= sentence.start:
                 return False  # `"… the lives of Kashmiris," he said`: not them
             return root is not None and root in facts and _compatible(pronoun, mentions[j], *facts[root])
@@ -375,16 +375,29 @@ class Coref:
         return None
 
     @staticmethod
-    def _own_subject(token: Token, mentions: list[Mention], clusters: Clusters) -> int | None:
-        """The cluster of the subject of the verb an object pronoun hangs from: "X accused him", "X met
-        her" do not mean X ("himself" would)."""
-        if token.dep_ not in ("dobj", "dative") or token.lower_.endswith(("self", "selves")):
-            return None
-        found = subject(token.head)
-        if found is None:
-            return None
-        at = next((k for k, m in enumerate(mentions) if m.start <= found.i < m.end), None)
-        return clusters.find(at) if at is not None else None
+    def _co_arguments(token: Token, mentions: list[Mention], clusters: Clusters) -> set[int]:
+        """The clusters a pronoun cannot stand for because they are other arguments of its verb: the
+        subject of the verb an object pronoun hangs from ("X accused him", "X met her" do not mean X;
+        "himself" would), and the objects of the verb a subject pronoun is the subject of ("it accused
+        the FDIC", "he met with Obama", "she was praised by Obama" do not mean them)."""
+        if token.lower_.endswith(("self", "selves")):
+            return set()
+        verb = token.head
+        if token.dep_ in ("dobj", "dative"):
+            found = subject(verb)
+            arguments = [found] if found is not None else []
+        elif token.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            arguments = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            arguments += [o for c in verb.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
+        else:
+            return set()
+        excluded: set[int] = set()
+        for argument in arguments:
+            at = next((k for k, m in enumerate(mentions) if m.start <= argument.i < m.end
+                       and m.kind is not MentionKind.PRONOUN), None)
+            if at is not None and clusters.find(at) is not None:
+                excluded.add(clusters.find(at))
+        return excluded
 
     # ---- entities -------------------------------------------------------------------
 

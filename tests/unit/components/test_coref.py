@@ -451,6 +451,29 @@ def test_an_object_pronoun_never_takes_its_own_verbs_subject(ng):
     assert ng.entity_of(doc, "himself").name == "Marco Rubio"
 
 
+def test_a_subject_pronoun_never_takes_its_own_verbs_objects(ng):
+    # Marco Rubio met Juan Guaidó. He accused Rubio. / ... He met with Rubio. ("He" is Guaidó, though
+    # the subject of the sentence before is the likelier antecedent)
+    def run(*clause):
+        return ng.run([
+            ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+            ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+            ("met", "VERB", "VBD", "ROOT", 2, "meet"),
+            ("Juan", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+            ("Guaidó", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
+            _period(2),
+            ("He", "PRON", "PRP", "nsubj", 7),
+            *clause,
+            _period(7),
+        ])
+
+    accused = run(("accused", "VERB", "VBD", "ROOT", 7, "accuse"), ("Rubio", "PROPN", "NNP", "dobj", 7, None, "B-PERSON"))
+    met = run(("met", "VERB", "VBD", "ROOT", 7, "meet"), ("with", "ADP", "IN", "prep", 7),
+              ("Rubio", "PROPN", "NNP", "pobj", 8, None, "B-PERSON"))
+    assert ng.entity_of(accused, "He").name == "Juan Guaidó"
+    assert ng.entity_of(met, "He").name == "Juan Guaidó"
+
+
 def test_she_skips_a_male_candidate_for_a_female_one(ng):
     # Marco Rubio met Lilian Tintori. She smiled.
     doc = ng.run([
