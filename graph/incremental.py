@@ -9,18 +9,19 @@
          relations and statements, and the described statements of the articles their
          wordings are in are said again
       -> the entities that *stayed* (the same id over the same keys, or over those and keys no
-         stored article has): their node keeps its
-         edges and, when a new article mentions it, gets its counts and aliases set anew;
-         only the new articles' links to it are added, only the relations with evidence
-         from a new article are written again, and only the speakers with a new wording (or
-         a wording to an outlet that changed) are said again
-      -> `GraphPatch`: the stored versions of all these leave, the new ones go in
+         stored article has): their node keeps its edges and, when a new article mentions it,
+         gets its counts and aliases set anew; only the new articles' links to it are added,
+         only the relations with evidence from a new article are written again (from all
+         their evidence), and only the speakers with a new wording (or a wording to an entity
+         that changed) are said again
+      -> `GraphPatch`: the stored versions of all these leave, the new ones go in (a statement
+         said again as it was stays as it is)
 
 An entity that stayed has the rows it had plus the new articles' (no other row names its
-keys, and a key it gained has no other), so everything the new articles do not touch is what a full assembly gives again; an
-entity outside the component keeps its keys, rows and so its id and counts; a relation
-between two such entities has no evidence from a new article (its keys would be in the
-component). The result equals a full `build.assemble` of the same articles
+keys, and a key it gained has no other), so everything the new articles do not touch is
+what a full assembly gives again; an entity outside the component keeps its keys, rows and
+so its id and counts; a relation between two such entities has no evidence from a new
+article (its keys would be in the component). The result equals a full `build.assemble` of the same articles
 (`tests/integration/test_incremental.py`).
 
 Given up on (`None`: the caller assembles in full) when an article's outlet changes name
