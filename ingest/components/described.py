@@ -248,7 +248,7 @@ class DescribedFinder:
         plural = token.tag_ in ("NNS", "NNPS")
         if plural and lower in self.group_heads:
             kind, head_word = MentionKind.GROUP, lower
-        elif not plural and lemma in self.person_role_heads and token.pos_ == "NOUN":
+        elif not plural and lemma in self.person_role_heads and (token.pos_ == "NOUN" or _title_case_role(token)):
             kind, head_word = MentionKind.DESCRIPTION, lemma
         else:
             return None
@@ -351,3 +351,10 @@ class DescribedFinder:
         mention.plural = plural
         mention.head_lemma = head_word
         return mention
+
+
+def _title_case_role(token: Token) -> bool:
+    """ "the Prime Minister", "the Tory Leader": a role written with capitals, which the tagger reads
+    as a proper noun, after "the" (as a title before a name it is part of that name)."""
+    return (token.pos_ == "PROPN" and token.is_title and token.dep_ != "compound"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts))

@@ -208,6 +208,8 @@ CASES = [
     ('Alice Warren met Tom Baxley, the governor of Ohio, on Monday.',
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     # charges brought, a finger pointed, someone held responsible, a lawsuit's filer
+    ('Tom Baxley, the prime minister, met Rita Moreno. Moreno later accused the Prime Minister of lying.',
+     [('MET_WITH', 'Tom Baxley', 'Rita Moreno', 'asserted', None), ('ACCUSED', 'Rita Moreno', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren filed a complaint against Tom Baxley.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren rejected the allegations against Tom Baxley.', []),

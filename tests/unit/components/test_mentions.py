@@ -438,6 +438,21 @@ def test_a_role_no_one_named_before_has_is_a_described_person(ng):
     assert (person.name, person.kind, person.type) == ("prime minister", MentionKind.DESCRIPTION, EntityType.PERSON)
 
 
+def test_a_role_written_with_capitals_is_an_anaphor_too(ng):
+    # The Prime Minister resigned. (the tagger reads the capitalized role as proper nouns)
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 2),
+        ("Prime", "PROPN", "NNP", "compound", 2),
+        ("Minister", "PROPN", "NNP", "nsubj", 3, "minister"),
+        ("resigned", "VERB", "VBD", "ROOT", 3, "resign"),
+        (".", "PUNCT", ".", "punct", 3),
+    ])
+    [anaphor] = doc._.ng_described
+    assert (anaphor.kind, anaphor.head_lemma) == (MentionKind.ANAPHOR, "minister")
+    [person] = doc._.ng_entities
+    assert (person.kind, person.type) == (MentionKind.DESCRIPTION, EntityType.PERSON)
+
+
 def test_a_plain_group_is_named_by_its_words_without_possessor_or_other(ng):
     # She met her other EU counterparts and local farmers.
     doc = ng.run([
