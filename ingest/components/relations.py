@@ -200,7 +200,7 @@ class RelationFinder:
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
             return found or _subject_through_phrase(verb)
         if "nominal_agent" in spec:
-            verbs = frozenset(spec["through_verbs"]) if "through_verbs" in spec else None
+            verbs = self.lexicon.word_list(spec["through_verbs"]) if "through_verbs" in spec else None
             return _nominal_agent(nodes[spec["nominal_agent"]], verbs=verbs)
         if "possessor_of" in spec:
             owners = children(nodes[spec["possessor_of"]], "poss")
