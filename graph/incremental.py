@@ -171,15 +171,10 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
     new_ids = [a.id for a in new]
     new_rows = source.entity_rows(articles=new_ids)
     touched = sorted({r.block_key for r in new_rows})
-
-    def folded(keys: Iterable[str]) -> EntityLinker:
-        """The keys' rows folded: what the stored graph folded of them, then the new articles' rows."""
-        linker = EntityLinker()
-        linker.add_aggregates(source.aggregates(keys))
-        linker.add(new_rows)
-        return linker
-
-    linker = folded(touched)
+    # the touched keys' rows folded: what the stored graph folded of them, then the new articles' rows
+    linker = EntityLinker()
+    linker.add_aggregates(source.aggregates(touched))
+    linker.add(new_rows)
     now = linker.buckets()
     before = source.buckets_of(touched)
     start = {k: now.get(k, set()) | before.get(k, set()) for k in touched}
@@ -194,7 +189,7 @@ def assemble_increment(source: IncrementSource, patch: GraphPatch, *, curation: 
         return found
 
     keys = closure(start, source.buckets_of, members_of)
-    linker = folded(keys)
+    linker.add_aggregates(source.aggregates(set(keys) - set(touched)))  # the rest of the component, as stored
     resolution = linker.resolve(curation)
     inside = {k: resolution.global_id(k) for k in keys}
     stored = source.stored_entities(keys)
