@@ -42,7 +42,7 @@ class Clusters:
         root = self.find(target)
         if self.find(i) == root:
             return
-        if self.find(i) == i:
+        if self.find(i) == i and self.parent.count(i) > 1:  # a root others point at (through one of its children)
             others = [j for j in range(len(self.parent)) if j != i and self.find(j) == i]
             for j in others:
                 self.parent[j] = others[0]

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -44,6 +43,7 @@ _GOVERNING_STEPS = 6
 # how a pronoun's clause hangs from the verb whose subject may be its antecedent
 _GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "relcl"})
 _ACRONYM_BRIDGES = ((",", "or"), ("(",), ("’s", "("), ("'s", "("), (",", "("), ("(", "or"))
+_LONGEST_BRIDGE = max(map(len, _ACRONYM_BRIDGES))
 
 
 @Language.factory(
@@ -136,6 +136,8 @@ class Coref:
     def _attach_acronyms(self, doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
         names = [(i, m) for i, m in enumerate(mentions) if m.kind is MentionKind.NAME and not m.short_form]
         for (i, a), (j, b) in zip(names, names[1:]):
+            if not 0 < b.start - a.end <= _LONGEST_BRIDGE:
+                continue
             bridge = tuple(t.text for t in doc[a.end : b.start])
             if bridge in _ACRONYM_BRIDGES and is_acronym(doc[b.start : b.end].text) and not _apart(doc, a, b):
                 if b.canonical and not a.canonical:
@@ -470,7 +472,7 @@ def _all_mentions(doc: Doc) -> tuple[list[Mention], dict[int, int]]:
                    key=lambda m: (m.start, m.end))
     index = {id(m): i for i, m in enumerate(found)}
     proxies = {token: index[id(m)] for token, m in (doc._.ng_proxy_of or {}).items()}
-    return [replace(m) for m in found], proxies
+    return [Mention(**vars(m)) for m in found], proxies  # a copy of the fields, without dataclasses.replace's checks
 
 
 _PLACE_ORIGINS = frozenset({"ner:GPE", "ner:LOC", "ner:FAC"})

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
@@ -96,10 +96,11 @@ class RelationFinder:
         self.modals, self.statement_nouns = words("modal_auxiliaries"), words("statement_nouns")
         self.rules = {rule.id: rule for rule in rules}
         self.order = [rule.id for rule in rules]
-        self.matchers: dict[frozenset[str], DependencyMatcher] = {}  # the rules of each set of trigger lemmas
+        self.matchers: dict[str, DependencyMatcher] = {}
         for rule in rules:
-            lemmas = frozenset(_trigger_lemmas((rule,)))
-            self.matchers.setdefault(lemmas, DependencyMatcher(self.vocab, validate=True)).add(rule.id, [rule.pattern])
+            self.matchers[rule.id] = DependencyMatcher(self.vocab, validate=True)
+            self.matchers[rule.id].add(rule.id, [rule.pattern])
+        self.required = {rule.id: _required_words(rule) for rule in rules}
         self.triggers = frozenset(_trigger_lemmas(rules))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -110,15 +111,21 @@ class RelationFinder:
         found: list[FoundRelation] = []
         matches = []
         triggered = lemma_in(doc, self.triggers)
-        lemmas = doc.to_array(LEMMA) if len(doc) else []
+        words = doc.to_array([LEMMA, LOWER]) if len(doc) else []
+        strings = doc.vocab.strings
         for sentence in args.sentences.spans:  # the matchers index every token: only sentences with a trigger,
-            if not triggered[sentence.start : sentence.end].any():  # only the rules of its trigger lemmas
+            if not triggered[sentence.start : sentence.end].any():  # only the rules whose words it has all of
                 continue
-            present = {doc.vocab.strings[h] for h in set(lemmas[sentence.start : sentence.end].tolist())}
-            sentence_doc = sentence.as_doc(copy_user_data=True)  # what a matcher makes of a Span, made once
-            for rule_lemmas, matcher in self.matchers.items():
-                if not rule_lemmas.isdisjoint(present):
-                    matches += [(m, [sentence.start + i for i in ids]) for m, ids in matcher(sentence_doc)]
+            hashes = words[sentence.start : sentence.end]
+            present = {"LEMMA": {strings[h] for h in set(hashes[:, 0].tolist())},
+                       "LOWER": {strings[h] for h in set(hashes[:, 1].tolist())}}
+            sentence_doc = None
+            for rule_id in self.order:
+                if any(allowed.isdisjoint(present[attr]) for attr, allowed in self.required[rule_id]):
+                    continue
+                if sentence_doc is None:
+                    sentence_doc = sentence.as_doc(copy_user_data=True)  # what a matcher makes of a Span, made once
+                matches += [(m, [sentence.start + i for i in ids]) for m, ids in self.matchers[rule_id](sentence_doc)]
         matches.sort(key=lambda m: (self.order.index(doc.vocab.strings[m[0]]), m[1]))
         for match_id, token_ids in matches:
             rule = self.rules[doc.vocab.strings[match_id]]
@@ -253,6 +260,20 @@ def allowed(args: Arguments, relation: RelationType, source: Actor | None, targe
     """The schema allows the pair of types the actors act as (None: the article itself)."""
     source_label = NodeLabel.ARTICLE if source is None else NodeLabel(args.acting_type(source))
     return relation_allowed(relation, source_label, NodeLabel(args.acting_type(target)))
+
+
+def _required_words(rule: RelationRule) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The lemmas or lower-case forms each node of a rule's pattern can have: a sentence lacking
+    all of some node's cannot match the rule."""
+    required = []
+    for node in rule.pattern:
+        for attr in ("LEMMA", "LOWER"):
+            value = node["RIGHT_ATTRS"].get(attr)
+            if isinstance(value, str):
+                required.append((attr, frozenset([value])))
+            elif isinstance(value, dict) and "IN" in value:
+                required.append((attr, frozenset(value["IN"])))
+    return tuple(required)
 
 
 def _trigger_lemmas(rules: tuple[RelationRule, ...]) -> set[str]:
