@@ -30,8 +30,11 @@ _NON_WORD = re.compile(r"[^\w]+")
 def plain_words(text: str) -> tuple[str, ...]:
     """The words of a wording, folded: "Don’t," she said — → ("don", "t"). Remembered: a quote
     comes in many articles, and grouping compares each wording several times."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # nothing to decompose: the same result, without the Unicode tables
+        folded = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return tuple(w for w in _NON_WORD.split(folded) if w)
 
 

@@ -455,7 +455,7 @@ class _Writer:
             path = self.folder / f"{len(self._files)}.parquet"
             self._files[key] = (path, pq.ParquetWriter(path, schema))
         file = self._files[key][1]
-        file.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=file.schema))
+        file.write_table(pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in columns}, schema=file.schema))
 
     def close(self) -> None:
         """Write the name keys and finish the Parquet files (again: nothing)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH
@@ -40,10 +41,19 @@ def tokens_whose_text(doc: Doc, test: Callable[[str], bool]) -> list[Token]:
     """Tokens whose text passes `test`, asked once per distinct word of the Doc."""
     if len(doc) == 0:
         return []
-    orths = doc.to_array(ORTH)
-    strings = doc.vocab.strings
-    hits = [h for h in numpy.unique(orths).tolist() if test(strings[h])]
+    words = _WORDS.get(doc)
+    if words is None:  # a Doc's words are found once for all the components that ask
+        orths = doc.to_array(ORTH)
+        strings = doc.vocab.strings
+        words = _WORDS[doc] = (orths, [(h, strings[h]) for h in numpy.unique(orths).tolist()])
+    orths, distinct = words
+    hits = [h for h, text in distinct if test(text)]
+    if not hits:
+        return []
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(orths, numpy.array(hits, dtype=numpy.uint64)))]
+
+
+_WORDS: WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[tuple[int, str]]]] = WeakKeyDictionary()  # tokens' ORTH, distinct words
 
 
 def new_mention(doc: Doc, start: int, end: int, kind: MentionKind, text: str, *, origin: str) -> Mention:

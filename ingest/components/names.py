@@ -545,15 +545,16 @@ def _capitalized_words(doc: Doc) -> frozenset[str]:
     not sentence-initial, and not in a headline-case sentence ("Discussed Socialist Regime")."""
     if len(doc) == 0:
         return frozenset()
-    alpha, length, title, lower = doc.to_array([IS_ALPHA, LENGTH, IS_TITLE, LOWER]).T
-    words = (alpha == 1) & (length > 3)
-    capitalized: set[int] = set()
-    for sent in doc.sents:
-        start, end = sent.start + 1, sent.end
-        count = int(words[start:end].sum())
-        if count >= 3 and int((words[start:end] & (title[start:end] == 1)).sum()) / count > 0.6:
-            continue
-        capitalized.update(lower[start:end][title[start:end] == 1].tolist())
+    alpha, length, title, lower, sent_start = doc.to_array([IS_ALPHA, LENGTH, IS_TITLE, LOWER, SENT_START]).T
+    opening = sent_start == 1  # each sentence's first token, which is left out
+    opening[0] = True
+    sentence = numpy.cumsum(opening) - 1  # each token's sentence
+    titled = (title == 1) & ~opening
+    words = (alpha == 1) & (length > 3) & ~opening
+    count = numpy.bincount(sentence[words], minlength=sentence[-1] + 1)
+    titled_words = numpy.bincount(sentence[words & titled], minlength=sentence[-1] + 1)
+    headline = (count >= 3) & (titled_words / numpy.maximum(count, 1) > 0.6)
+    capitalized = set(lower[titled & ~headline[sentence]].tolist())
     return frozenset(doc.vocab.strings[h] for h in capitalized)
 
 
