@@ -15,6 +15,7 @@ waits forever for work from a parent that is gone.
 from __future__ import annotations
 
 import ctypes
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -54,6 +55,7 @@ def _init_worker(model: str, batch_size: int, extractor: str, parent: int) -> No
     from .nlp import build_nlp
 
     _worker_nlp = build_nlp(model)
+    gc.freeze()  # the model and lexicons live as long as the worker: the collector need not walk them again
     _worker_options.update(batch_size=batch_size, extractor=extractor)
 
 
