@@ -7,7 +7,8 @@ assets of, placed on a sanctions list, lifted), and modality (planned, proposed,
 denied, hypothetical; a threat made is an asserted threat); described groups and people as
 parties ("federal prosecutors", "her European counterparts", "the prime minister", "a young
 reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X alleged that Y …",
-"Y faced charges from X"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
+"Y faced charges from X", "negotiated between X and Y", "took part (participated) in the G20
+summit"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
 
 from __future__ import annotations
 
@@ -261,6 +262,24 @@ CASES = [
      [('SANCTIONED', 'British government', 'Tom Baxley', 'asserted', 'imposed')]),
     ('Acme Holdings was hit with US sanctions.',
      [('SANCTIONED', 'United States government', 'Acme Holdings', 'asserted', 'imposed')]),
+    # negotiated between X and Y; took part (participated) in a named body's summit
+    ('The trade agreement was negotiated between Canada and Mexico last year.',
+     [('MET_WITH', 'Canadian government', 'Mexican government', 'asserted', None)]),
+    ('Negotiators met between sessions.', []),
+    ('India and Brazil took part in the G20 summit in Rome.',
+     [('MET_WITH', 'Indian government', 'Group of 20', 'asserted', None),
+      ('MET_WITH', 'Brazilian government', 'Group of 20', 'asserted', None)]),
+    ('Germany will participate in the NATO summit next week.',
+     [('MET_WITH', 'German government', 'NATO', 'planned', None)]),
+    ('India has been invited to take part in the G7 meeting in London.',
+     [('MET_WITH', 'Indian government', 'Group of Seven', 'proposed', None)]),
+    ('Japan took part in the Olympic Games.', []),
+    # charges recommended or announced against Y are Y accused; allegations against Y only announced false are not
+    ('The FBI recommended charges against Tom Baxley.',
+     [('ACCUSED', 'Federal Bureau of Investigation', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren said she would not recommend charges against Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'negated', None)]),
+    ('Tom Baxley announced the allegations against Acme Holdings were false.', []),
 ]
 
 

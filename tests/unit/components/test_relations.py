@@ -291,6 +291,66 @@ def test_met_with_attend_named_meeting(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Organization of American States", None, "met_with.attend_named_meeting")]
 
 
+def test_met_with_verb_between(ng):
+    # A deal was negotiated between Rubio and Maduro.
+    doc = ng.run([
+        ("A", "DET", "DT", "det", 1),
+        ("deal", "NOUN", "NN", "nsubjpass", 3),
+        ("was", "AUX", "VBD", "auxpass", 3),
+        ("negotiated", "VERB", "VBN", "ROOT", 3, "negotiate"),
+        ("between", "ADP", "IN", "prep", 3),
+        rubio("pobj", 4),
+        ("and", "CCONJ", "CC", "cc", 5),
+        maduro("conj", 5),
+        period(3),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_between")]
+
+
+def test_met_with_take_part_in_named_meeting(ng):
+    # Rubio took part in the OAS summit.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("took", "VERB", "VBD", "ROOT", 1, "take"),
+        ("part", "NOUN", "NN", "dobj", 1),
+        ("in", "ADP", "IN", "prep", 1),
+        ("the", "DET", "DT", "det", 6),
+        ("OAS", "PROPN", "NNP", "compound", 6, None, "B-ORG"),
+        ("summit", "NOUN", "NN", "pobj", 3),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Organization of American States", None, "met_with.take_part_in_named_meeting")]
+
+
+def test_met_with_participate_in_named_meeting(ng):
+    # Rubio participated in the OAS summit.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("participated", "VERB", "VBD", "ROOT", 1, "participate"),
+        ("in", "ADP", "IN", "prep", 1),
+        ("the", "DET", "DT", "det", 5),
+        ("OAS", "PROPN", "NNP", "compound", 5, None, "B-ORG"),
+        ("summit", "NOUN", "NN", "pobj", 2),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Organization of American States", None, "met_with.participate_in_named_meeting")]
+
+
+def test_took_part_in_a_game_is_no_meeting(ng):
+    # Rubio took part in the OAS games.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("took", "VERB", "VBD", "ROOT", 1, "take"),
+        ("part", "NOUN", "NN", "dobj", 1),
+        ("in", "ADP", "IN", "prep", 1),
+        ("the", "DET", "DT", "det", 6),
+        ("OAS", "PROPN", "NNP", "compound", 6, None, "B-ORG"),
+        ("games", "NOUN", "NNS", "pobj", 3, "game"),
+        period(1),
+    ])
+    assert ng.relations(doc) == []
+
+
 def test_sent_x_to_meet_y_is_x_meeting_y_planned(ng):
     # Rubio sent his aides to meet Maduro.
     doc = ng.run([
