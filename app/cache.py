@@ -505,20 +505,20 @@ class CachedIncrement:
     def article_counts(self, keys_of: Mapping[str, Iterable[str]]) -> dict[str, int]:
         """entity -> how many articles mention one of its block keys (`keys_of`), counted in the
         cache's rows: an entity named in thousands of articles is no reason to read their rows."""
+        # the key index named: SQLite would rather walk the article index, all of it
+        rows = "FROM entity_rows INDEXED BY entity_rows_by_key WHERE extractor = ? AND block_key IN ({}) AND mentions > 0"
         found = {}
         for entity, keys in keys_of.items():
             parts = list(_in_parts(sorted(set(keys))))
-            if len(parts) == 1:  # the key index named: SQLite would rather walk the article index, all of it
+            if len(parts) == 1:
                 (part, marks), = parts
-                found[entity] = self._db.execute(
-                    f"SELECT count(DISTINCT article_id) FROM entity_rows INDEXED BY entity_rows_by_key "
-                    f"WHERE extractor = ? AND block_key IN ({marks}) AND mentions > 0", [self._extractor, *part]).fetchone()[0]
+                found[entity] = self._db.execute(f"SELECT count(DISTINCT article_id) {rows.format(marks)}",
+                                                 [self._extractor, *part]).fetchone()[0]
                 continue
             articles: set[str] = set()
             for part, marks in parts:
-                articles.update(a for (a,) in self._db.execute(
-                    f"SELECT article_id FROM entity_rows INDEXED BY entity_rows_by_key "
-                    f"WHERE extractor = ? AND block_key IN ({marks}) AND mentions > 0", [self._extractor, *part]))
+                articles.update(a for (a,) in self._db.execute(f"SELECT article_id {rows.format(marks)}",
+                                                               [self._extractor, *part]))
             found[entity] = len(articles)
         return found
 

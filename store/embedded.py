@@ -66,6 +66,7 @@ from .rows import (
     STATEMENT_PROPERTIES,
     Row,
     article_row,
+    batches,
     endpoint_pairs,
     entity_name_keys,
     entity_row,
@@ -479,8 +480,8 @@ class _Writer:
             if key[1] is not None and len(rows) >= _COPY_FROM:
                 self._append(*key, rows, columns)
             else:
-                for start in range(0, len(rows), _CREATE_CHUNK):
-                    _create(connection, *key, rows[start:start + _CREATE_CHUNK], columns)
+                for part in batches(rows, _CREATE_CHUNK):
+                    _create(connection, *key, part, columns)
         for file in self._files.values():
             if file[1].is_open:
                 file[1].close()
@@ -490,6 +491,7 @@ class _Writer:
 
 
 _COPY_FROM = 50_000  # relationships of one table (and endpoint labels) from which a patch loads them by COPY
+_IDS_PER_QUERY = 5_000  # ids in one query's parameter list
 _CREATE_CHUNK = 5_000  # rows per CREATE (5,000 relationships: 0.15 s into a 50,000-article graph, a COPY 0.34 s)
 
 
@@ -578,10 +580,8 @@ class _Patch:
                 "MATCH (a:Article)-[:REPORTS]->(s:Statement) WHERE a.id IN $ids AND s.described_speaker IS NOT NULL "
                 "RETURN s.id", {"ids": list(described_in)}).get_all()
         # the nodes by primary key: matched through the edges, every statement's properties are read
-        wanted = sorted({i for (i,) in ids})
-        for start in range(0, len(wanted), 5_000):
-            found = self.connection.execute("UNWIND $ids AS i MATCH (s:Statement {id: i}) RETURN s",
-                                            {"ids": wanted[start:start + 5_000]})
+        for part in batches(sorted({i for (i,) in ids}), _IDS_PER_QUERY):
+            found = self.connection.execute("UNWIND $ids AS i MATCH (s:Statement {id: i}) RETURN s", {"ids": part})
             for (node,) in found.get_all():
                 self._said[node["id"]] = {k: v for k, v in node.items() if not k.startswith("_")}
 
@@ -611,15 +611,12 @@ class _Patch:
     def finish(self) -> None:
         """The name-key rows of every changed key (the stored entities that stay, and the new
         ones, by id), then the new rows in, then the graph's counts."""
-        gone = sorted(self._said.keys() - self._kept)
-        for start in range(0, len(gone), 5_000):
-            self.connection.execute("MATCH (s:Statement) WHERE s.id IN $ids DETACH DELETE s",
-                                    {"ids": gone[start:start + 5_000]})
+        for part in batches(sorted(self._said.keys() - self._kept), _IDS_PER_QUERY):
+            self.connection.execute("MATCH (s:Statement) WHERE s.id IN $ids DETACH DELETE s", {"ids": part})
         added = self.writer.name_keys
         changed = sorted(self._keys | set(added))
         merged: dict[str, list[tuple[str, str]]] = {}
-        for start in range(0, len(changed), 5_000):
-            part = changed[start:start + 5_000]
+        for part in batches(changed, _IDS_PER_QUERY):
             found = self.connection.execute(
                 f"MATCH (k:{NAME_KEY_TABLE}) WHERE k.id IN $keys RETURN k.id, k.ids, k.labels", {"keys": part})
             for key, ids, labels in found.get_all():

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ from .neo4j_rows import Changes, Group, Item, Key, Stored, diff, graph_items
 from .neo4j_state import WriteState
 from .neo4j_uri import check_neo4j_uri
 from .readonly import check_statement
-from .rows import Row, graph_from_rows
+from .rows import Row, batches, graph_from_rows
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ class Neo4jStore:
     def _delete(self, session: Any, changes: Changes, report: WriteReport) -> None:
         for (kind, name), ids in sorted(changes.deletes.items(), key=lambda kv: kv[0][0] == "node"):
             statement = cypher.delete_nodes(name) if kind == "node" else cypher.delete_relationships(name)
-            for batch in _batches(ids, self.batch_size):
+            for batch in batches(ids, self.batch_size):
                 session.execute_write(_execute, statement, {cypher.IDS: batch}, None)
                 self.state.forget(kind, batch)
                 report.batches += 1
@@ -269,7 +269,7 @@ class Neo4jStore:
     def _upsert(self, session: Any, changes: Changes, report: WriteReport) -> None:
         for group, items in changes.upserts.items():
             statement = _upsert_statement(group)
-            for batch in _batches(items, self.batch_size):
+            for batch in batches(items, self.batch_size):
                 session.execute_write(_execute, statement, {cypher.ROWS: [item.row for item in batch]}, len(batch))
                 self.state.record(group.kind, group.name, [(item.id, item.hash) for item in batch])
                 report.batches += 1
@@ -340,11 +340,6 @@ def _execute(tx: Any, statement: str, parameters: dict[str, Any], expected: int 
         raise StoreWriteError(
             f"Neo4j wrote {rows[0]['written']} of {expected} rows: endpoints missing (batch rolled back)"
         )
-
-
-def _batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _scrub(message: str, password: SecretStr | None) -> str:

@@ -10,7 +10,7 @@ DDL of both stores. A statement's speaker is its SAID link.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..model.graph import (
@@ -218,3 +218,9 @@ def group_by_endpoints(rows: Iterable[Row]) -> dict[tuple[str, str], list[Row]]:
     for row in rows:
         grouped[(row["from_label"], row["to_label"])].append(row)
     return grouped
+
+
+def batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """`items` in consecutive slices of at most `size`: one query's parameter list each."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -413,15 +413,20 @@ def test_he_in_reported_clause_of_the_president_resolves_to_the_titled_name(ng):
     assert ng.entity_of(doc, "he").name == "Dwight Holloway"
 
 
+_RUBIO_MET_GUAIDO = [  # Marco Rubio met Juan Guaidó. (tokens 0-5)
+    ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+    ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+    ("met", "VERB", "VBD", "ROOT", 2, "meet"),
+    ("Juan", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
+    ("Guaidó", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
+    _period(2),
+]
+
+
 def test_sentence_initial_he_resolves_to_previous_main_clause_subject(ng):
     # Marco Rubio met Juan Guaidó. He smiled.
     doc = ng.run([
-        ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
-        ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
-        ("met", "VERB", "VBD", "ROOT", 2, "meet"),
-        ("Juan", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
-        ("Guaidó", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
-        _period(2),
+        *_RUBIO_MET_GUAIDO,
         ("He", "PRON", "PRP", "nsubj", 7),
         ("smiled", "VERB", "VBD", "ROOT", 7, "smile"),
         _period(7),
@@ -456,12 +461,7 @@ def test_a_subject_pronoun_never_takes_its_own_verbs_objects(ng):
     # the subject of the sentence before is the likelier antecedent)
     def run(*clause):
         return ng.run([
-            ("Marco", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
-            ("Rubio", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
-            ("met", "VERB", "VBD", "ROOT", 2, "meet"),
-            ("Juan", "PROPN", "NNP", "compound", 4, None, "B-PERSON"),
-            ("Guaidó", "PROPN", "NNP", "dobj", 2, None, "I-PERSON"),
-            _period(2),
+            *_RUBIO_MET_GUAIDO,
             ("He", "PRON", "PRP", "nsubj", 7),
             *clause,
             _period(7),
