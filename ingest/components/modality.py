@@ -19,7 +19,7 @@ verb of denial or a negated one ("X denied that he met Z", "I don't believe we m
 opened by "until", "when" with a verb not in the past is planned ("until I meet him"); a
 purpose is what its going is ("will fly to Paris to meet X": planned), and planned while
 the going is in progress ("was flying to Paris to meet X"). Denying or rejecting an accusation named as a
-noun ("Y denied the allegations") leaves it asserted. A sanction threatened by its imposer
+noun ("Y denied the allegations", "the allegations were rejected") leaves it asserted. A sanction threatened by its imposer
 ("threatened to impose sanctions") is an asserted threat: its status says so.
 """
 
@@ -149,6 +149,8 @@ class ModalityReader:
                 return (Modality.DENIED, head) if denial else (Modality.ASSERTED, None)
             if dep in _SUBJECT_DEPS:  # "the meeting did not take place", "talks will begin"
                 found = self._own(head, noun=False)
+                if dep == "nsubjpass" and lemma in cues.disputing_verbs and trigger.pos_ == "NOUN" and current is trigger:
+                    return Modality.ASSERTED, None  # "the allegations were denied": they were made
                 if found is None and dep == "nsubjpass" and head.pos_ == "VERB":
                     found = cues.governing_verbs.get(lemma)  # "the meeting was cancelled"
                 return (found, head) if found is not None else (Modality.ASSERTED, None)

@@ -8,7 +8,8 @@ denied, hypothetical; a threat made is an asserted threat); described groups and
 parties ("federal prosecutors", "her European counterparts", "the prime minister", "a young
 reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X alleged that Y …",
 "Y faced charges from X", "negotiated between X and Y", "took part (participated) in the G20
-summit"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
+summit", "Y was charged with X by Z", "allegations that Y …", "the allegations made by X",
+"X and Y are in talks"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
 
 from __future__ import annotations
 
@@ -280,6 +281,24 @@ CASES = [
     ('Alice Warren said she would not recommend charges against Tom Baxley.',
      [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'negated', None)]),
     ('Tom Baxley announced the allegations against Acme Holdings were false.', []),
+    # accused of X by Y (charged with X by Y) when the parse hangs "by Y" on X; allegations that Y ...;
+    # the allegations made by X, denied; X and Y are in talks
+    ('Tom Baxley was accused of lying by Alice Warren.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Tom Baxley was charged with fraud by federal prosecutors.',
+     [('ACCUSED', 'federal prosecutors', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren made allegations that Tom Baxley lied.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ("Alice Warren's accusations that Tom Baxley took bribes were rejected.",
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Tom Baxley denied the allegation that he took bribes.', []),
+    ('The charge that Alice Warren made against Tom Baxley was false.', []),
+    ('Tom Baxley denied the allegations made by Alice Warren.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Acme Holdings and Bolt Industries are in talks about a merger.',
+     [('MET_WITH', 'Acme Holdings', 'Bolt Industries', 'asserted', None)]),
+    ('Acme Holdings and Bolt Industries are in talks with Carver Mining.',
+     [('MET_WITH', 'Acme Holdings', 'Carver Mining', 'asserted', None), ('MET_WITH', 'Bolt Industries', 'Carver Mining', 'asserted', None)]),
 ]
 
 

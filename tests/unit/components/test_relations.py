@@ -520,6 +520,27 @@ def test_met_with_conjoined_subjects_held_talks(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_subjects_held_talks")]
 
 
+@pytest.mark.parametrize(("verb", "lemma", "with_phrase", "expected"), [
+    ("are", "be", False, [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_subjects_in_talks")]),
+    ("remain", "remain", False, [("MET_WITH", "Rubio", "Maduro", None, "met_with.conjoined_subjects_in_talks")]),
+    ("are", "be", True, []),  # "are in talks with Z": each of them with Z (met_with.noun_with), not with each other
+])
+def test_met_with_conjoined_subjects_in_talks(ng, verb, lemma, with_phrase, expected):
+    # Rubio and Maduro are (remain) in talks [with officials].
+    words = [
+        rubio("nsubj", 3),
+        ("and", "CCONJ", "CC", "cc", 0),
+        maduro("conj", 0),
+        (verb, "AUX" if lemma == "be" else "VERB", "VBP", "ROOT", 3, lemma),
+        ("in", "ADP", "IN", "prep", 3),
+        ("talks", "NOUN", "NNS", "pobj", 4, "talk"),
+    ]
+    if with_phrase:
+        words += [("with", "ADP", "IN", "prep", 5), ("officials", "NOUN", "NNS", "pobj", 6, "official")]
+    doc = ng.run([*words, period(3)])
+    assert [r for r in ng.relations(doc) if r[4] == "met_with.conjoined_subjects_in_talks"] == expected
+
+
 def test_met_with_joined_for_dinner(ng):
     # Rubio joined Maduro for dinner.
     doc = ng.run([
@@ -1100,6 +1121,22 @@ def test_accused_disputed(ng):
     assert doc._.ng_relations[0].modality is Modality.ASSERTED
 
 
+def test_accused_disputed_made_by(ng):
+    # Maduro denied the allegations made by Rubio.
+    doc = ng.run([
+        maduro("nsubj", 1),
+        ("denied", "VERB", "VBD", "ROOT", 1, "deny"),
+        ("the", "DET", "DT", "det", 3),
+        ("allegations", "NOUN", "NNS", "dobj", 1, "allegation"),
+        ("made", "VERB", "VBN", "acl", 3, "make"),
+        ("by", "ADP", "IN", "agent", 4),
+        rubio("pobj", 5),
+        period(1),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.disputed_made_by")]
+    assert doc._.ng_relations[0].modality is Modality.ASSERTED
+
+
 def test_accused_in_a_relative_clause_is_the_noun_it_describes(ng):
     # Rubio, who has accused Maduro, spoke.
     doc = ng.run([
@@ -1222,6 +1259,29 @@ def test_accused_charge_with(ng):
     assert ng.relations(doc) == [("ACCUSED", "United States government", "Maduro", None, "accused.charge_with")]
 
 
+@pytest.mark.parametrize(("verb", "lemma", "prep", "wrong", "by_dep", "expected"), [
+    ("charged", "charge", "with", ("fraud", "NOUN", "NN", "pobj"), "prep",
+     [("ACCUSED", "Rubio", "Maduro", None, "accused.passive_by_on_the_wrong")]),
+    ("accused", "accuse", "of", ("lying", "VERB", "VBG", "pcomp"), "prep",
+     [("ACCUSED", "Rubio", "Maduro", None, "accused.passive_by_on_the_wrong")]),
+    # "accused of being paid by Rubio": Rubio is the agent of the paying, not the accuser
+    ("accused", "accuse", "of", ("paid", "VERB", "VBN", "pcomp"), "agent", []),
+])
+def test_accused_passive_by_on_the_wrong(ng, verb, lemma, prep, wrong, by_dep, expected):
+    # Maduro was charged with fraud (accused of lying) by Rubio: the parse hangs "by Rubio" on the wrong.
+    doc = ng.run([
+        maduro("nsubjpass", 2),
+        ("was", "AUX", "VBD", "auxpass", 2, "be"),
+        (verb, "VERB", "VBN", "ROOT", 2, lemma),
+        (prep, "ADP", "IN", "prep", 2),
+        (*wrong, 3),
+        ("by", "ADP", "IN", by_dep, 4),
+        rubio("pobj", 5),
+        period(2),
+    ])
+    assert [r for r in ng.relations(doc) if r[4] != "accused.verb"] == expected
+
+
 def test_charged_without_an_offence_is_no_accusation(ng):
     # Rubio charged Maduro $10. (a price, not a charge of wrongdoing)
     doc = ng.run([
@@ -1263,6 +1323,44 @@ def test_accused_alleged_that(ng):
         period(1),
     ])
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.alleged_that")]
+
+
+def test_accused_noun_that(ng):
+    # Rubio's allegation that Maduro rigged the vote was rejected.
+    doc = ng.run([
+        rubio("poss", 2),
+        ("'s", "PART", "POS", "case", 0),
+        ("allegation", "NOUN", "NN", "nsubjpass", 9),
+        ("that", "SCONJ", "IN", "mark", 5),
+        maduro("nsubj", 5),
+        ("rigged", "VERB", "VBD", "acl", 2, "rig"),
+        ("the", "DET", "DT", "det", 7),
+        ("vote", "NOUN", "NN", "dobj", 5),
+        ("was", "AUX", "VBD", "auxpass", 9, "be"),
+        ("rejected", "VERB", "VBN", "ROOT", 9, "reject"),
+        period(9),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.noun_that")]
+    assert doc._.ng_relations[0].modality is Modality.ASSERTED  # a rejected allegation was made
+
+
+@pytest.mark.parametrize(("dep", "tag", "expected"), [
+    ("relcl", "VBD", []),  # "the allegation that Maduro made": a relative clause says who made it
+    ("acl", "VBN", []),  # "the allegation made ...": a reduced relative has no clause subject of its own
+])
+def test_accused_noun_that_needs_a_complement_clause(ng, dep, tag, expected):
+    # Rubio denied the allegation that Maduro made.
+    doc = ng.run([
+        rubio("nsubj", 1),
+        ("denied", "VERB", "VBD", "ROOT", 1, "deny"),
+        ("the", "DET", "DT", "det", 3),
+        ("allegation", "NOUN", "NN", "dobj", 1),
+        ("that", "PRON", "WDT", "dobj", 6),
+        maduro("nsubj", 6),
+        ("made", "VERB", tag, dep, 3, "make"),
+        period(1),
+    ])
+    assert [r for r in ng.relations(doc) if r[4] == "accused.noun_that"] == expected
 
 
 def test_accused_faced_charges_from(ng):
