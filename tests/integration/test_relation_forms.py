@@ -9,7 +9,7 @@ parties ("federal prosecutors", "her European counterparts", "the prime minister
 reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X alleged that Y …",
 "Y faced charges from X", "negotiated between X and Y", "took part (participated) in the G20
 summit", "Y was charged with X by Z", "allegations that Y …", "the allegations made by X",
-"X and Y are in talks"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
+"X and Y are in talks", "added Y to its blacklist", "sanctions on Y, imposed by X"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
 
 from __future__ import annotations
 
@@ -299,6 +299,11 @@ CASES = [
      [('MET_WITH', 'Acme Holdings', 'Bolt Industries', 'asserted', None)]),
     ('Acme Holdings and Bolt Industries are in talks with Carver Mining.',
      [('MET_WITH', 'Acme Holdings', 'Carver Mining', 'asserted', None), ('MET_WITH', 'Bolt Industries', 'Carver Mining', 'asserted', None)]),
+    # added to a blacklist; sanctions on Y, imposed by X
+    ('Canada added Acme Holdings to its export blacklist.',
+     [('SANCTIONED', 'Canadian government', 'Acme Holdings', 'asserted', 'imposed')]),
+    ('The embargo on Cuba, imposed by the United States, is still in force.',
+     [('SANCTIONED', 'United States government', 'Cuban government', 'asserted', 'imposed')]),
 ]
 
 

@@ -702,6 +702,24 @@ def test_sanctioned_place_on_list(ng):
     assert ng.relations(doc) == [("SANCTIONED", "Treasury Department", "Maduro", "imposed", "sanctioned.place_on_list")]
 
 
+@pytest.mark.parametrize(("verb", "lemma", "noun", "expected"), [
+    ("added", "add", "blacklist", [("SANCTIONED", "Treasury Department", "Maduro", "imposed", "sanctioned.place_on_blacklist")]),
+    ("added", "add", "guestlist", []),
+])
+def test_sanctioned_place_on_blacklist(ng, verb, lemma, noun, expected):
+    # The Treasury Department added Maduro to its blacklist (guestlist).
+    doc = ng.run([
+        *treasury(0, "nsubj", 3),
+        (verb, "VERB", "VBD", "ROOT", 3, lemma),
+        maduro("dobj", 3),
+        ("to", "ADP", "IN", "prep", 3),
+        ("its", "PRON", "PRP$", "poss", 7, "its"),
+        (noun, "NOUN", "NN", "pobj", 5),
+        period(3),
+    ])
+    assert ng.relations(doc) == expected
+
+
 def test_placed_on_a_list_of_another_kind_is_no_sanction(ng):
     # The Treasury Department placed Maduro on its guest list.
     doc = ng.run([
@@ -886,6 +904,26 @@ def test_sanctioned_noun_imposed_by_on(ng):
     ])
     assert ng.relations(doc) == [
         ("SANCTIONED", "European Union", "Venezuelan government", "imposed", "sanctioned.noun_imposed_by_on")
+    ]
+
+
+def test_sanctioned_noun_on_imposed_by(ng):
+    # Sanctions on Venezuela, imposed by the EU, remain.
+    doc = ng.run([
+        ("Sanctions", "NOUN", "NNS", "nsubj", 9, "sanction"),
+        ("on", "ADP", "IN", "prep", 0),
+        ("Venezuela", "PROPN", "NNP", "pobj", 1, None, "B-GPE"),
+        (*COMMA, 0),
+        ("imposed", "VERB", "VBN", "acl", 0, "impose"),
+        ("by", "ADP", "IN", "agent", 4),
+        ("the", "DET", "DT", "det", 7),
+        ("EU", "PROPN", "NNP", "pobj", 5, None, "B-ORG"),
+        (*COMMA, 0),
+        ("remain", "VERB", "VBP", "ROOT", 9, "remain"),
+        period(9),
+    ])
+    assert ng.relations(doc) == [
+        ("SANCTIONED", "European Union", "Venezuelan government", "imposed", "sanctioned.noun_on_imposed_by")
     ]
 
 
