@@ -58,6 +58,7 @@ _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 _INVERTED_SPEAKER_WORDS = 8
 _TITLED_NAME_WORDS = 2
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", "/", ",", ";", ":", "|", "—", "–", "―", "\"", "“", "”"})
+_POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
 _QUOTES_AND_DASHES = frozenset("\"“”„«»—–―")  # `”―`: a closing mark and a dash in one token
 _SPACED_DASHES = frozenset({"-", "--"})  # "Forum - the group"; not the hyphen of "Kilroy-Silk"
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|s)?$", re.IGNORECASE)
@@ -214,10 +215,22 @@ class NameFinder:
             and token.pos_ in ("PROPN", "NOUN", "ADJ") and name_key(token.text) not in self.lexicon.titles
         )
 
+    def _possessor_cut(self, doc: Doc, ent: Span) -> int | None:
+        """The possessive marker of an NER span that glues an owner to a person ("Fox News’
+        Jo Roe", "Acme's Lilian Tintori"): the words after it look like a person's name. "Moody's
+        Investors Service" and "McDonald's Corp" are one name."""
+        for token in ent[1:-1]:
+            if token.tag_ == "POS" or token.lower_ in _POSSESSIVE_MARKS:
+                return token.i if self._looks_like_person(doc[token.i + 1 : ent.end]) else None
+        return None
+
     def _ner_candidates(self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate], lower_words: frozenset[str],
                         surnames: dict[str, frozenset[str]]) -> list[_Candidate]:
         found = []
-        for start, end in self._ner_segments(doc, ent, lower_words, _glued_pair(doc, ent, surnames)):
+        cut = _glued_pair(doc, ent, surnames)
+        if cut is None:
+            cut = self._possessor_cut(doc, ent)
+        for start, end in self._ner_segments(doc, ent, lower_words, cut):
             inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             pieces = [(start, end)]
             lead = next((c for c in inner if c.start == start and c.mention.fixed_type is EntityType.OUTLET), None)

@@ -8,7 +8,8 @@ closing after an inner single-quoted phrase, a surname NER does not know, a
 speech verb after the quote parsed as a relative clause or hung on the quote,
 a rank parsed as the subject, a speaker named in apposition to a description, a
 comma glued to the opening quote mark, a speaker NER took for a place, quotes signed with a
-dash (vox pops), a surname that is also a title after "Mr.".
+dash (vox pops), a surname that is also a title after "Mr.", an interviewer NER glued to the
+outlet by a possessive ("Fox News’ Jo Roe").
 """
 
 from __future__ import annotations
@@ -249,3 +250,14 @@ def test_surname_that_is_a_title_after_mr_speaks(nlp):
 def test_pronoun_in_a_clause_inside_a_phrase_takes_the_governing_subject(nlp):
     quotes = _quotes(nlp, "Maria Olvera says she admired Ann Pole’s courage through what she calls “a long and ugly fight.”")
     assert [(q["speaker"], q["speaker_text"]) for q in quotes] == [("Maria Olvera", "she")]
+
+
+def test_an_interviewer_glued_to_the_outlet_by_a_possessive_is_a_person_of_their_own(nlp):
+    # NER reads "Fox Business’s Maria Pollard" as one organization
+    quotes = _quotes(nlp, "“We will win the state,” Warren told Fox Business’s Maria Pollard on Sunday.")
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [("Warren", EntityType.PERSON)]
+    text = "Budget row\n\nIn an interview with Fox News’ Sean Pollard, Warren said she would stay in the race.\n"
+    doc = nlp(make_doc(nlp, parse_text(text, text), outlet=None))
+    assert {(e.name, e.type) for e in doc._.ng_entities} >= {
+        ("Fox News", EntityType.OUTLET), ("Sean Pollard", EntityType.PERSON), ("Warren", EntityType.PERSON),
+    }

@@ -233,6 +233,39 @@ def test_curated_facility_glued_to_a_person_in_an_org_span_is_split_out(ng):
     assert ng.entity_of(doc, "Lilian Tintori").type is EntityType.PERSON
 
 
+def test_outlet_glued_to_a_person_by_a_possessive_is_split_at_the_possessive(ng):
+    # Fox News' Lilian Tintori asked him.   (NER: ORG "Fox News' Lilian Tintori")
+    doc = ng.run([
+        ("Fox", "PROPN", "NNP", "compound", 1, None, "B-ORG"),
+        ("News", "PROPN", "NNP", "poss", 4, None, "I-ORG"),
+        ("'", "PART", "POS", "case", 1, None, "I-ORG"),
+        ("Lilian", "PROPN", "NNP", "compound", 4, None, "I-ORG"),
+        ("Tintori", "PROPN", "NNP", "nsubj", 5, None, "I-ORG"),
+        ("asked", "VERB", "VBD", "ROOT", 5, "ask"),
+        ("him", "PRON", "PRP", "dobj", 5),
+        (".", "PUNCT", ".", "punct", 5),
+    ])
+    assert ng.mention_texts(doc) == ["Fox News", "Lilian Tintori", "him"]
+    assert ng.mention(doc, "Fox News").fixed_type is EntityType.OUTLET  # the outlet no longer runs to the end
+    tintori = ng.mention(doc, "Lilian Tintori")
+    assert (tintori.start, tintori.end) == (3, 5)
+    assert ng.entity_of(doc, "Lilian Tintori").type is EntityType.PERSON
+
+
+def test_possessive_inside_a_company_name_does_not_split_it(ng):
+    # Moody's Investors Service cut it.   (no given name after the possessive)
+    doc = ng.run([
+        ("Moody", "PROPN", "NNP", "poss", 3, None, "B-ORG"),
+        ("'s", "PART", "POS", "case", 0, None, "I-ORG"),
+        ("Investors", "PROPN", "NNPS", "compound", 3, None, "I-ORG"),
+        ("Service", "PROPN", "NNP", "nsubj", 4, None, "I-ORG"),
+        ("cut", "VERB", "VBD", "ROOT", 4, "cut"),
+        ("it", "PRON", "PRP", "dobj", 4),
+        (".", "PUNCT", ".", "punct", 4),
+    ])
+    assert ng.mention_texts(doc)[0] == "Moody's Investors Service"
+
+
 def test_person_span_containing_a_country_name_is_not_split(ng):
     # Michael Jordan spoke.
     doc = ng.run([
