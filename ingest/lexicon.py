@@ -59,6 +59,7 @@ class TypeVoteWeights:
     bound_pronoun: float  # "X claimed that he …": he / she / his bound by the name's clause
     relative_who: float  # "X, who …"
     outlet_cue: float  # "Canal Television", "the newspaper La Voz"
+    state_body_cue: float  # "the Ohio Supreme Court", "the Senate Finance Committee", "Department of Health"
     list_member: float  # "carmakers including X": the type of what the list lists
     located_place: float  # "a plant in X", "The X, Y-based firm"
     typed_anaphor: float  # an entity's "the company", "the firm": an anaphor of one type that resolved to it

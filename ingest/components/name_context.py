@@ -31,6 +31,11 @@ class NameContext:
         self.outlet_modifiers = words("outlet_modifiers")  # "the newspaper X"
         self.organization_closers = words("organization_closers")  # "Ostra Foods", "Ostra Holdings", "Ostra Corp"
         self.place_closers = words("place_closers")  # "the Ostra Straits", "the Ostra Dam"
+        self.state_body_closers = words("state_body_closers")  # "the Ohio Supreme Court", "Kent Police"
+        self.state_body_openers = words("state_body_openers")  # "Department of Health", "Court of Appeals"
+        self.legislative_chambers = words("legislative_chambers")  # "Senate Finance Committee"
+        self.committee_words = words("committee_words")
+        self.supranational_openers = words("supranational_openers")  # "European Court of Justice": no one state's
         self.gendered_pronouns = frozenset(w for w, (gender, _) in lexicon.pronouns.items() if gender in ("m", "f"))
         self.title_qualifiers = frozenset(name_key(w) for w in words("title_qualifiers"))
 
@@ -185,6 +190,21 @@ class NameContext:
             and not any(a.dep_ == "det" for a in c.lefts)  # "Titan, a California-based company": Titan is the company
             for c in head.rights
         )
+
+    def names_state_body(self, span: Span) -> bool:
+        """ "the Ohio Supreme Court", "Kent Police", "the Health Department", "Court of Appeals",
+        "the Senate Finance Committee": a name of a state's court, legislature, ministry or police
+        (a Government); not "the European Court of Justice" or "the World Court"."""
+        words = [t.lower_.rstrip(".") for t in span if t.is_alpha or t.text.rstrip(".").isalpha()]
+        if len(words) < 2 or not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in span):
+            return False
+        if words[0] in self.supranational_openers:
+            return False
+        if words[-1] in self.state_body_closers:
+            return True
+        if any(w in self.state_body_openers and after == "of" for w, after in zip(words, words[1:])):
+            return True  # "Department of Health", "the Ohio Department of Health"
+        return words[-1] in self.committee_words and any(w in self.legislative_chambers for w in words[:-1])
 
     def names_outlet(self, span: Span) -> bool:
         """ "Canal Television", "the newspaper La Voz", "the daily La Voz": an outlet's name."""

@@ -11,7 +11,9 @@ Corp"), what only a company
 has ("X's shares", "a stake in X", "X's profit figures"), what a company reports ("X posted a
 loss"), "Paris-based", where a person works ("an economist at X") and an organization noun that
 a name NER called a person modifies ("the Maserati brand"); an outlet's closing word or noun
-votes Outlet ("Canal Television", "the newspaper La Voz"); a list hung on a noun ("carmakers
+votes Outlet ("Canal Television", "the newspaper La Voz"); a court, legislature, ministry,
+department or police force named as one votes Government ("the Ohio Supreme Court", "the Senate
+Finance Committee", "Department of Health"); a list hung on a noun ("carmakers
 including X and Y") votes that noun's type; an apposition naming a place votes Location
 ("Wilmington, the state's biggest city"), and so do a place word closing the name ("the Ostra
 Straits"), where a facility is ("a plant in X") and the base of "The X, Y-based firm"; a
@@ -98,8 +100,11 @@ class NameTyper:
         if label == "PERSON" and (context.binds_pronoun(head, quoted, pronouns=_ITS) or context.has_relative(head, ("which",))):
             _add_vote(mention, EntityType.ORGANIZATION, w.bound_pronoun)  # "X said its profits …", "X, which …"
         closer = span[-1].lower_.rstrip(".") if len(span) >= 2 and (span[-1].is_title or span[-1].is_upper) else ""
+        state_body = label == "ORG" and context.names_state_body(span)  # "the Senate Finance Committee"
         named_organization = closer in context.organization_nouns or closer in context.organization_closers
-        if context.has_organization_modifier(head) or context.owns_organization_noun(head) or named_organization \
+        if state_body:  # "the Ohio Supreme Court", "Kent Police": the institution cues below are a state's here
+            _add_vote(mention, EntityType.GOVERNMENT, w.state_body_cue)
+        elif context.has_organization_modifier(head) or context.owns_organization_noun(head) or named_organization \
                 or context.is_based_somewhere(head) or context.employs_someone(head) \
                 or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)

@@ -368,3 +368,28 @@ def test_where_a_person_works_is_an_organization(ng):
     ])
     mention = ng.mention(doc, "Merrow Kettle")
     assert mention.votes[O] >= 3.0
+
+
+def _ruled(ng, name: list[tuple[str, str]]):
+    # <name> ruled .   (NER: ORG over the name; compounds on its last word)
+    last = len(name) - 1
+    rows = [(w, pos, "NNP", "compound" if i < last else "nsubj", last if i < last else last + 1, None,
+             ("B-ORG" if i == 0 else "I-ORG")) for i, (w, pos) in enumerate(name)]
+    rows += [("ruled", "VERB", "VBD", "ROOT", last + 1, "rule"), (".", "PUNCT", ".", "punct", last + 1)]
+    return ng.run(rows)
+
+
+def test_a_court_legislature_department_or_police_named_as_one_is_a_government(ng):
+    G = EntityType.GOVERNMENT
+    for words in (["Quillfeather", "Supreme", "Court"], ["Quillfeather", "Police"], ["Quillfeather", "Senate"],
+                  ["Senate", "Ethics", "Committee"], ["Quillfeather", "Department", "of", "Health"]):
+        doc = _ruled(ng, [(w, "ADP" if w == "of" else "PROPN") for w in words])
+        name = " ".join(words)
+        assert ng.entity_of(doc, name).type is G, name
+
+
+def test_a_supranational_court_or_a_committee_of_no_chamber_is_no_government(ng):
+    for words in (["European", "Quillfeather", "Court"], ["Quillfeather", "Ethics", "Committee"]):
+        doc = _ruled(ng, [(w, "PROPN") for w in words])
+        name = " ".join(words)
+        assert ng.entity_of(doc, name).type is O, name
