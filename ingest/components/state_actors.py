@@ -7,7 +7,8 @@ name it; the quotes and relations it takes part in point at the government. A pl
 when a quote or relation has it as a party, or when it is the subject of a verb that is
 more than being or lying somewhere (or the agent of a passive), the subject of a relative
 clause that does ("Spain, which has opposed …"), or the agent of a noun of what states do
-("the decision by Spain", "Spain's refusal").
+("the decision by Spain", "Spain's refusal"), or the subject of a stance ("France is opposed
+to the plan").
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from ...model.graph import EntityType
 from ...model.names import name_key
 from ..lexicon import Lexicon
 from .arguments import Arguments
-from .syntax import children
 from .types import (
     Actor,
     FoundQuote,
@@ -55,6 +55,7 @@ class StateActors:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.state_verbs = self.lexicon.word_list("state_verbs")
         self.action_nouns = self.lexicon.word_list("state_action_nouns")
+        self.stances = self.lexicon.word_list("state_stance_adjectives")  # "France is opposed to …"
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
@@ -89,9 +90,20 @@ class StateActors:
             verb = head.head
             acting = (head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in self.state_verbs) or (
                 head.dep_ == "pobj" and verb.dep_ == "agent"
-            ) or self._relative_act(head) or self._owns_action(head)
-            for conjunct in (head, *children(head, "conj")) if acting else ():
+            ) or self._takes_a_stance(head) or self._relative_act(head) or self._owns_action(head)
+            for conjunct in (head, *head.conjuncts) if acting else ():  # "Spain, Italy and Poland have …"
                 states.government_of(args.actor_at(conjunct))
+
+    def _takes_a_stance(self, head: Token) -> bool:
+        """ "France is opposed to the plan", "Spain was keen to join": the subject of a stance on
+        something (a to-phrase or an infinitive; not "Spain is ready for the summer")."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = head.head
+        stance = verb if verb.lower_ in self.stances else next(
+            (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in self.stances), None)
+        return stance is not None and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in stance.children)
 
     def _relative_act(self, head: Token) -> bool:
         """ "Spain, which has opposed the plan": a relative clause whose subject is the place."""

@@ -307,6 +307,42 @@ def test_a_country_in_a_relative_clause_that_acts_is_its_government(ng):
     assert ng.entity_of(doc, "Spain").name == "Spanish government"
 
 
+def test_every_country_of_a_list_that_acts_is_its_government(ng):
+    # Spain, Italy and Poland signed it.   (Poland hangs on Italy, not on Spain)
+    doc = ng.run([
+        ("Spain", "PROPN", "NNP", "nsubj", 5, None, "B-GPE"),
+        (",", "PUNCT", ",", "punct", 0),
+        ("Italy", "PROPN", "NNP", "conj", 0, None, "B-GPE"),
+        ("and", "CCONJ", "CC", "cc", 2),
+        ("Poland", "PROPN", "NNP", "conj", 2, None, "B-GPE"),
+        ("signed", "VERB", "VBD", "ROOT", 5, "sign"),
+        ("it", "PRON", "PRP", "dobj", 5),
+        _period(5),
+    ])
+    assert [ng.entity_of(doc, c).name for c in ("Spain", "Italy", "Poland")] == [
+        "Spanish government", "Italian government", "Polish government"]
+
+
+def test_a_country_that_takes_a_stance_on_something_is_its_government(ng):
+    # Spain is opposed to it. Italy is ready for summer.
+    doc = ng.run([
+        ("Spain", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        ("is", "AUX", "VBZ", "ROOT", 1, "be"),
+        ("opposed", "ADJ", "JJ", "acomp", 1, "opposed"),
+        ("to", "ADP", "IN", "prep", 2),
+        ("it", "PRON", "PRP", "pobj", 3),
+        _period(1),
+        ("Italy", "PROPN", "NNP", "nsubj", 7, None, "B-GPE"),
+        ("is", "AUX", "VBZ", "ROOT", 7, "be"),
+        ("ready", "ADJ", "JJ", "acomp", 7, "ready"),
+        ("for", "ADP", "IN", "prep", 8),
+        ("summer", "NOUN", "NN", "pobj", 9),
+        _period(7),
+    ])
+    assert ng.entity_of(doc, "Spain").name == "Spanish government"
+    assert ng.entity_of(doc, "Italy").type is L
+
+
 def test_a_country_that_decides_is_its_government_and_one_that_is_visited_a_place(ng):
     # The decision by Spain surprised tourists in Spain.
     doc = ng.run([
