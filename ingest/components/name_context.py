@@ -29,6 +29,9 @@ class NameContext:
         self.list_prepositions = words("list_prepositions")  # "carmakers including X, Y and Z"
         self.outlet_closers = words("outlet_closers")  # "Canal Television"
         self.outlet_modifiers = words("outlet_modifiers")  # "the newspaper X"
+        self.outlet_staff_nouns = words("outlet_staff_nouns")  # "X's editor", "a columnist for X"
+        self.publication_nouns = words("publication_nouns")  # "an op-ed in X"
+        self.publication_verbs = words("publication_verbs")  # "writing in X"
         self.organization_closers = words("organization_closers")  # "Ostra Foods", "Ostra Holdings", "Ostra Corp"
         self.place_closers = words("place_closers")  # "the Ostra Straits", "the Ostra Dam"
         self.state_body_closers = words("state_body_closers")  # "the Ohio Supreme Court", "Kent Police"
@@ -214,6 +217,23 @@ class NameContext:
         return any(c.dep_ in ("compound", "appos", "nmod") and c.lemma_.lower() in self.outlet_modifiers
                    and c.i < head.i for c in head.children)
 
+    def serves_as_outlet(self, head: Token) -> bool:
+        """ "X's political editor", "X reporters", "a columnist for X", "a reporter at X", "an op-ed
+        in X", "writing in X", "an interview with X": what only a news outlet has or prints."""
+        owner = head.head
+        if head.dep_ in ("poss", "compound") and owner.i > head.i:
+            return owner.lemma_.lower() in self.outlet_staff_nouns
+        if head.dep_ != "pobj":
+            return False
+        word, preposition = owner.head, owner.lower_
+        lemma = word.lemma_.lower()
+        if preposition in ("for", "at", "with") and word.pos_ == "NOUN" and lemma in self.outlet_staff_nouns:
+            return True
+        if preposition == "in":
+            return (word.pos_ == "NOUN" and self.publication_nouns.intersection((lemma, _hyphenated(word)))) \
+                or (word.pos_ == "VERB" and lemma in self.publication_verbs)
+        return preposition == "with" and lemma == "interview"
+
     def binds_pronoun(self, head: Token, quoted: frozenset[int] = frozenset(), *,
                       pronouns: frozenset[str] | None = None) -> bool:
         """ "X claimed that he …", "X said his …": the name is the subject of a verb whose own
@@ -262,3 +282,11 @@ class NameContext:
             if child.dep_ == "appos" and child.lemma_.lower() in self.organization_nouns:
                 return True
         return head.dep_ == "appos" and head.head.lemma_.lower() in self.organization_nouns
+
+
+def _hyphenated(word: Token) -> str:
+    """The word with the hyphenated part the tokenizer split off in front: "op-ed" for "ed"."""
+    doc = word.doc
+    if word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 1].whitespace_ == "" and doc[word.i - 2].whitespace_ == "":
+        return doc[word.i - 2 : word.i + 1].text.lower()
+    return word.lower_

@@ -11,7 +11,9 @@ Corp"), what only a company
 has ("X's shares", "a stake in X", "X's profit figures"), what a company reports ("X posted a
 loss"), "Paris-based", where a person works ("an economist at X") and an organization noun that
 a name NER called a person modifies ("the Maserati brand"); an outlet's closing word or noun
-votes Outlet ("Canal Television", "the newspaper La Voz"); a court, legislature, ministry,
+votes Outlet ("Canal Television", "the newspaper La Voz"), and so does what only an outlet has
+or prints ("X's political editor", "a columnist for X", "an op-ed in X", "writing in X", "an
+interview with X"); a court, legislature, ministry,
 department or police force named as one votes Government ("the Ohio Supreme Court", "the Senate
 Finance Committee", "Department of Health"); a list hung on a noun ("carmakers
 including X and Y") votes that noun's type; an apposition naming a place votes Location
@@ -101,16 +103,18 @@ class NameTyper:
             _add_vote(mention, EntityType.ORGANIZATION, w.bound_pronoun)  # "X said its profits …", "X, which …"
         closer = span[-1].lower_.rstrip(".") if len(span) >= 2 and (span[-1].is_title or span[-1].is_upper) else ""
         state_body = label == "ORG" and context.names_state_body(span)  # "the Senate Finance Committee"
+        # "a columnist for X", "an op-ed in X": where a journalist works is an outlet
+        serves_as_outlet = label == "ORG" and not state_body and context.serves_as_outlet(head)
         named_organization = closer in context.organization_nouns or closer in context.organization_closers
         if state_body:  # "the Ohio Supreme Court", "Kent Police": the institution cues below are a state's here
             _add_vote(mention, EntityType.GOVERNMENT, w.state_body_cue)
         elif context.has_organization_modifier(head) or context.owns_organization_noun(head) or named_organization \
-                or context.is_based_somewhere(head) or context.employs_someone(head) \
+                or context.is_based_somewhere(head) or (context.employs_someone(head) and not serves_as_outlet) \
                 or (label == "PERSON" and context.modifies_organization_noun(head)):
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
         if context.reports_results(head):  # "X reported a rise in profits"
             _add_vote(mention, EntityType.ORGANIZATION, w.organization_cue)
-        if context.names_outlet(span):  # "Canal Television", "the newspaper La Voz"
+        if context.names_outlet(span) or serves_as_outlet:  # "Canal Television", "the newspaper La Voz"
             _add_vote(mention, EntityType.OUTLET, w.outlet_cue)
         listed = context.listed_under(head)  # "carmakers including X, Y and Z"
         if listed is not None:

@@ -227,9 +227,10 @@ class NameFinder:
     def _ner_candidates(self, doc: Doc, ent: Span, lexicon_spans: list[_Candidate], lower_words: frozenset[str],
                         surnames: dict[str, frozenset[str]]) -> list[_Candidate]:
         found = []
-        cut = _glued_pair(doc, ent, surnames)
+        cut, person_after = _glued_pair(doc, ent, surnames), None
         if cut is None:
             cut = self._possessor_cut(doc, ent)
+            person_after = cut  # "Fox News’ Jo Roe": what follows the possessive is a person
         for start, end in self._ner_segments(doc, ent, lower_words, cut):
             inner = [c for c in lexicon_spans if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             pieces = [(start, end)]
@@ -253,7 +254,8 @@ class NameFinder:
                         lexicon_spans.remove(c)
                         c.priority = 99
             for a, b in pieces:
-                mention = self._ner_mention(doc, ent.label_, a, b)
+                label = "PERSON" if person_after is not None and a > person_after else ent.label_
+                mention = self._ner_mention(doc, label, a, b)
                 if mention is not None:
                     found.append(_Candidate(a, b, _PRIORITY_NER, mention))
         return found

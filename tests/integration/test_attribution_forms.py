@@ -9,7 +9,7 @@ speech verb after the quote parsed as a relative clause or hung on the quote,
 a rank parsed as the subject, a speaker named in apposition to a description, a
 comma glued to the opening quote mark, a speaker NER took for a place, quotes signed with a
 dash (vox pops), a surname that is also a title after "Mr.", an interviewer NER glued to the
-outlet by a possessive ("Fox News’ Jo Roe").
+outlet by a possessive ("Fox News’ Jo Roe"), an outlet no list knows.
 """
 
 from __future__ import annotations
@@ -261,3 +261,20 @@ def test_an_interviewer_glued_to_the_outlet_by_a_possessive_is_a_person_of_their
     assert {(e.name, e.type) for e in doc._.ng_entities} >= {
         ("Fox News", EntityType.OUTLET), ("Sean Pollard", EntityType.PERSON), ("Warren", EntityType.PERSON),
     }
+
+
+def test_an_outlet_no_list_knows_is_one_by_what_it_prints_and_receives_the_quote(nlp):
+    # neither name is curated: the columnist, the op-ed and the interview make them outlets
+    text = (
+        "Budget row\n\nDana Whitcombe, a columnist for the Harbour Ledger, said the council had lied. "
+        "In an op-ed in the Westbury Clarion, Ms Harlow argued that taxes must rise. "
+        "“We will not back down,” Ms Harlow said in an interview with the Westbury Clarion.\n"
+    )
+    doc = nlp(make_doc(nlp, parse_text(text, text), outlet=None))
+    entities = doc._.ng_entities
+    assert {(e.name, e.type) for e in entities} >= {
+        ("Harbour Ledger", EntityType.OUTLET), ("Westbury Clarion", EntityType.OUTLET), ("Harlow", EntityType.PERSON),
+    }
+    received = [(entities[q.speaker_entity].name, entities[q.receiver_entity].name) for q in doc._.ng_quotes
+                if q.direct and q.receiver_entity is not None]
+    assert received == [("Harlow", "Westbury Clarion")]

@@ -249,6 +249,7 @@ def test_outlet_glued_to_a_person_by_a_possessive_is_split_at_the_possessive(ng)
     assert ng.mention(doc, "Fox News").fixed_type is EntityType.OUTLET  # the outlet no longer runs to the end
     tintori = ng.mention(doc, "Lilian Tintori")
     assert (tintori.start, tintori.end) == (3, 5)
+    assert tintori.origin == "ner:PERSON"  # the person part is no organization NER found
     assert ng.entity_of(doc, "Lilian Tintori").type is EntityType.PERSON
 
 

@@ -393,3 +393,51 @@ def test_a_supranational_court_or_a_committee_of_no_chamber_is_no_government(ng)
         doc = _ruled(ng, [(w, "PROPN") for w in words])
         name = " ".join(words)
         assert ng.entity_of(doc, name).type is O, name
+
+
+
+def _spoke(ng, before: list[tuple], *, spaces: list[bool] | None = None):
+    # <before> Merrow Kettle spoke .   (NER: ORG; "Kettle" hangs on the row `before` ends with)
+    n = len(before)
+    rows = [*before,
+            ("Merrow", "PROPN", "NNP", "compound", n + 1, None, "B-ORG"),
+            ("Kettle", "PROPN", "NNP", "pobj", n - 1, None, "I-ORG"),
+            ("spoke", "VERB", "VBD", "ROOT", n + 2, "speak"),
+            (".", "PUNCT", ".", "punct", n + 2)]
+    return ng.run(rows, spaces=spaces)
+
+
+def test_where_a_journalist_works_is_an_outlet(ng):
+    # A columnist for Merrow Kettle spoke.
+    doc = _spoke(ng, [("A", "DET", "DT", "det", 1), ("columnist", "NOUN", "NN", "nsubj", 5),
+                      ("for", "ADP", "IN", "prep", 1)])
+    assert ng.entity_of(doc, "Merrow Kettle").type is EntityType.OUTLET
+
+
+def test_where_an_op_ed_appears_is_an_outlet(ng):
+    # An op-ed in Merrow Kettle spoke.  (the tokenizer splits "op-ed" in three)
+    doc = _spoke(ng, [("An", "DET", "DT", "det", 3), ("op", "NOUN", "NN", "compound", 3),
+                      ("-", "PUNCT", "HYPH", "punct", 3), ("ed", "NOUN", "NN", "nsubj", 7),
+                      ("in", "ADP", "IN", "prep", 3)],
+                 spaces=[True, False, False, True, True, True, True, False, False])
+    assert ng.entity_of(doc, "Merrow Kettle").type is EntityType.OUTLET
+
+
+def test_a_meeting_in_an_organization_is_no_outlet(ng):
+    # A meeting in Merrow Kettle spoke.
+    doc = _spoke(ng, [("A", "DET", "DT", "det", 1), ("meeting", "NOUN", "NN", "nsubj", 5),
+                      ("in", "ADP", "IN", "prep", 1)])
+    assert ng.entity_of(doc, "Merrow Kettle").type is O
+
+
+def test_what_a_journalist_is_compounded_into_is_an_outlet_and_a_donor_is_no_journalist(ng):
+    # Merrow Kettle reporter spoke.  /  Merrow Kettle donor spoke.
+    for noun, expected in (("reporter", EntityType.OUTLET), ("donor", O)):
+        doc = ng.run([
+            ("Merrow", "PROPN", "NNP", "compound", 1, None, "B-ORG"),
+            ("Kettle", "PROPN", "NNP", "compound", 2, None, "I-ORG"),
+            (noun, "NOUN", "NN", "nsubj", 3),
+            ("spoke", "VERB", "VBD", "ROOT", 3, "speak"),
+            (".", "PUNCT", ".", "punct", 3),
+        ])
+        assert ng.entity_of(doc, "Merrow Kettle").type is expected, noun
