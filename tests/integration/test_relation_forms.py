@@ -9,7 +9,8 @@ parties ("federal prosecutors", "her European counterparts", "the prime minister
 reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X alleged that Y …",
 "Y faced charges from X", "negotiated between X and Y", "took part (participated) in the G20
 summit", "Y was charged with X by Z", "allegations that Y …", "the allegations made by X",
-"X and Y are in talks", "added Y to its blacklist", "sanctions on Y, imposed by X"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
+"X and Y are in talks", "added Y to its blacklist", "sanctions on Y, imposed by X", "dined with",
+"a sit-down with", "Y was visited by X"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
 
 from __future__ import annotations
 
@@ -304,6 +305,16 @@ CASES = [
      [('SANCTIONED', 'Canadian government', 'Acme Holdings', 'asserted', 'imposed')]),
     ('The embargo on Cuba, imposed by the United States, is still in force.',
      [('SANCTIONED', 'United States government', 'Cuban government', 'asserted', 'imposed')]),
+    # dined with, a sit-down with, the meeting X had with Y, visited by; a museum visited is a place
+    ('Alice Warren dined with Tom Baxley in Denver.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren had a sit-down with Tom Baxley in May.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('The dinner Alice Warren had with Tom Baxley ran late.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Tom Baxley was visited by Alice Warren in hospital.',
+     [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren visited the Denver Art Museum on Monday.', []),
 ]
 
 

@@ -441,3 +441,9 @@ def test_what_a_journalist_is_compounded_into_is_an_outlet_and_a_donor_is_no_jou
             (".", "PUNCT", ".", "punct", 3),
         ])
         assert ng.entity_of(doc, "Merrow Kettle").type is expected, noun
+
+
+def test_a_name_closing_in_an_institution_noun_is_no_person_for_its_given_name(ng):
+    # Denver Art Museum ruled.   ("Denver" is also a given name)
+    doc = _ruled(ng, [("Denver", "PROPN"), ("Art", "PROPN"), ("Museum", "PROPN")])
+    assert ng.entity_of(doc, "Denver Art Museum").type is O

@@ -158,6 +158,68 @@ def test_met_with_dinner_with(ng):
     assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_with")]
 
 
+def test_met_with_dined_with(ng):
+    # Rubio dined with Maduro.   (the model's lemma of "dined" is "din")
+    doc = ng.run([rubio("nsubj", 1), ("dined", "VERB", "VBD", "ROOT", 1, "din"), ("with", "ADP", "IN", "prep", 1),
+                  maduro("pobj", 2), period(1)])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.dine_with")]
+
+
+def test_met_with_a_sit_down_with_split_by_the_tokenizer(ng):
+    # Rubio had a sit-down with Maduro.   ("sit", "-", "down": the noun is "down")
+    doc = ng.run([rubio("nsubj", 1), ("had", "VERB", "VBD", "ROOT", 1, "have"), ("a", "DET", "DT", "det", 5),
+                  ("sit", "NOUN", "NN", "compound", 5), ("-", "PUNCT", "HYPH", "punct", 5),
+                  ("down", "NOUN", "NN", "dobj", 1, "down"), ("with", "ADP", "IN", "prep", 5), maduro("pobj", 6),
+                  period(1)], spaces=[True, True, True, False, False, True, True, False, False])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.sit_down_noun_with")]
+
+
+def test_met_with_the_meeting_x_had_with_y_parsed_as_an_auxiliary(ng):
+    # The meeting Rubio had with Maduro ended.   (the parse: "had" an auxiliary of "ended", with a subject)
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("meeting", "NOUN", "NN", "nsubj", 6),
+        rubio("nsubj", 3),
+        ("had", "AUX", "VBD", "aux", 6, "have"),
+        ("with", "ADP", "IN", "prep", 3),
+        maduro("pobj", 4),
+        ("ended", "VERB", "VBD", "ROOT", 6, "end"),
+        period(6),
+    ])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.noun_relative_with_parsed_as_aux")]
+
+
+def test_an_auxiliary_without_a_meeting_noun_is_no_meeting(ng):
+    # The plan Rubio had with Maduro ended.
+    doc = ng.run([
+        ("The", "DET", "DT", "det", 1),
+        ("plan", "NOUN", "NN", "nsubj", 6),
+        rubio("nsubj", 3),
+        ("had", "AUX", "VBD", "aux", 6, "have"),
+        ("with", "ADP", "IN", "prep", 3),
+        maduro("pobj", 4),
+        ("ended", "VERB", "VBD", "ROOT", 6, "end"),
+        period(6),
+    ])
+    assert ng.relations(doc) == []
+
+
+def test_met_with_visited_by_a_person(ng):
+    # Maduro was visited by Rubio.
+    doc = ng.run([maduro("nsubjpass", 2), ("was", "AUX", "VBD", "auxpass", 2, "be"),
+                  ("visited", "VERB", "VBN", "ROOT", 2, "visit"), ("by", "ADP", "IN", "agent", 2),
+                  rubio("pobj", 3), period(2)])
+    assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.visit_passive")]
+
+
+def test_a_place_visited_by_a_person_is_no_meeting(ng):
+    # Miami was visited by Rubio.
+    doc = ng.run([("Miami", "PROPN", "NNP", "nsubjpass", 2, None, "B-GPE"), ("was", "AUX", "VBD", "auxpass", 2, "be"),
+                  ("visited", "VERB", "VBN", "ROOT", 2, "visit"), ("by", "ADP", "IN", "agent", 2),
+                  rubio("pobj", 3), period(2)])
+    assert ng.relations(doc) == []
+
+
 def test_met_with_welcome_to_a_person_glued_to_the_oval_office(ng):
     # Trump welcomed to the Oval Office Lilian Tintori.   (NER: ORG "the Oval Office Lilian Tintori")
     doc = ng.run([
