@@ -62,6 +62,7 @@ class ModalityCues:
     future_time_words: frozenset[str]
     progressive_future_auxiliaries: frozenset[str]
     be_to: Modality
+    be_to_idioms: frozenset[str]
     not_yet_adverbs: frozenset[str]
 
     @classmethod
@@ -78,6 +79,7 @@ class ModalityCues:
             disputing_verbs=frozenset(row["disputing_verbs"]), governing_nouns=table("governing_nouns"),
             governing_adjectives=table("governing_adjectives"), noun_modifiers=table("noun_modifiers"),
             future_time_words=frozenset(row["future_time_words"]), be_to=Modality(row["be_to"]),
+            be_to_idioms=frozenset(row["be_to_idioms"]),
             progressive_future_auxiliaries=frozenset(row["progressive_future_auxiliaries"]),
             not_yet_adverbs=frozenset(row["not_yet_adverbs"]),
         )
@@ -176,8 +178,8 @@ class ModalityReader:
                 if lemma in cues.disputing_verbs and dep == "dobj" and trigger.pos_ == "NOUN" and current is trigger:
                     return Modality.ASSERTED, None  # "Y denied the allegations": they were made
                 found = self._own(head, noun=False) or self._governing_verb(head, current)
-                if found is None and lemma == "be" and dep == "xcomp":
-                    found = cues.be_to
+                if found is None and lemma == "be" and dep == "xcomp" and current.lemma_.lower() not in cues.be_to_idioms:
+                    found = cues.be_to  # "X is to meet Y"; but "Y is to blame" says who is
             elif head.pos_ == "NOUN":
                 found = self._own(head, noun=True) or cues.governing_nouns.get(lemma)
             elif head.pos_ == "ADJ":

@@ -10,7 +10,8 @@ reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X al
 "Y faced charges from X", "negotiated between X and Y", "took part (participated) in the G20
 summit", "Y was charged with X by Z", "allegations that Y …", "the allegations made by X",
 "X and Y are in talks", "added Y to its blacklist", "sanctions on Y, imposed by X", "dined with",
-"a sit-down with", "Y was visited by X"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
+"a sit-down with", "Y was visited by X", "Y, accused by X of …", "X pinned the blame on Y", "X said Y
+was to blame", "X's suit accuses Y"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
 
 from __future__ import annotations
 
@@ -315,6 +316,20 @@ CASES = [
     ('Tom Baxley was visited by Alice Warren in hospital.',
      [('MET_WITH', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
     ('Alice Warren visited the Denver Art Museum on Monday.', []),
+    # a reduced relative with its agent (without one no accuser is known), the blame laid on Y,
+    # "Y was to blame" (no plan), the document that accuses for its author
+    ('Tom Baxley, accused by Alice Warren of taking bribes, resigned on Friday.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Tom Baxley, accused of taking bribes, resigned on Friday.', []),
+    ('Alice Warren pinned the blame on Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren put the blame for the defeat on Tom Baxley.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren said Tom Baxley was to blame for the crisis.',
+     [('ACCUSED', 'Alice Warren', 'Tom Baxley', 'asserted', None)]),
+    ('Alice Warren said the weather was to blame for the crisis.', []),
+    ("Alice Warren's suit accuses Acme Holdings of fraud.",
+     [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
 ]
 
 

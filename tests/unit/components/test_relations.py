@@ -1155,6 +1155,79 @@ def test_accused_blame_thing_on_when_the_parse_hangs_on_from_the_thing(ng):
     assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.blame_thing_on")]
 
 
+def test_accused_laid_the_blame_on(ng):
+    # Rubio pinned the blame on Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("pinned", "VERB", "VBD", "ROOT", 1, "pin"), ("the", "DET", "DT", "det", 3),
+                  ("blame", "NOUN", "NN", "dobj", 1, "blame"), ("on", "ADP", "IN", "prep", 1), maduro("pobj", 4),
+                  period(1)])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.laid_the_blame_on")]
+
+
+def test_accused_laid_the_blame_for_something_on(ng):
+    # Rubio put the blame for the defeat on Maduro.   ("on Maduro" under "defeat")
+    doc = ng.run([rubio("nsubj", 1), ("put", "VERB", "VBD", "ROOT", 1, "put"), ("the", "DET", "DT", "det", 3),
+                  ("blame", "NOUN", "NN", "dobj", 1, "blame"), ("for", "ADP", "IN", "prep", 1),
+                  ("the", "DET", "DT", "det", 6), ("defeat", "NOUN", "NN", "pobj", 4), ("on", "ADP", "IN", "prep", 6),
+                  maduro("pobj", 7), period(1)])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.laid_the_blame_for_on")]
+
+
+def test_putting_something_else_on_a_party_is_no_accusation(ng):
+    # Rubio put the money on Maduro.
+    doc = ng.run([rubio("nsubj", 1), ("put", "VERB", "VBD", "ROOT", 1, "put"), ("the", "DET", "DT", "det", 3),
+                  ("money", "NOUN", "NN", "dobj", 1), ("on", "ADP", "IN", "prep", 1), maduro("pobj", 4), period(1)])
+    assert ng.relations(doc) == []
+
+
+def test_accused_reduced_relative_with_an_agent(ng):
+    # Maduro, accused by Rubio of fraud, resigned.
+    doc = ng.run([
+        maduro("nsubj", 8),
+        (",", "PUNCT", ",", "punct", 0),
+        ("accused", "VERB", "VBN", "acl", 0, "accuse"),
+        ("by", "ADP", "IN", "agent", 2),
+        rubio("pobj", 3),
+        ("of", "ADP", "IN", "prep", 4),
+        ("fraud", "NOUN", "NN", "pobj", 5),
+        (",", "PUNCT", ",", "punct", 0),
+        ("resigned", "VERB", "VBD", "ROOT", 8, "resign"),
+        period(8),
+    ])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.reduced_relative_by")]
+
+
+def test_a_reduced_relative_without_an_agent_names_no_accuser(ng):
+    # Maduro, accused of fraud, resigned.
+    doc = ng.run([
+        maduro("nsubj", 6),
+        (",", "PUNCT", ",", "punct", 0),
+        ("accused", "VERB", "VBN", "acl", 0, "accuse"),
+        ("of", "ADP", "IN", "prep", 2),
+        ("fraud", "NOUN", "NN", "pobj", 3),
+        (",", "PUNCT", ",", "punct", 0),
+        ("resigned", "VERB", "VBD", "ROOT", 6, "resign"),
+        period(6),
+    ])
+    assert ng.relations(doc) == []
+
+
+def test_accused_said_was_to_blame_and_is_asserted(ng):
+    # Rubio said Maduro was to blame.
+    doc = ng.run([rubio("nsubj", 1), ("said", "VERB", "VBD", "ROOT", 1, "say"), maduro("nsubj", 3),
+                  ("was", "AUX", "VBD", "ccomp", 1, "be"), ("to", "PART", "TO", "aux", 5),
+                  ("blame", "VERB", "VB", "xcomp", 3, "blame"), period(1)])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.said_was_to_blame")]
+    assert [r.modality for r in doc._.ng_relations] == [Modality.ASSERTED]
+
+
+def test_accused_by_the_owner_of_the_document_that_accuses(ng):
+    # Rubio's suit accuses Maduro of fraud.   (a lawsuit, a complaint, an indictment stands for its author)
+    doc = ng.run([rubio("poss", 2), ("'s", "PART", "POS", "case", 0), ("suit", "NOUN", "NN", "nsubj", 3),
+                  ("accuses", "VERB", "VBZ", "ROOT", 3, "accuse"), maduro("dobj", 3), ("of", "ADP", "IN", "prep", 4),
+                  ("fraud", "NOUN", "NN", "pobj", 5), period(3)])
+    assert ng.relations(doc) == [("ACCUSED", "Rubio", "Maduro", None, "accused.verb")]
+
+
 def test_blaming_a_party_on_a_platform_blames_the_party_not_the_platform(ng):
     # Rubio blamed Maduro on Twitter.
     for on_head in (1, 2):  # "on Twitter" under the verb or under Maduro
