@@ -205,6 +205,9 @@ class RelationFinder:
                 found = subject(verb.head.head)  # "X is due to meet Y"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "X, meeting Y in Paris, said"
                 found = _nominal_agent(verb.head) if verb.head.lemma_.lower() in self.statement_nouns else verb.head
+            if found is None and verb.dep_ in ("advcl", "appos") and verb.head.pos_ not in ("VERB", "AUX") \
+                    and verb.head.i < verb.i:
+                found = verb.head  # the same, when the parse makes the participle an adverbial clause or apposition of X
             return found or _subject_through_phrase(verb)
         if "nominal_agent" in spec:
             verbs = self.lexicon.word_list(spec["through_verbs"]) if "through_verbs" in spec else None

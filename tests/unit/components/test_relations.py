@@ -49,6 +49,15 @@ def test_met_with_verb_with(ng):
     assert relation.sentence == (0, len(doc.text))
 
 
+def test_met_with_a_participle_the_parse_hangs_on_the_subject_as_apposition_or_adverbial(ng):
+    # Rubio, meeting with Maduro, spoke.   ("meeting" an appos / advcl of Rubio)
+    for dep in ("appos", "advcl"):
+        doc = ng.run([rubio("nsubj", 6), (",", "PUNCT", ",", "punct", 0), ("meeting", "VERB", "VBG", dep, 0, "meet"),
+                      ("with", "ADP", "IN", "prep", 2), maduro("pobj", 3), (",", "PUNCT", ",", "punct", 0),
+                      ("spoke", "VERB", "VBD", "ROOT", 6, "speak"), period(6)])
+        assert ng.relations(doc) == [("MET_WITH", "Rubio", "Maduro", None, "met_with.verb_with")], dep
+
+
 def test_met_with_verb_with_clause(ng):
     # Rubio met with Venezuelan officers plotting a coup.
     doc = ng.run([
