@@ -341,6 +341,10 @@ class Coref:
                 return False  # `"… the lives of Kashmiris," he said`: not them
             return root is not None and root in facts and _compatible(pronoun, mentions[j], *facts[root])
 
+        # "In his meeting with X, Y said": a possessive in a phrase before its clause's subject is that subject's
+        fronted = _fronted_phrase_subject(token)
+        if fronted is not None and fronted.i in by_head and fits(by_head[fronted.i]):
+            return by_head[fronted.i]
         # "X said he ...", "X says she liked Y's idea, which she calls …": the subject of a verb
         # the pronoun's clause hangs from (reported, framed, or a clause inside one of its phrases)
         verb = token.head
@@ -539,6 +543,22 @@ def _apart(doc: Doc, name: Mention, acronym: Mention) -> bool:
 
 def _same_gender(a: str | None, b: str | None) -> bool:
     return a not in ("m", "f") or b not in ("m", "f") or a == b
+
+
+def _fronted_phrase_subject(token: Token) -> Token | None:
+    """The subject after a phrase opening its clause, for a possessive in that phrase: "In his
+    meeting with X, Y said", "Before her talks with X, Y …" -> Y."""
+    if token.dep_ != "poss":
+        return None
+    word = token.head
+    for _ in range(4):
+        if word.dep_ not in ("pobj", "prep") or word.head.i == word.i:
+            return None
+        if word.dep_ == "prep" and word.head.pos_ in ("VERB", "AUX"):
+            subject_token = next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subject_token if subject_token is not None and word.i < subject_token.i else None
+        word = word.head
+    return None
 
 
 def _is_expletive(token: Token) -> bool:

@@ -679,3 +679,22 @@ def test_ministers_join_the_country_government_named_later(ng):
     ])
     assert ng.entity_of(doc, "Ministers") is ng.entity_of(doc, "British government")
     assert ng.entity_of(doc, "Ministers").name == "British government"
+
+
+def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(ng):
+    # Jo Roe left. In his talks, Tom Baxley smiled.   (not the man named before: the subject after)
+    doc = ng.run([
+        ("Jo", "PROPN", "NNP", "compound", 1, None, "B-PERSON"),
+        ("Roe", "PROPN", "NNP", "nsubj", 2, None, "I-PERSON"),
+        ("left", "VERB", "VBD", "ROOT", 2, "leave"),
+        _period(2),
+        ("In", "ADP", "IN", "prep", 10),
+        ("his", "PRON", "PRP$", "poss", 6, "his"),
+        ("talks", "NOUN", "NNS", "pobj", 4, "talk"),
+        (",", "PUNCT", ",", "punct", 10),
+        ("Tom", "PROPN", "NNP", "compound", 9, None, "B-PERSON"),
+        ("Baxley", "PROPN", "NNP", "nsubj", 10, None, "I-PERSON"),
+        ("smiled", "VERB", "VBD", "ROOT", 10, "smile"),
+        _period(10),
+    ])
+    assert ng.entity_of(doc, "his").name == "Tom Baxley"
