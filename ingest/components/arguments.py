@@ -17,7 +17,7 @@ from ...model.graph import EntityType
 from ...model.names import name_key
 from ..lexicon import Lexicon
 from .syntax import Sentences, children, doc_text, subject
-from .types import Actor, LocalEntity, Mention
+from .types import Actor, LocalEntity, Mention, MentionKind
 
 ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.GOVERNMENT, EntityType.ORGANIZATION, EntityType.OUTLET})
 
@@ -168,8 +168,12 @@ class Arguments:
         return None
 
     def _state_acting(self, place: int, mention_index: int) -> Actor | None:
-        """A place that acts is its country's government ("Washington accused …")."""
+        """A place that acts is its country's government ("Washington accused …"), and so is a
+        pronoun standing for it ("Japan lifted its sanctions")."""
         country = self.mentions[mention_index].country
+        if country is None and self.mentions[mention_index].kind is MentionKind.PRONOUN:
+            country = next((self.mentions[i].country for i in self.entities[place].mentions
+                            if self.mentions[i].country is not None), None)
         if country is None:
             return None
         return Actor(place, mention_index, state=self.lexicon.countries[name_key(country)].government)

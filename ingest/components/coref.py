@@ -566,7 +566,8 @@ def _is_expletive(token: Token) -> bool:
         return False
     verb = token.head
     return token.dep_ == "expl" or (
-        verb.lemma_ == "be" and any(c.dep_ in ("ccomp", "xcomp", "acomp") for c in verb.children)
+        (verb.lemma_ == "be" or verb.lower_ in ("'s", "’s"))  # the model leaves "it’s" unlemmatized
+        and any(c.dep_ in ("ccomp", "xcomp", "acomp") for c in verb.children)
     )
 
 
@@ -607,10 +608,11 @@ def _compatible(pronoun: Mention, candidate: Mention, person: bool, gender: str 
             candidate.kind is MentionKind.NAME and not person
             and candidate.fixed_type in (EntityType.ORGANIZATION, EntityType.GOVERNMENT)
         )
-    if pronoun.gender is None:  # it / its: a singular organization, government or outlet
-        return (
+    if pronoun.gender is None:  # it / its: a singular organization, government or outlet; "its" a country's too
+        return (  # ("Japan lifted its sanctions"; a bare "it" is more often a thing than a country)
             not candidate.plural and not person and candidate.kind is MentionKind.NAME
-            and candidate.fixed_type is not EntityType.LOCATION
+            and (candidate.fixed_type is not EntityType.LOCATION
+                 or (candidate.country is not None and pronoun.text.lower() == "its"))
         )
     if candidate.plural or not person:
         return False

@@ -11,7 +11,7 @@ reporter"), "including X", "sent X to meet Y", "X's meetings were with Y", "X al
 summit", "Y was charged with X by Z", "allegations that Y …", "the allegations made by X",
 "X and Y are in talks", "added Y to its blacklist", "sanctions on Y, imposed by X", "dined with",
 "a sit-down with", "Y was visited by X", "Y, accused by X of …", "X pinned the blame on Y", "X said Y
-was to blame", "X's suit accuses Y"; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
+was to blame", "X's suit accuses Y", "Japan lifted its sanctions"; "it’s hard to blame Y" accuses nobody; "X rejected (welcomed) the allegations against Y" is no accusation by X."""
 
 from __future__ import annotations
 
@@ -330,6 +330,10 @@ CASES = [
     ('Alice Warren said the weather was to blame for the crisis.', []),
     ("Alice Warren's suit accuses Acme Holdings of fraud.",
      [('ACCUSED', 'Alice Warren', 'Acme Holdings', 'asserted', None)]),
+    # "its" of a country acts as the country's government; "it’s hard to …" is nobody
+    ('Japan lifted its sanctions on North Korea in May.',
+     [('SANCTIONED', 'Japanese government', 'North Korean government', 'asserted', 'lifted')]),
+    ('It’s hard to blame Tom Baxley for the crisis, Alice Warren said.', []),
 ]
 
 

@@ -698,3 +698,19 @@ def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(ng):
         _period(10),
     ])
     assert ng.entity_of(doc, "his").name == "Tom Baxley"
+
+
+def test_its_may_be_a_countrys_but_a_bare_it_is_not(ng):
+    # Japan lifted its ban. It rained.   ("its" of a country: the country; a bare "it" no country)
+    doc = ng.run([
+        ("Japan", "PROPN", "NNP", "nsubj", 1, None, "B-GPE"),
+        ("lifted", "VERB", "VBD", "ROOT", 1, "lift"),
+        ("its", "PRON", "PRP$", "poss", 3, "its"),
+        ("ban", "NOUN", "NN", "dobj", 1, "ban"),
+        _period(1),
+        ("It", "PRON", "PRP", "nsubj", 6, "it"),
+        ("rained", "VERB", "VBD", "ROOT", 6, "rain"),
+        _period(6),
+    ])
+    assert ng.entity_of(doc, "its").name == "Japan"
+    assert ng.entity_of(doc, "It") is None
